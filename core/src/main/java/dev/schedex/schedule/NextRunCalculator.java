@@ -1,0 +1,225 @@
+package dev.schedex.schedule;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Computes when a {@link Schedule} runs in a time zone.
+ *
+ * <p>Occurrences are whole seconds. Daylight-saving transitions follow these rules (see
+ * {@code docs/schedules.md} for worked examples):
+ * <ul>
+ *   <li>A fixed wall time that does not exist on a day (it falls in a spring-forward gap) runs
+ *       shifted forward by the length of the gap: 02:30 in New York on the second Sunday of March
+ *       runs at 03:30 EDT. A run comes late, never not at all.</li>
+ *   <li>A fixed wall time that happens twice (a fall-back overlap) runs once, at the first of the
+ *       two instants.</li>
+ *   <li>A cron expression with {@code *} or a step in its second, minute or hour field runs at each
+ *       real instant whose local time matches: in an overlap in both passes, in a gap at none of the
+ *       missing times.</li>
+ *   <li>No instant is ever returned twice, even where two wall times resolve to the same instant.</li>
+ * </ul>
+ * The zone is always given; the JVM's default zone is never used. Instances are immutable and
+ * thread-safe; {@link #create()} returns a shared one.
+ */
+public final class NextRunCalculator {
+
+    private static final NextRunCalculator INSTANCE = new NextRunCalculator();
+
+    /** Marks "no occurrence" in the epoch-second arithmetic below. */
+    private static final long NONE = Long.MIN_VALUE;
+
+    /**
+     * How far before {@code after} a transition can still matter for a fixed wall time: a time on
+     * the previous day shifted by a gap of up to a day (Pacific/Apia skipped 30 December 2011).
+     */
+    private static final long LOOK_BACK_SECONDS = 2 * 86_400;
+
+    /** Days after the first candidate that a later one could still resolve to an earlier instant. */
+    private static final int SETTLE_DAYS = 3;
+
+    private NextRunCalculator() {
+    }
+
+    /** @return the calculator */
+    public static NextRunCalculator create() {
+        return INSTANCE;
+    }
+
+    /**
+     * The first occurrence strictly after an instant.
+     *
+     * @param schedule the schedule
+     * @param zone     the zone its wall times are in
+     * @param after    the instant to search after
+     * @return the next occurrence, or empty if there is none (the rule can never match, as
+     *         {@code 0 0 30 2 *}, or the calendar ends)
+     */
+    public Optional<Instant> next(Schedule schedule, ZoneId zone, Instant after) {
+        return next(schedule, zone, Bounds.unbounded(), after);
+    }
+
+    /**
+     * The first occurrence strictly after an instant and within bounds.
+     *
+     * @param schedule the schedule
+     * @param zone     the zone its wall times are in
+     * @param bounds   the period occurrences must lie in
+     * @param after    the instant to search after
+     * @return the next occurrence, or empty if there is none before the end of the bounds
+     */
+    public Optional<Instant> next(Schedule schedule, ZoneId zone, Bounds bounds, Instant after) {
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(bounds, "bounds");
+        Objects.requireNonNull(after, "after");
+        long next = next(LocalRule.of(schedule), LocalRule.hasFixedTimes(schedule), zone, bounds, after);
+        return next == NONE ? Optional.empty() : Optional.of(Instant.ofEpochSecond(next));
+    }
+
+    /**
+     * The first {@code count} occurrences strictly after an instant, ascending.
+     *
+     * @param schedule the schedule
+     * @param zone     the zone its wall times are in
+     * @param after    the instant to search after
+     * @param count    how many occurrences at most, not negative
+     * @return the occurrences; fewer than {@code count} if the schedule ends
+     */
+    public List<Instant> upcoming(Schedule schedule, ZoneId zone, Instant after, int count) {
+        return upcoming(schedule, zone, Bounds.unbounded(), after, count);
+    }
+
+    /**
+     * The first {@code count} occurrences strictly after an instant and within bounds, ascending.
+     *
+     * @param schedule the schedule
+     * @param zone     the zone its wall times are in
+     * @param bounds   the period occurrences must lie in
+     * @param after    the instant to search after
+     * @param count    how many occurrences at most, not negative
+     * @return the occurrences; fewer than {@code count} if the schedule or its bounds end
+     */
+    public List<Instant> upcoming(Schedule schedule, ZoneId zone, Bounds bounds, Instant after, int count) {
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(bounds, "bounds");
+        Objects.requireNonNull(after, "after");
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, was " + count);
+        }
+        LocalRule rule = LocalRule.of(schedule);
+        boolean fixedTimes = LocalRule.hasFixedTimes(schedule);
+        List<Instant> result = new ArrayList<>(Math.min(count, 1024));
+        Instant cursor = after;
+        while (result.size() < count) {
+            long next = next(rule, fixedTimes, zone, bounds, cursor);
+            if (next == NONE) {
+                break;
+            }
+            cursor = Instant.ofEpochSecond(next);
+            result.add(cursor);
+        }
+        return result;
+    }
+
+    private static long next(LocalRule rule, boolean fixedTimes, ZoneId zone, Bounds bounds, Instant after) {
+        Instant from = after;
+        if (bounds.startAt().isPresent() && !after.isAfter(bounds.startAt().get())) {
+            from = bounds.startAt().get().minusNanos(1);
+        }
+        long next;
+        try {
+            long afterSecond = from.getEpochSecond(); // occurrences are whole seconds: floor is enough
+            next = fixedTimes ? nextFixedTime(rule, zone, afterSecond) : nextRealInstant(rule, zone, afterSecond);
+        } catch (DateTimeException endOfCalendar) {
+            return NONE; // the search ran past the year 999,999,999
+        }
+        if (next != NONE && bounds.endAt().isPresent() && next > bounds.endAt().get().getEpochSecond()) {
+            return NONE;
+        }
+        return next;
+    }
+
+    /**
+     * Fixed wall times. Where no transition lies between two days before {@code after} and the
+     * first local candidate, the offset is constant and the candidate is the answer; otherwise the
+     * candidates around the transition are resolved one by one.
+     */
+    private static long nextFixedTime(LocalRule rule, ZoneId zone, long after) {
+        ZoneRules rules = zone.getRules();
+        Instant afterInstant = Instant.ofEpochSecond(after);
+        ZoneOffset offset = rules.getOffset(afterInstant);
+        LocalDateTime local = LocalDateTime.ofEpochSecond(after, 0, offset);
+        LocalDateTime candidate = rule.nextLocal(local);
+        if (candidate == null) {
+            return NONE;
+        }
+        long epochSecond = candidate.toEpochSecond(offset);
+        ZoneOffsetTransition transition = rules.nextTransition(afterInstant.minusSeconds(LOOK_BACK_SECONDS));
+        if (transition == null || transition.toEpochSecond() > epochSecond) {
+            return epochSecond;
+        }
+        return nextFixedTimeNearTransition(rule, zone, local.toLocalDate(), after);
+    }
+
+    /**
+     * Resolves each local candidate from the day before {@code after}'s local date on, since a
+     * shifted time from that day can land after {@code after}, and keeps the earliest instant
+     * after it. Resolution is {@link ZonedDateTime#ofLocal}'s: shifted by the gap, or the earlier
+     * offset in an overlap.
+     */
+    private static long nextFixedTimeNearTransition(LocalRule rule, ZoneId zone, LocalDate afterDate, long after) {
+        LocalDateTime cursor = afterDate.minusDays(1).atStartOfDay().minusSeconds(1);
+        long best = NONE;
+        LocalDate lastDateToTry = null;
+        while (true) {
+            LocalDateTime candidate = rule.nextLocal(cursor);
+            if (candidate == null || lastDateToTry != null && candidate.toLocalDate().isAfter(lastDateToTry)) {
+                return best;
+            }
+            long epochSecond = ZonedDateTime.ofLocal(candidate, zone, null).toEpochSecond();
+            if (epochSecond > after && (best == NONE || epochSecond < best)) {
+                best = epochSecond;
+                if (lastDateToTry == null) {
+                    lastDateToTry = candidate.toLocalDate().plusDays(SETTLE_DAYS);
+                }
+            }
+            cursor = candidate;
+        }
+    }
+
+    /**
+     * Every real instant whose local time matches: search the local calendar within each stretch
+     * of constant offset, moving to the next stretch when the match falls beyond the transition.
+     */
+    private static long nextRealInstant(LocalRule rule, ZoneId zone, long after) {
+        ZoneRules rules = zone.getRules();
+        long from = after + 1; // the first second that may match
+        while (true) {
+            Instant fromInstant = Instant.ofEpochSecond(from);
+            ZoneOffset offset = rules.getOffset(fromInstant);
+            LocalDateTime candidate = rule.nextLocal(LocalDateTime.ofEpochSecond(from - 1, 0, offset));
+            if (candidate == null) {
+                return NONE;
+            }
+            long epochSecond = candidate.toEpochSecond(offset);
+            ZoneOffsetTransition transition = rules.nextTransition(fromInstant);
+            if (transition == null || epochSecond < transition.toEpochSecond()) {
+                return epochSecond;
+            }
+            from = transition.toEpochSecond();
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package dev.schedex.schedule;
+
+import dev.schedex.ValidationException;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * When a schedule fires, as a rule on the local calendar and clock. A schedule has no time zone of
+ * its own: {@link NextRunCalculator} applies it in the zone it is given.
+ *
+ * <p>The kinds form a closed set: {@link Daily}, {@link Weekly}, {@link MonthlyOnDay},
+ * {@link MonthlyOnLastDay}, {@link MonthlyOnWeekday} and {@link Cron}. Each is an immutable
+ * value, equal to another by value, with a canonical text form that {@link #parse(String)} reads
+ * back exactly ({@code Schedule.parse(s.toString()).equals(s)}), and a sentence for people
+ * ({@link #describe()}).
+ *
+ * <pre>{@code
+ * Schedule.daily(LocalTime.of(2, 0))                            // daily at 02:00
+ * Schedule.weekly(EnumSet.of(MONDAY, FRIDAY), LocalTime.of(2, 0)) // weekly on MON,FRI at 02:00
+ * Schedule.monthly(15, LocalTime.of(2, 0))                      // monthly on day 15 at 02:00
+ * Schedule.monthlyOnLastDay(LocalTime.of(23, 0))                // monthly on last day at 23:00
+ * Schedule.monthlyOn(2, MONDAY, LocalTime.of(9, 0))             // monthly on 2nd MON at 09:00
+ * Schedule.cron("0 9-17 * * MON-FRI")                           // cron 0 9-17 * * MON-FRI
+ * }</pre>
+ *
+ * <p>Invalid arguments raise a {@link ValidationException} naming the field ({@code times},
+ * {@code time}, {@code days}, {@code dayOfMonth}, {@code ordinal}, {@code cron}, {@code schedule}).
+ */
+public sealed interface Schedule {
+
+    /**
+     * Every day at one or more times.
+     *
+     * @param times the times of day; at least one, whole seconds; duplicates are dropped and the
+     *              rest sorted, so the order given does not matter
+     * @return the schedule
+     */
+    static Daily daily(LocalTime... times) {
+        return new Daily(Arrays.asList(Objects.requireNonNull(times, "times")));
+    }
+
+    /**
+     * Every given day of the week at one time.
+     *
+     * @param days at least one day
+     * @param time the time of day, whole seconds
+     * @return the schedule
+     */
+    static Weekly weekly(Set<DayOfWeek> days, LocalTime time) {
+        return new Weekly(days, time);
+    }
+
+    /**
+     * On one day of every month. Months that have no such day (the 31st in April, the 30th in
+     * February) are skipped, as in cron; use {@link #monthlyOnLastDay(LocalTime)} for month ends.
+     *
+     * @param dayOfMonth 1 to 31
+     * @param time       the time of day, whole seconds
+     * @return the schedule
+     */
+    static MonthlyOnDay monthly(int dayOfMonth, LocalTime time) {
+        return new MonthlyOnDay(dayOfMonth, time);
+    }
+
+    /**
+     * On the last day of every month.
+     *
+     * @param time the time of day, whole seconds
+     * @return the schedule
+     */
+    static MonthlyOnLastDay monthlyOnLastDay(LocalTime time) {
+        return new MonthlyOnLastDay(time);
+    }
+
+    /**
+     * On the n-th given weekday of every month: {@code monthlyOn(2, MONDAY, t)} is the second Monday,
+     * {@code monthlyOn(-1, FRIDAY, t)} the last Friday. Months without a fifth such weekday are skipped.
+     *
+     * @param ordinal   1 to 5, or -1 for the last
+     * @param dayOfWeek the weekday
+     * @param time      the time of day, whole seconds
+     * @return the schedule
+     */
+    static MonthlyOnWeekday monthlyOn(int ordinal, DayOfWeek dayOfWeek, LocalTime time) {
+        return new MonthlyOnWeekday(ordinal, dayOfWeek, time);
+    }
+
+    /**
+     * A cron expression; see {@link CronExpression} for the dialect.
+     *
+     * @param expression five or six fields, or a macro such as {@code @daily}
+     * @return the schedule
+     */
+    static Cron cron(String expression) {
+        return new Cron(CronExpression.parse(expression));
+    }
+
+    /**
+     * Reads a schedule back from its canonical text ({@link #toString()}).
+     *
+     * @param text for example {@code "weekly on MON,FRI at 02:00"} or {@code "cron 0 2 * * *"}
+     * @return the schedule
+     * @throws ValidationException if the text is not a schedule
+     */
+    static Schedule parse(String text) {
+        return ScheduleText.parse(Objects.requireNonNull(text, "text"));
+    }
+
+    /** @return a sentence for people, such as "Every Monday and Friday at 02:00" */
+    String describe();
+
+    /** @return the canonical text form, which {@link #parse(String)} reads back to an equal schedule */
+    @Override
+    String toString();
+
+    /**
+     * Every day at one or more times.
+     *
+     * @param times the times of day, ascending, without duplicates, never empty
+     */
+    record Daily(List<LocalTime> times) implements Schedule {
+        /** Checks, sorts and de-duplicates the times. */
+        public Daily {
+            Objects.requireNonNull(times, "times");
+            if (times.isEmpty()) {
+                throw ValidationException.of("times", "required", "a daily schedule needs at least one time");
+            }
+            TreeSet<LocalTime> sorted = new TreeSet<>();
+            for (LocalTime time : times) {
+                sorted.add(ScheduleText.checkTime("times", time));
+            }
+            times = List.copyOf(sorted);
+        }
+
+        @Override
+        public String describe() {
+            return "Every day at " + CronDescriber.join(
+                    times.stream().map(ScheduleText::formatTime).collect(Collectors.toList()));
+        }
+
+        @Override
+        public String toString() {
+            return "daily at " + times.stream().map(ScheduleText::formatTime).collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * Every given day of the week at one time.
+     *
+     * @param days the days, iterated Monday first; never empty
+     * @param time the time of day
+     */
+    record Weekly(Set<DayOfWeek> days, LocalTime time) implements Schedule {
+        /** Checks the arguments and keeps the days in week order. */
+        public Weekly {
+            Objects.requireNonNull(days, "days");
+            if (days.isEmpty()) {
+                throw ValidationException.of("days", "required", "a weekly schedule needs at least one day");
+            }
+            days = Collections.unmodifiableSet(EnumSet.copyOf(days));
+            ScheduleText.checkTime("time", time);
+        }
+
+        @Override
+        public String describe() {
+            if (days.size() == 7) {
+                return "Every day at " + ScheduleText.formatTime(time);
+            }
+            List<String> names = new ArrayList<>();
+            days.forEach(day -> names.add(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+            return "Every " + CronDescriber.join(names) + " at " + ScheduleText.formatTime(time);
+        }
+
+        @Override
+        public String toString() {
+            return "weekly on " + days.stream().map(ScheduleText::abbreviation).collect(Collectors.joining(","))
+                    + " at " + ScheduleText.formatTime(time);
+        }
+    }
+
+    /**
+     * On one day of every month; months without that day are skipped.
+     *
+     * @param dayOfMonth 1 to 31
+     * @param time       the time of day
+     */
+    record MonthlyOnDay(int dayOfMonth, LocalTime time) implements Schedule {
+        /** Checks the arguments. */
+        public MonthlyOnDay {
+            if (dayOfMonth < 1 || dayOfMonth > 31) {
+                throw ValidationException.of("dayOfMonth", "out_of_range",
+                        "day of month must be 1 to 31, was " + dayOfMonth);
+            }
+            ScheduleText.checkTime("time", time);
+        }
+
+        @Override
+        public String describe() {
+            String skipped = dayOfMonth > 28 ? " (months without day " + dayOfMonth + " are skipped)" : "";
+            return "On day " + dayOfMonth + " of every month at " + ScheduleText.formatTime(time) + skipped;
+        }
+
+        @Override
+        public String toString() {
+            return "monthly on day " + dayOfMonth + " at " + ScheduleText.formatTime(time);
+        }
+    }
+
+    /**
+     * On the last day of every month.
+     *
+     * @param time the time of day
+     */
+    record MonthlyOnLastDay(LocalTime time) implements Schedule {
+        /** Checks the time. */
+        public MonthlyOnLastDay {
+            ScheduleText.checkTime("time", time);
+        }
+
+        @Override
+        public String describe() {
+            return "On the last day of every month at " + ScheduleText.formatTime(time);
+        }
+
+        @Override
+        public String toString() {
+            return "monthly on last day at " + ScheduleText.formatTime(time);
+        }
+    }
+
+    /**
+     * On the n-th (or last) given weekday of every month.
+     *
+     * @param ordinal   1 to 5, or -1 for the last
+     * @param dayOfWeek the weekday
+     * @param time      the time of day
+     */
+    record MonthlyOnWeekday(int ordinal, DayOfWeek dayOfWeek, LocalTime time) implements Schedule {
+        /** Checks the arguments. */
+        public MonthlyOnWeekday {
+            if (ordinal != -1 && (ordinal < 1 || ordinal > 5)) {
+                throw ValidationException.of("ordinal", "out_of_range",
+                        "the weekday's ordinal must be 1 to 5, or -1 for the last, was " + ordinal);
+            }
+            Objects.requireNonNull(dayOfWeek, "dayOfWeek");
+            ScheduleText.checkTime("time", time);
+        }
+
+        @Override
+        public String describe() {
+            return "On the " + (ordinal == -1 ? "last" : ScheduleText.ORDINAL_WORDS.get(ordinal)) + " "
+                    + dayOfWeek.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " of every month at "
+                    + ScheduleText.formatTime(time);
+        }
+
+        @Override
+        public String toString() {
+            return "monthly on " + ScheduleText.ORDINAL_TEXT.get(ordinal) + " " + ScheduleText.abbreviation(dayOfWeek)
+                    + " at " + ScheduleText.formatTime(time);
+        }
+    }
+
+    /**
+     * A cron expression.
+     *
+     * @param expression the parsed expression
+     */
+    record Cron(CronExpression expression) implements Schedule {
+        /** Checks that the expression is present. */
+        public Cron {
+            Objects.requireNonNull(expression, "expression");
+        }
+
+        @Override
+        public String describe() {
+            return expression.describe();
+        }
+
+        @Override
+        public String toString() {
+            return "cron " + expression;
+        }
+    }
+}
