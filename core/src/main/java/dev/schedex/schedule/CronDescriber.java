@@ -58,7 +58,7 @@ final class CronDescriber {
         }
         if (!isAny(hour)) {
             parts.add(items(hour));
-        } else if (!isAny(minute) && !secondsMatter) {
+        } else if (minute.isFixed() && !secondsMatter) {
             parts.add("every hour");
         }
         return String.join(" past ", parts);

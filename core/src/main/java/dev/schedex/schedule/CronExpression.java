@@ -18,8 +18,9 @@ import java.util.Objects;
  * @midnight @hourly}. The dialect (names, ranges, steps, lists, {@code L}, {@code L-n},
  * {@code LW}, {@code nW}, {@code dL}, {@code d#n}) is described in {@code docs/schedules.md}.
  *
- * <p>When both day-of-month and day-of-week are restricted, a day matches if either matches, as
- * in Vixie cron; a field counts as unrestricted when it starts with {@code *} or {@code ?}.
+ * <p>Day-of-month and day-of-week combine as in Vixie cron: when both are restricted, a day matches
+ * if either matches; when either starts with {@code *} or {@code ?}, a day must match both (so
+ * {@code *}{@code /2} with {@code FRI} means Fridays on odd days).
  *
  * <p>Instances are immutable and thread-safe. Two expressions are equal when their canonical
  * texts are equal ({@link #toString()}): upper-cased fields one space apart, or a lower-case macro.
@@ -37,6 +38,7 @@ public final class CronExpression {
     private final long minutes;
     private final long hours;
     private final long months;
+    private final boolean everyDay;
     private final boolean dayOfMonthStar;
     private final boolean dayOfWeekStar;
     private final List<Item> dayOfMonthItems;
@@ -57,6 +59,7 @@ public final class CronExpression {
         this.months = field(Kind.MONTH).bits();
         CronField dayOfMonth = field(Kind.DAY_OF_MONTH);
         CronField dayOfWeek = field(Kind.DAY_OF_WEEK);
+        this.everyDay = dayOfMonth.text().equals("*") && dayOfWeek.text().equals("*");
         this.dayOfMonthStar = dayOfMonth.startsWithStar();
         this.dayOfWeekStar = dayOfWeek.startsWithStar();
         this.dayOfMonthItems = dayOfMonth.items();
@@ -167,18 +170,12 @@ public final class CronExpression {
      */
     private long dayBits(int length, int firstDayOfWeek) {
         long all = ((1L << length) - 1) << 1;
-        if (dayOfMonthStar && dayOfWeekStar) {
+        if (everyDay) {
             return all;
         }
-        long byMonth = dayOfMonthStar ? 0 : dayOfMonthMatches(length, firstDayOfWeek) & all;
-        long byWeek = dayOfWeekStar ? 0 : dayOfWeekMatches(length, firstDayOfWeek) & all;
-        if (dayOfMonthStar) {
-            return byWeek;
-        }
-        if (dayOfWeekStar) {
-            return byMonth;
-        }
-        return byMonth | byWeek;
+        long byMonth = dayOfMonthMatches(length, firstDayOfWeek) & all;
+        long byWeek = dayOfWeekMatches(length, firstDayOfWeek) & all;
+        return dayOfMonthStar || dayOfWeekStar ? byMonth & byWeek : byMonth | byWeek;
     }
 
     private long dayOfMonthMatches(int length, int firstDayOfWeek) {

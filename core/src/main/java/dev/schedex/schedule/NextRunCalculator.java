@@ -136,7 +136,7 @@ public final class NextRunCalculator {
 
     private static long next(LocalRule rule, boolean fixedTimes, ZoneId zone, Bounds bounds, Instant after) {
         Instant from = after;
-        if (bounds.startAt().isPresent() && !after.isAfter(bounds.startAt().get())) {
+        if (bounds.startAt().isPresent() && after.isBefore(bounds.startAt().get())) {
             from = bounds.startAt().get().minusNanos(1);
         }
         long next;
