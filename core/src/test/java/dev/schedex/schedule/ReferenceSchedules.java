@@ -1,0 +1,313 @@
+package dev.schedex.schedule;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Random schedules, each with a slow, independent statement of what it means: a predicate on local
+ * date-times written with java.time's own calendar operations, sharing no code with the calculator.
+ * Times are whole minutes so that a minute-by-minute walk finds every occurrence.
+ */
+final class ReferenceSchedules {
+
+    /** Zones with gaps and overlaps of every kind, and some without daylight saving. */
+    static final List<String> ZONES = List.of("America/New_York", "Europe/Berlin", "Australia/Lord_Howe",
+            "Africa/Cairo", "America/Santiago", "Pacific/Chatham", "America/St_Johns", "Europe/Dublin",
+            "America/Sao_Paulo", "Asia/Tehran", "Pacific/Apia", "Europe/London", "UTC", "Asia/Kolkata",
+            "Asia/Tokyo");
+
+    private static final String[] DAY_NAMES = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
+    private static final String[] MONTH_NAMES = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
+        "OCT", "NOV", "DEC"};
+
+    private ReferenceSchedules() {
+    }
+
+    /** A schedule and what it means. */
+    record Spec(Schedule schedule, Predicate<LocalDateTime> matches, boolean fixedTimes) {
+        @Override
+        public String toString() {
+            return schedule.toString();
+        }
+    }
+
+    /** A schedule, a zone and an instant to search after. */
+    record Case(Spec spec, ZoneId zone, Instant after) {
+        @Override
+        public String toString() {
+            return spec + " in " + zone + " after " + after + " (" + after.atZone(zone).toLocalDateTime() + ")";
+        }
+    }
+
+    static Arbitrary<Case> cases() {
+        Arbitrary<ZoneId> zones = Arbitraries.of(ZONES).map(ZoneId::of);
+        return Combinators.combine(specs(), zones, Arbitraries.longs().between(0, Long.MAX_VALUE),
+                        Arbitraries.integers().between(0, 3 * 86_400 * 2))
+                .as((spec, zone, seed, beforeTransition) -> new Case(spec, zone, after(zone, seed, beforeTransition)));
+    }
+
+    /** Half the time just before one of the zone's transitions, otherwise anywhere from 1990 to 2200. */
+    private static Instant after(ZoneId zone, long seed, int beforeTransition) {
+        long from = Instant.parse("1990-01-01T00:00:00Z").getEpochSecond();
+        long to = Instant.parse("2200-01-01T00:00:00Z").getEpochSecond();
+        Instant anywhere = Instant.ofEpochSecond(from + (seed >>> 1) % (to - from), (seed % 3 == 0) ? 500_000_000 : 0);
+        if ((seed & 1) == 0) {
+            return anywhere;
+        }
+        ZoneOffsetTransition transition = zone.getRules().nextTransition(anywhere);
+        return transition == null ? anywhere : transition.getInstant().minusSeconds(beforeTransition);
+    }
+
+    static Arbitrary<Spec> specs() {
+        return Arbitraries.oneOf(daily(), weekly(), monthlyOnDay(), monthlyOnLastDay(), monthlyOnWeekday(), cron());
+    }
+
+    private static Arbitrary<LocalTime> times() {
+        // bias towards the small hours, where transitions are
+        Arbitrary<Integer> hours = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 3)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 23)));
+        return Combinators.combine(hours, Arbitraries.of(0, 15, 30, 45, 7, 59))
+                .as((hour, minute) -> LocalTime.of(hour, minute));
+    }
+
+    private static Arbitrary<Spec> daily() {
+        return times().list().ofMinSize(1).ofMaxSize(3).map(list -> {
+            Set<LocalTime> times = new TreeSet<>(list);
+            return new Spec(Schedule.daily(list.toArray(LocalTime[]::new)),
+                    local -> times.contains(local.toLocalTime()), true);
+        });
+    }
+
+    private static Arbitrary<Spec> weekly() {
+        return Combinators.combine(Arbitraries.of(DayOfWeek.class).set().ofMinSize(1), times()).as((days, time) ->
+                new Spec(Schedule.weekly(EnumSet.copyOf(days), time),
+                        local -> days.contains(local.getDayOfWeek()) && local.toLocalTime().equals(time), true));
+    }
+
+    private static Arbitrary<Spec> monthlyOnDay() {
+        return Combinators.combine(Arbitraries.integers().between(1, 31), times()).as((day, time) ->
+                new Spec(Schedule.monthly(day, time),
+                        local -> local.getDayOfMonth() == day && local.toLocalTime().equals(time), true));
+    }
+
+    private static Arbitrary<Spec> monthlyOnLastDay() {
+        return times().map(time -> new Spec(Schedule.monthlyOnLastDay(time),
+                local -> local.toLocalDate().equals(local.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()))
+                        && local.toLocalTime().equals(time), true));
+    }
+
+    private static Arbitrary<Spec> monthlyOnWeekday() {
+        return Combinators.combine(Arbitraries.of(1, 2, 3, 4, 5, -1), Arbitraries.of(DayOfWeek.class), times())
+                .as((ordinal, day, time) -> new Spec(Schedule.monthlyOn(ordinal, day, time),
+                        local -> isNthWeekday(local.toLocalDate(), ordinal, day) && local.toLocalTime().equals(time),
+                        true));
+    }
+
+    private static boolean isNthWeekday(LocalDate date, int ordinal, DayOfWeek day) {
+        LocalDate nth = date.with(TemporalAdjusters.dayOfWeekInMonth(ordinal, day));
+        return nth.equals(date) && nth.getMonth() == date.getMonth();
+    }
+
+    /** A field: its text and the plain values it allows. */
+    private record Field(String text, Set<Integer> values) {
+    }
+
+    private static Arbitrary<Field> numericField(int min, int max, String[] names) {
+        return numericField(min, max, max, names);
+    }
+
+    /** A field of range min..max whose explicit values are drawn from min..valueMax. */
+    private static Arbitrary<Field> numericField(int min, int max, int valueMax, String[] names) {
+        Arbitrary<Integer> value = Arbitraries.integers().between(min, valueMax);
+        Arbitrary<Integer> step = Arbitraries.integers().between(1, Math.min(12, max - min + 1));
+        return Arbitraries.oneOf(
+                Arbitraries.just(new Field("*", range(min, max, 1))),
+                step.map(s -> new Field("*/" + s, range(min, max, s))),
+                value.map(v -> new Field(name(v, min, names), Set.of(v))),
+                Combinators.combine(value, value).as((a, b) -> new Field(
+                        name(Math.min(a, b), min, names) + "-" + name(Math.max(a, b), min, names),
+                        range(Math.min(a, b), Math.max(a, b), 1))),
+                Combinators.combine(value, value, step).as((a, b, s) -> new Field(
+                        Math.min(a, b) + "-" + Math.max(a, b) + "/" + s, range(Math.min(a, b), Math.max(a, b), s))),
+                Combinators.combine(value, step).as((a, s) -> new Field(a + "/" + s, range(a, max, s))),
+                Combinators.combine(value, value).as((a, b) -> {
+                    Set<Integer> both = new TreeSet<>(List.of(a, b));
+                    return new Field(name(a, min, names) + "," + name(b, min, names), both);
+                }));
+    }
+
+    /** Every third value by its name, to mix names and numbers; month names start at 1, day names at 0. */
+    private static String name(int value, int min, String[] names) {
+        int index = names == MONTH_NAMES ? value - 1 : value;
+        return names != null && value % 3 == 0 && index < names.length ? names[index] : Integer.toString(value);
+    }
+
+    private static Set<Integer> range(int from, int to, int step) {
+        Set<Integer> values = new TreeSet<>();
+        for (int v = from; v <= to; v += step) {
+            values.add(v);
+        }
+        return values;
+    }
+
+    /**
+     * Five-field cron texts in the subset that Spring and cron-utils read the same way as we do: plain
+     * values, names, ranges, lists and steps, with at most one day field restricted. The day-of-week
+     * has no step (Spring steps over 1-7 starting on Monday, Vixie cron over 0-7 starting on Sunday)
+     * and no Sunday (both peers read SUN as 7 in ranges: Spring matched a Monday for SUN-SUN, and
+     * cron-utils rejects SUN-1).
+     */
+    static Arbitrary<String> plainCron() {
+        Arbitrary<Field> dayOfWeek = numericField(1, 6, 6, DAY_NAMES).filter(field -> !field.text().contains("*")
+                && !field.text().contains("/"));
+        return Combinators.combine(numericField(0, 59, null), numericField(0, 23, null), numericField(1, 31, null),
+                        numericField(1, 12, MONTH_NAMES), dayOfWeek, Arbitraries.of(true, false))
+                .as((minute, hour, dom, month, dow, byWeek) -> minute.text() + " " + hour.text() + " "
+                        + (byWeek ? "*" : dom.text()) + " " + month.text() + " " + (byWeek ? dow.text() : "*"));
+    }
+
+    private static Arbitrary<Spec> cron() {
+        Arbitrary<Field> minutes = numericField(0, 59, null);
+        Arbitrary<Field> hours = Arbitraries.oneOf(numericField(0, 23, null), numericField(0, 23, 3, null));
+        Arbitrary<Field> months = numericField(1, 12, MONTH_NAMES);
+        Arbitrary<Integer> monthDay = Arbitraries.integers().between(1, 31);
+        Arbitrary<Field> daysOfMonth = Arbitraries.oneOf(numericField(1, 31, null),
+                Arbitraries.of("L", "LW", "?").map(special -> new Field(special, Set.of())),
+                monthDay.map(d -> new Field(d + "W", Set.of())));
+        Arbitrary<Integer> weekDay = Arbitraries.integers().between(0, 6);
+        Arbitrary<Field> daysOfWeek = Arbitraries.oneOf(numericField(0, 7, DAY_NAMES),
+                weekDay.map(d -> new Field(d + "L", Set.of())),
+                Combinators.combine(weekDay, Arbitraries.integers().between(1, 5))
+                        .as((d, n) -> new Field(DAY_NAMES[d] + "#" + n, Set.of())));
+        return Combinators.combine(minutes, hours, daysOfMonth, months, daysOfWeek).as((mi, h, dom, mo, dow) -> {
+            String text = mi.text() + " " + h.text() + " " + dom.text() + " " + mo.text() + " " + dow.text();
+            boolean fixed = !mi.text().contains("*") && !mi.text().contains("/")
+                    && !h.text().contains("*") && !h.text().contains("/");
+            Predicate<LocalDateTime> matches = local -> mi.values().contains(local.getMinute())
+                    && h.values().contains(local.getHour())
+                    && mo.values().contains(local.getMonthValue())
+                    && daysMatch(dom, dow, local.toLocalDate());
+            return new Spec(Schedule.cron(text), matches, fixed);
+        });
+    }
+
+    private static boolean daysMatch(Field dom, Field dow, LocalDate date) {
+        boolean byMonth = dayOfMonthMatches(dom.text(), dom.values(), date);
+        boolean byWeek = dayOfWeekMatches(dow.text(), dow.values(), date);
+        boolean eitherStarred = dom.text().startsWith("*") || dom.text().startsWith("?")
+                || dow.text().startsWith("*") || dow.text().startsWith("?");
+        return eitherStarred ? byMonth && byWeek : byMonth || byWeek;
+    }
+
+    private static boolean dayOfMonthMatches(String text, Set<Integer> values, LocalDate date) {
+        LocalDate last = date.with(TemporalAdjusters.lastDayOfMonth());
+        if (text.equals("?")) {
+            return true;
+        }
+        if (text.equals("L")) {
+            return date.equals(last);
+        }
+        if (text.equals("LW")) {
+            LocalDate weekday = last;
+            while (weekday.getDayOfWeek() == DayOfWeek.SATURDAY || weekday.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                weekday = weekday.minusDays(1);
+            }
+            return date.equals(weekday);
+        }
+        if (text.endsWith("W")) {
+            int day = Integer.parseInt(text.substring(0, text.length() - 1));
+            if (day > last.getDayOfMonth()) {
+                return false;
+            }
+            LocalDate target = date.withDayOfMonth(day);
+            if (target.getDayOfWeek() == DayOfWeek.SATURDAY) {
+                target = day == 1 ? target.plusDays(2) : target.minusDays(1);
+            } else if (target.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                target = target.equals(last) ? target.minusDays(2) : target.plusDays(1);
+            }
+            return date.equals(target);
+        }
+        return values.contains(date.getDayOfMonth());
+    }
+
+    private static boolean dayOfWeekMatches(String text, Set<Integer> values, LocalDate date) {
+        if (text.equals("?")) {
+            return true;
+        }
+        if (text.endsWith("L")) {
+            DayOfWeek day = DayOfWeek.of(((Integer.parseInt(text.substring(0, text.length() - 1)) + 6) % 7) + 1);
+            return date.equals(date.with(TemporalAdjusters.lastInMonth(day)));
+        }
+        if (text.contains("#")) {
+            String[] parts = text.split("#");
+            int index = List.of(DAY_NAMES).indexOf(parts[0]);
+            DayOfWeek day = DayOfWeek.of(((index + 6) % 7) + 1);
+            return isNthWeekday(date, Integer.parseInt(parts[1]), day);
+        }
+        int sundayZero = date.getDayOfWeek().getValue() % 7;
+        return values.contains(sundayZero) || sundayZero == 0 && values.contains(7);
+    }
+
+    /**
+     * The rule of {@code docs/schedules.md}, stated per instant: is this instant an occurrence? For a
+     * fixed wall time: the instant shows a matching wall time and is its first instant, or it lies in
+     * the stretch just after a gap and the wall time the clock skipped over matches. Otherwise: the
+     * instant shows a matching wall time.
+     */
+    static boolean isOccurrence(Spec spec, ZoneId zone, Instant instant) {
+        ZoneRules rules = zone.getRules();
+        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+        if (!spec.fixedTimes()) {
+            return spec.matches().test(local);
+        }
+        if (spec.matches().test(local)) {
+            long first = Long.MAX_VALUE;
+            for (ZoneOffset offset : rules.getValidOffsets(local)) {
+                first = Math.min(first, local.toEpochSecond(offset));
+            }
+            if (first == instant.getEpochSecond()) {
+                return true;
+            }
+        }
+        ZoneOffsetTransition previous = rules.previousTransition(instant.plusNanos(1));
+        if (previous != null && previous.isGap()
+                && instant.getEpochSecond() < previous.toEpochSecond() + previous.getDuration().getSeconds()) {
+            LocalDateTime skippedWallTime = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0,
+                    previous.getOffsetBefore());
+            return spec.matches().test(skippedWallTime);
+        }
+        return false;
+    }
+
+    /** The first occurrence after an instant, found by trying every minute up to a horizon; null if none. */
+    static Instant bruteForceNext(Spec spec, ZoneId zone, Instant after, long horizonMinutes) {
+        long minute = Math.floorDiv(after.getEpochSecond(), 60) + 1;
+        for (long i = 0; i < horizonMinutes; i++, minute++) {
+            Instant candidate = Instant.ofEpochSecond(minute * 60);
+            if (isOccurrence(spec, zone, candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+}
