@@ -44,7 +44,10 @@ public final class CronExpression {
     private final List<Item> dayOfMonthItems;
     private final List<Item> dayOfWeekItems;
     private final long dayOfMonthBits;
-    private final long dayOfWeekBits;
+    /** The plain day-of-week matches of a 31-day month, for each weekday the month can start on (0 is Sunday). */
+    private final long[] dayOfWeekBitsByFirstDay = new long[7];
+    private final boolean dayOfMonthSpecials;
+    private final boolean dayOfWeekSpecials;
     private final int firstSecond;
     private final int firstMinute;
     private final boolean fixedTimes;
@@ -65,7 +68,16 @@ public final class CronExpression {
         this.dayOfMonthItems = dayOfMonth.items();
         this.dayOfWeekItems = dayOfWeek.items();
         this.dayOfMonthBits = dayOfMonth.bits();
-        this.dayOfWeekBits = dayOfWeek.bits();
+        long dayOfWeekBits = dayOfWeek.bits();
+        for (int first = 0; first < 7; first++) {
+            for (int day = 1; day <= 31; day++) {
+                if ((dayOfWeekBits & (1L << ((first + day - 1) % 7))) != 0) {
+                    dayOfWeekBitsByFirstDay[first] |= 1L << day;
+                }
+            }
+        }
+        this.dayOfMonthSpecials = !dayOfMonth.isPlain();
+        this.dayOfWeekSpecials = !dayOfWeek.isPlain();
         this.firstSecond = Long.numberOfTrailingZeros(seconds);
         this.firstMinute = Long.numberOfTrailingZeros(minutes);
         this.fixedTimes = field(Kind.SECOND).isFixed() && field(Kind.MINUTE).isFixed() && field(Kind.HOUR).isFixed();
@@ -118,21 +130,22 @@ public final class CronExpression {
      * Finds the first local date-time strictly after the given one (compared to the second) that matches.
      *
      * @param after a local date-time; its nanoseconds are ignored
-     * @return the next match, or null if none exists within the calendar's range
+     * @return the next match, or null if none exists
+     * @throws java.time.DateTimeException if the search runs past the end of the calendar (year 999,999,999)
      */
     LocalDateTime nextLocal(LocalDateTime after) {
         if (!everMatches) {
             return null;
         }
-        if (after.getYear() == Year.MAX_VALUE && after.getMonthValue() == 12 && after.getDayOfMonth() == 31
-                && after.toLocalTime().toSecondOfDay() == 86_399) {
-            return null;
+        LocalDate date = after.toLocalDate();
+        int secondOfDay = after.toLocalTime().toSecondOfDay() + 1;
+        if (secondOfDay == 86_400) {
+            date = date.plusDays(1);
+            secondOfDay = 0;
         }
-        LocalDateTime start = after.withNano(0).plusSeconds(1);
-        int year = start.getYear();
-        int month = start.getMonthValue();
-        int day = start.getDayOfMonth();
-        int secondOfDay = start.toLocalTime().toSecondOfDay();
+        int year = date.getYear();
+        int month = date.getMonthValue();
+        int day = date.getDayOfMonth();
         long lastYear = Math.min((long) year + SEARCH_YEARS, Year.MAX_VALUE);
         while (year <= lastYear) {
             if ((months & (1L << month)) != 0) {
@@ -180,6 +193,9 @@ public final class CronExpression {
 
     private long dayOfMonthMatches(int length, int firstDayOfWeek) {
         long bits = dayOfMonthBits;
+        if (!dayOfMonthSpecials) {
+            return bits;
+        }
         for (Item item : dayOfMonthItems) {
             switch (item.type()) {
                 case LAST_DAY:
@@ -215,13 +231,9 @@ public final class CronExpression {
     }
 
     private long dayOfWeekMatches(int length, int firstDayOfWeek) {
-        long bits = 0;
-        for (int day = 1; day <= 7; day++) {
-            if ((dayOfWeekBits & (1L << ((firstDayOfWeek + day - 1) % 7))) != 0) {
-                for (int d = day; d <= length; d += 7) {
-                    bits |= 1L << d;
-                }
-            }
+        long bits = dayOfWeekBitsByFirstDay[firstDayOfWeek];
+        if (!dayOfWeekSpecials) {
+            return bits;
         }
         for (Item item : dayOfWeekItems) {
             int firstSuch = Math.floorMod(item.from() - firstDayOfWeek, 7) + 1;

@@ -72,6 +72,11 @@ record CronField(Kind kind, String text, List<Item> items) {
         return items.stream().allMatch(i -> i.type() == ItemType.VALUE || i.type() == ItemType.RANGE);
     }
 
+    /** True when every part is a plain value, range, step or star: no L, W or # items. */
+    boolean isPlain() {
+        return items.stream().allMatch(i -> i.type().ordinal() <= ItemType.STEP.ordinal());
+    }
+
     /** The plain values this field matches, as bits; special day items are not included. */
     long bits() {
         long bits = 0;

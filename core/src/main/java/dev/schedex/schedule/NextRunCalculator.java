@@ -159,19 +159,23 @@ public final class NextRunCalculator {
      */
     private static long nextFixedTime(LocalRule rule, ZoneId zone, long after) {
         ZoneRules rules = zone.getRules();
-        Instant afterInstant = Instant.ofEpochSecond(after);
-        ZoneOffset offset = rules.getOffset(afterInstant);
-        LocalDateTime local = LocalDateTime.ofEpochSecond(after, 0, offset);
-        LocalDateTime candidate = rule.nextLocal(local);
+        // One look-up answers both questions: the offset at `after`, and whether any transition lies
+        // close enough to matter. Transitions come about twice a year, so the slow path is rare.
+        ZoneOffsetTransition transition = rules.nextTransition(Instant.ofEpochSecond(after - LOOK_BACK_SECONDS));
+        if (transition != null && transition.toEpochSecond() <= after) {
+            return nextFixedTimeNearTransition(rule, zone, rules, after);
+        }
+        ZoneOffset offset = transition == null ? rules.getOffset(Instant.ofEpochSecond(after))
+                : transition.getOffsetBefore();
+        LocalDateTime candidate = rule.nextLocal(LocalDateTime.ofEpochSecond(after, 0, offset));
         if (candidate == null) {
             return NONE;
         }
         long epochSecond = candidate.toEpochSecond(offset);
-        ZoneOffsetTransition transition = rules.nextTransition(afterInstant.minusSeconds(LOOK_BACK_SECONDS));
-        if (transition == null || transition.toEpochSecond() > epochSecond) {
+        if (transition == null || epochSecond < transition.toEpochSecond()) {
             return epochSecond;
         }
-        return nextFixedTimeNearTransition(rule, zone, local.toLocalDate(), after);
+        return nextFixedTimeNearTransition(rule, zone, rules, after);
     }
 
     /**
@@ -180,7 +184,9 @@ public final class NextRunCalculator {
      * after it. Resolution is {@link ZonedDateTime#ofLocal}'s: shifted by the gap, or the earlier
      * offset in an overlap.
      */
-    private static long nextFixedTimeNearTransition(LocalRule rule, ZoneId zone, LocalDate afterDate, long after) {
+    private static long nextFixedTimeNearTransition(LocalRule rule, ZoneId zone, ZoneRules rules, long after) {
+        LocalDate afterDate = LocalDateTime.ofEpochSecond(after, 0, rules.getOffset(Instant.ofEpochSecond(after)))
+                .toLocalDate();
         LocalDateTime cursor = afterDate.minusDays(1).atStartOfDay().minusSeconds(1);
         long best = NONE;
         LocalDate lastDateToTry = null;
@@ -208,18 +214,26 @@ public final class NextRunCalculator {
         ZoneRules rules = zone.getRules();
         long from = after + 1; // the first second that may match
         while (true) {
-            Instant fromInstant = Instant.ofEpochSecond(from);
-            ZoneOffset offset = rules.getOffset(fromInstant);
+            // the stretch of constant offset that `from` lies in, and the transition that ends it
+            ZoneOffsetTransition end = rules.nextTransition(Instant.ofEpochSecond(from - 1));
+            ZoneOffset offset;
+            if (end == null) {
+                offset = rules.getOffset(Instant.ofEpochSecond(from));
+            } else if (end.toEpochSecond() > from) {
+                offset = end.getOffsetBefore();
+            } else {
+                offset = end.getOffsetAfter();
+                end = rules.nextTransition(end.getInstant());
+            }
             LocalDateTime candidate = rule.nextLocal(LocalDateTime.ofEpochSecond(from - 1, 0, offset));
             if (candidate == null) {
                 return NONE;
             }
             long epochSecond = candidate.toEpochSecond(offset);
-            ZoneOffsetTransition transition = rules.nextTransition(fromInstant);
-            if (transition == null || epochSecond < transition.toEpochSecond()) {
+            if (end == null || epochSecond < end.toEpochSecond()) {
                 return epochSecond;
             }
-            from = transition.toEpochSecond();
+            from = end.toEpochSecond();
         }
     }
 }
