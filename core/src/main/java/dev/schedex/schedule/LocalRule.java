@@ -109,12 +109,12 @@ interface LocalRule {
 
     private static LocalDateTime monthlyOnLastDay(LocalTime time, LocalDateTime after) {
         LocalDate date = after.toLocalDate();
-        LocalDate last = date.withDayOfMonth(date.lengthOfMonth());
-        if (date.isBefore(last) || time.isAfter(after.toLocalTime())) {
-            return last.atTime(time);
+        int length = date.lengthOfMonth();
+        if (date.getDayOfMonth() < length || time.isAfter(after.toLocalTime())) {
+            return LocalDateTime.of(LocalDate.of(date.getYear(), date.getMonthValue(), length), time);
         }
-        LocalDate next = last.plusMonths(1);
-        return next.withDayOfMonth(next.lengthOfMonth()).atTime(time);
+        LocalDate next = date.plusDays(1); // the first of the next month
+        return LocalDateTime.of(next.withDayOfMonth(next.lengthOfMonth()), time);
     }
 
     private static LocalDateTime monthlyOnWeekday(Schedule.MonthlyOnWeekday rule, LocalDateTime after) {

@@ -153,9 +153,10 @@ public final class NextRunCalculator {
     }
 
     /**
-     * Fixed wall times. Where no transition lies between two days before {@code after} and the
-     * first local candidate, the offset is constant and the candidate is the answer; otherwise the
-     * candidates around the transition are resolved one by one.
+     * Fixed wall times. The first local candidate after {@code after} is the answer, at the offset in
+     * force then, unless a transition lies within two days before {@code after} (a shifted time from
+     * the day before may come first) or within two days of the candidate (it may sit in a gap or an
+     * overlap); then the candidates around the transition are resolved one by one.
      */
     private static long nextFixedTime(LocalRule rule, ZoneId zone, long after) {
         ZoneRules rules = zone.getRules();
@@ -174,6 +175,15 @@ public final class NextRunCalculator {
         long epochSecond = candidate.toEpochSecond(offset);
         if (transition == null || epochSecond < transition.toEpochSecond()) {
             return epochSecond;
+        }
+        // A transition lies between: a monthly run weeks ahead, say. Unless the candidate is itself
+        // near a transition, its offset there is unambiguous and no earlier candidate exists.
+        ZoneOffsetTransition nearCandidate = rules.nextTransition(Instant.ofEpochSecond(epochSecond - LOOK_BACK_SECONDS));
+        if (nearCandidate == null) {
+            return candidate.toEpochSecond(rules.getOffset(Instant.ofEpochSecond(epochSecond)));
+        }
+        if (nearCandidate.toEpochSecond() > epochSecond + LOOK_BACK_SECONDS) {
+            return candidate.toEpochSecond(nearCandidate.getOffsetBefore());
         }
         return nextFixedTimeNearTransition(rule, zone, rules, after);
     }

@@ -28,7 +28,7 @@ final class ScheduleText {
     private static final Pattern MONTHLY_LAST = Pattern.compile("monthly on last day at " + TIME);
     private static final Pattern MONTHLY_WEEKDAY = Pattern.compile("monthly on (1st|2nd|3rd|4th|5th|last) ([A-Z]{3}) at "
             + TIME);
-    private static final Pattern TIME_OF_DAY = Pattern.compile("([01]\\d|2[0-3]):([0-5]\\d)(?::([0-5]\\d))?");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
     private ScheduleText() {
     }
@@ -45,7 +45,7 @@ final class ScheduleText {
         if ((m = WEEKLY.matcher(text)).matches()) {
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
             for (String day : m.group(1).split(",")) {
-                days.add(parseDay(day));
+                days.add(parseDay("days", day));
             }
             return Schedule.weekly(days, parseTime("time", m.group(2)));
         }
@@ -59,7 +59,7 @@ final class ScheduleText {
             String ordinalText = m.group(1);
             int ordinal = ORDINAL_TEXT.entrySet().stream().filter(e -> e.getValue().equals(ordinalText))
                     .findFirst().orElseThrow().getKey();
-            return Schedule.monthlyOn(ordinal, parseDay(m.group(2)), parseTime("time", m.group(3)));
+            return Schedule.monthlyOn(ordinal, parseDay("dayOfWeek", m.group(2)), parseTime("time", m.group(3)));
         }
         throw ValidationException.of("schedule", "unknown_kind", "'" + text + "' is not a schedule; expected one of "
                 + "'daily at 02:00', 'weekly on MON,FRI at 02:00', 'monthly on day 15 at 02:00', "
@@ -67,21 +67,26 @@ final class ScheduleText {
     }
 
     /**
-     * Reads a time of day written {@code HH:mm} or {@code HH:mm:ss}.
+     * Reads a time of day written {@code HH:mm} or {@code HH:mm:ss} (a one-digit hour is accepted).
      *
      * @param field the field to name in the violation
      * @param text  the text
      * @return the time
-     * @throws ValidationException with code {@code invalid_time} if the text is not such a time
+     * @throws ValidationException with code {@code invalid_time} if the text is not such a time, or
+     *                             {@code out_of_range} if it is one that does not exist (24:00, 12:60)
      */
     static LocalTime parseTime(String field, String text) {
         Matcher m = TIME_OF_DAY.matcher(text);
         if (!m.matches()) {
-            throw ValidationException.of(field, "invalid_time",
-                    "time must be HH:mm (00:00 to 23:59) or HH:mm:ss, was '" + text + "'");
+            throw ValidationException.of(field, "invalid_time", "time must be HH:mm, was '" + text + "'");
         }
-        return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+        int hour = Integer.parseInt(m.group(1));
+        int minute = Integer.parseInt(m.group(2));
+        int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        if (hour > 23 || minute > 59 || second > 59) {
+            throw ValidationException.of(field, "out_of_range", "time '" + text + "' does not exist; use 00:00 to 23:59");
+        }
+        return LocalTime.of(hour, minute, second);
     }
 
     static LocalTime checkTime(String field, LocalTime time) {
@@ -103,13 +108,21 @@ final class ScheduleText {
         return day.name().substring(0, 3);
     }
 
-    private static DayOfWeek parseDay(String abbreviation) {
+    /**
+     * Reads a day of the week: {@code MON} or {@code Monday}, in any case.
+     *
+     * @param field the field to name in the violation
+     * @param text  the text
+     * @return the day
+     * @throws ValidationException with code {@code unknown_day} if it is not a day
+     */
+    static DayOfWeek parseDay(String field, String text) {
         for (DayOfWeek day : DayOfWeek.values()) {
-            if (abbreviation(day).equals(abbreviation)) {
+            if (abbreviation(day).equalsIgnoreCase(text) || day.name().equalsIgnoreCase(text)) {
                 return day;
             }
         }
-        throw ValidationException.of("days", "unknown_name", "unknown day '" + abbreviation
-                + "'; expected MON, TUE, WED, THU, FRI, SAT or SUN");
+        throw ValidationException.of(field, "unknown_day", "unknown day '" + text
+                + "'; use MON, TUE, WED, THU, FRI, SAT, SUN or the full English names");
     }
 }
