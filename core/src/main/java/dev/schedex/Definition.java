@@ -1,0 +1,12 @@
+package dev.schedex;
+
+import dev.schedex.schedule.Bounds;
+import dev.schedex.schedule.Schedule;
+
+import java.time.ZoneId;
+
+/** The validated, user-given part of a schedule: everything but ids, state and timestamps. */
+record Definition(String ownerId, String documentId, String name, Schedule schedule, ZoneId zone, Bounds bounds,
+                  String formatId, FormatSettings formatSettings, DestinationSpec destination,
+                  MisfirePolicy misfirePolicy, boolean onlyWhenChanged) {
+}

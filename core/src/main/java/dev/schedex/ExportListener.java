@@ -1,0 +1,33 @@
+package dev.schedex;
+
+/**
+ * Hears about runs as they happen, for logging, metrics or notifications. Every method has an empty
+ * default, so implement only what you need. Listeners are called on the thread that runs the export
+ * (the ticking thread, or the render executor); they must be quick and thread-safe. An exception a
+ * listener throws is logged and otherwise ignored.
+ */
+public interface ExportListener {
+
+    /** @param run a run that has just started */
+    default void runStarted(ExportRun run) {
+    }
+
+    /** @param run a run that has succeeded */
+    default void runSucceeded(ExportRun run) {
+    }
+
+    /** @param run a run that has failed; {@link ExportRun#message()} says why */
+    default void runFailed(ExportRun run) {
+    }
+
+    /** @param run a run that was skipped; {@link ExportRun#message()} says why */
+    default void runSkipped(ExportRun run) {
+    }
+
+    /**
+     * @param schedule a schedule the service has just paused after repeated failures
+     * @param reason   why, as stored in {@link ScheduleState#pausedReason()}
+     */
+    default void schedulePaused(ExportSchedule schedule, String reason) {
+    }
+}

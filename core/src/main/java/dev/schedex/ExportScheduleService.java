@@ -1,0 +1,569 @@
+package dev.schedex;
+
+import dev.schedex.schedule.NextRunCalculator;
+import dev.schedex.schedule.ScheduleInput;
+import dev.schedex.spi.Claim;
+import dev.schedex.spi.DocumentSource;
+import dev.schedex.spi.ExportDestination;
+import dev.schedex.spi.ExportFormat;
+import dev.schedex.spi.ScheduleStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The entry point: owner-scoped management of export schedules, and the tick that runs them.
+ *
+ * <pre>{@code
+ * ExportScheduleService service = ExportScheduleService.builder()
+ *         .store(new InMemoryScheduleStore())
+ *         .documentSource((owner, id) -> documents.find(owner, id))
+ *         .destination(new FileSystemDestination(Path.of("exports")))
+ *         .build();
+ *
+ * ExportSchedule nightly = service.create(NewExportSchedule.builder()
+ *         .ownerId("alice").documentId("doc-42").name("Nightly PNG")
+ *         .schedule(Schedule.daily(LocalTime.of(2, 0))).zone("Europe/Berlin")
+ *         .format("png").destination("filesystem", Map.of())
+ *         .build());
+ *
+ * // from the host's own timer, every minute or so:
+ * TickReport report = service.tick();
+ * }</pre>
+ *
+ * <p>Every method that names a schedule takes its owner: another owner's schedule behaves exactly
+ * like one that does not exist. Invalid input raises a {@link ValidationException} listing every
+ * problem, and nothing is stored. All methods are thread-safe; any number of threads, and of hosts
+ * sharing one store, may call {@link #tick(Instant)} at once, and each occurrence still runs once.
+ * See {@code docs/service.md} for the tick's life cycle, misfires and retries.
+ */
+public final class ExportScheduleService {
+
+    /** How often, at most, a tick applies the run-history retention. */
+    private static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
+
+    private final ScheduleStore store;
+    private final Clock clock;
+    private final ServiceSettings settings;
+    private final Executor executor;
+    private final Optional<Duration> runRetention;
+    private final RequestValidator validator;
+    private final ClaimProcessor processor;
+    private final Listeners listeners;
+    private final Map<String, ExportFormat> formats;
+    private final NextRunCalculator calculator = NextRunCalculator.create();
+    private final AtomicReference<Instant> lastRetention = new AtomicReference<>(Instant.MIN);
+
+    private ExportScheduleService(Builder b) {
+        this.store = b.store;
+        this.clock = b.clock;
+        this.settings = new ServiceSettings(b.leaseLength, b.batchSize, b.retryPolicy, b.pauseAfterFailures,
+                b.misfirePolicy, b.misfireGrace, b.maxCatchUp, b.hostName);
+        this.executor = b.executor;
+        this.runRetention = Optional.ofNullable(b.runRetention);
+        this.formats = Collections.unmodifiableMap(b.formats());
+        Map<String, ExportDestination> destinations = Collections.unmodifiableMap(new LinkedHashMap<>(b.destinations));
+        this.validator = new RequestValidator(formats, destinations);
+        this.listeners = new Listeners(b.listeners);
+        this.processor = new ClaimProcessor(store, b.documents, formats, destinations, settings, listeners);
+    }
+
+    /** @return a builder; the store and the document source are required, everything else has a default */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the formats this service knows, by id */
+    public Map<String, ExportFormat> formats() {
+        return formats;
+    }
+
+    /**
+     * Creates a schedule. Its first run is the first occurrence after now (and after its start).
+     *
+     * @param request the request
+     * @return the stored schedule
+     * @throws ValidationException listing every problem; also when the schedule would never run
+     *                             (code {@code no_occurrence}, field {@code schedule})
+     */
+    public ExportSchedule create(NewExportSchedule request) {
+        Objects.requireNonNull(request, "request");
+        Definition definition = validator.validate(request, settings.misfirePolicy());
+        Instant now = clock.instant();
+        Optional<Instant> next = firstRun(definition, now);
+        ExportSchedule schedule = new ExportSchedule(UUID.randomUUID(), definition.ownerId(), definition.documentId(),
+                definition.name(), definition.schedule(), definition.zone(), definition.bounds(), definition.formatId(),
+                definition.formatSettings(), definition.destination(), definition.misfirePolicy(),
+                definition.onlyWhenChanged(), ScheduleState.initial(request.active(), next), now, now, 1);
+        store.insert(schedule);
+        return schedule;
+    }
+
+    private Optional<Instant> firstRun(Definition definition, Instant now) {
+        Optional<Instant> next = calculator.next(definition.schedule(), definition.zone(), definition.bounds(), now);
+        if (next.isEmpty()) {
+            throw ValidationException.of("schedule", "no_occurrence", "'" + definition.schedule().describe()
+                    + "' in " + definition.zone() + " has no occurrence after " + now
+                    + definition.bounds().endAt().map(end -> " and before the end " + end).orElse(""));
+        }
+        return next;
+    }
+
+    /**
+     * @param ownerId the owner
+     * @param id      the schedule's id
+     * @return the schedule, or empty if it does not exist or belongs to someone else
+     */
+    public Optional<ExportSchedule> get(String ownerId, UUID id) {
+        Objects.requireNonNull(ownerId, "ownerId");
+        Objects.requireNonNull(id, "id");
+        return store.find(id).filter(schedule -> schedule.ownerId().equals(ownerId));
+    }
+
+    /**
+     * @param query the owner, filters and page
+     * @return one page of the owner's schedules, oldest first
+     */
+    public Page<ExportSchedule> list(ScheduleQuery query) {
+        return store.query(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * Changes a schedule. Only what the change sets is changed; if the timing changes, the next run is
+     * computed again from now.
+     *
+     * @param ownerId the owner
+     * @param id      the schedule's id
+     * @param change  what to change
+     * @return the changed schedule
+     * @throws ValidationException listing every problem; {@code id}/{@code not_found} if there is no
+     *                             such schedule for this owner; {@code version}/{@code stale} if the
+     *                             change names a version that is no longer current
+     */
+    public ExportSchedule update(String ownerId, UUID id, ScheduleUpdate change) {
+        Objects.requireNonNull(change, "change");
+        return modify(ownerId, id, change.expectedVersion(), current -> {
+            Definition definition = validator.validate(merge(current, change), current.misfirePolicy());
+            Instant now = clock.instant();
+            ScheduleState state = current.state();
+            if (change.changesTiming() && state.active()) {
+                state = state.withNextRun(firstRun(definition, now));
+            }
+            return new ExportSchedule(current.id(), current.ownerId(), current.documentId(), definition.name(),
+                    definition.schedule(), definition.zone(), definition.bounds(), definition.formatId(),
+                    definition.formatSettings(), definition.destination(), definition.misfirePolicy(),
+                    definition.onlyWhenChanged(), state, current.createdAt(), now, current.version() + 1);
+        });
+    }
+
+    private static NewExportSchedule merge(ExportSchedule current, ScheduleUpdate change) {
+        boolean formatChanged = change.formatId().isPresent();
+        return new NewExportSchedule(current.ownerId(), current.documentId(), change.name().orElse(current.name()),
+                change.schedule().orElseGet(() -> ScheduleInput.of(current.schedule())),
+                change.zone().orElse(current.zone().getId()),
+                change.startAt().orElse(current.bounds().startAt()), change.endAt().orElse(current.bounds().endAt()),
+                change.formatId().orElse(current.formatId()),
+                change.formatSettings().orElse(formatChanged ? Map.of() : current.formatSettings().asMap()),
+                change.destination().orElse(current.destination()),
+                Optional.of(change.misfirePolicy().orElse(current.misfirePolicy())),
+                change.onlyWhenChanged().orElse(current.onlyWhenChanged()), current.active());
+    }
+
+    /**
+     * Pauses a schedule: it has no next run until resumed. A run in progress finishes.
+     *
+     * @param ownerId the owner
+     * @param id      the schedule's id
+     * @return the paused schedule
+     * @throws ValidationException {@code id}/{@code not_found} if there is no such schedule for this owner
+     */
+    public ExportSchedule pause(String ownerId, UUID id) {
+        return modify(ownerId, id, Optional.empty(), current -> current.state().active()
+                ? current.withState(current.state().paused(Optional.empty()), clock.instant()) : current);
+    }
+
+    /**
+     * Resumes a paused schedule: its next run is the first occurrence after now. Missed occurrences
+     * while it was paused are not run, and its failure streak is forgotten.
+     *
+     * @param ownerId the owner
+     * @param id      the schedule's id
+     * @return the resumed schedule
+     * @throws ValidationException {@code id}/{@code not_found} if there is no such schedule for this
+     *                             owner; {@code schedule}/{@code no_occurrence} if it has no future run
+     */
+    public ExportSchedule resume(String ownerId, UUID id) {
+        return modify(ownerId, id, Optional.empty(), current -> {
+            if (current.state().active()) {
+                return current;
+            }
+            Instant now = clock.instant();
+            Optional<Instant> next = calculator.next(current.schedule(), current.zone(), current.bounds(), now);
+            if (next.isEmpty()) {
+                throw ValidationException.of("schedule", "no_occurrence", "the schedule has no occurrence after " + now);
+            }
+            return current.withState(current.state().resumed(next), now);
+        });
+    }
+
+    /** Applies a change with optimistic concurrency: re-reads and re-applies when someone else wrote first. */
+    private ExportSchedule modify(String ownerId, UUID id, Optional<Long> expectedVersion,
+                                  java.util.function.UnaryOperator<ExportSchedule> change) {
+        while (true) {
+            ExportSchedule current = existing(ownerId, id);
+            if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
+                throw ValidationException.of("version", "stale", "the schedule has changed: it is at version "
+                        + current.version() + ", the change was made for version " + expectedVersion.get());
+            }
+            ExportSchedule changed = change.apply(current);
+            if (changed == current || store.update(changed, current.version())) {
+                return changed;
+            }
+        }
+    }
+
+    private ExportSchedule existing(String ownerId, UUID id) {
+        return get(ownerId, id).orElseThrow(() -> ValidationException.of("id", "not_found",
+                "no schedule " + id + " for owner " + ownerId));
+    }
+
+    /**
+     * Deletes a schedule and its run history. A run in progress finishes, but is not recorded.
+     *
+     * @param ownerId the owner
+     * @param id      the schedule's id
+     * @return false if there was no such schedule for this owner
+     */
+    public boolean delete(String ownerId, UUID id) {
+        return get(ownerId, id).map(schedule -> store.delete(schedule.id())).orElse(false);
+    }
+
+    /**
+     * @param ownerId the owner
+     * @param id      the schedule's id
+     * @param limit   how many runs at most, 1 to 1000
+     * @return the runs, latest occurrence first
+     * @throws ValidationException {@code id}/{@code not_found} if there is no such schedule for this owner
+     */
+    public List<ExportRun> runs(String ownerId, UUID id, int limit) {
+        if (limit < 1 || limit > ScheduleQuery.MAX_LIMIT) {
+            throw ValidationException.of("limit", "out_of_range", "limit must be 1 to " + ScheduleQuery.MAX_LIMIT);
+        }
+        return store.runs(existing(ownerId, id).id(), limit);
+    }
+
+    /**
+     * Runs a schedule now, on the calling thread, whether it is due or paused. The run is recorded for
+     * the current second as its occurrence; the schedule's next regular run does not change.
+     *
+     * @param ownerId the owner
+     * @param id      the schedule's id
+     * @return the finished run
+     * @throws ValidationException {@code id}/{@code not_found} if there is no such schedule for this
+     *                             owner; {@code id}/{@code in_progress} if a run of it is in progress
+     */
+    public ExportRun runNow(String ownerId, UUID id) {
+        existing(ownerId, id);
+        Instant now = clock.instant();
+        Claim claim = store.claim(id, now, settings.hostName(), now.plus(settings.leaseLength()))
+                .orElseThrow(() -> ValidationException.of("id", "in_progress",
+                        "a run of schedule " + id + " is in progress; try again when it has finished"));
+        listeners.claimed.increment();
+        return processor.processManual(claim, now).orElseThrow(() -> new IllegalStateException(
+                "the run of schedule " + id + " could not be recorded: its lease was lost"));
+    }
+
+    /**
+     * Runs a tick with the service's clock.
+     *
+     * @return what the tick did
+     * @see #tick(Instant)
+     */
+    public TickReport tick() {
+        return tick(clock.instant());
+    }
+
+    /**
+     * Runs everything due at {@code now}: releases expired leases, then claims due schedules in
+     * batches and runs them (on the render executor, if one was given) until none is due.
+     *
+     * @param now the time to run the tick for
+     * @return what the tick did
+     * @throws RuntimeException if the store fails; runs whose results were not recorded are picked up
+     *                          again once their leases expire
+     */
+    public TickReport tick(Instant now) {
+        Objects.requireNonNull(now, "now");
+        long start = System.nanoTime();
+        listeners.ticks.increment();
+        int reclaimed = store.releaseExpiredLeases(now);
+        List<ExportRun> finished = Collections.synchronizedList(new ArrayList<>());
+        int claimed = 0;
+        while (true) {
+            List<Claim> claims = store.claimDue(now, settings.batchSize(), settings.hostName(),
+                    now.plus(settings.leaseLength()));
+            if (claims.isEmpty()) {
+                break;
+            }
+            claimed += claims.size();
+            listeners.claimed.add(claims.size());
+            List<CompletableFuture<Void>> work = new ArrayList<>(claims.size());
+            for (Claim claim : claims) {
+                work.add(CompletableFuture.runAsync(() -> processor.processDue(claim, now).ifPresent(finished::add),
+                        executor));
+            }
+            try {
+                CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+            }
+        }
+        applyRetention(now);
+        int succeeded = 0;
+        int failed = 0;
+        int skipped = 0;
+        synchronized (finished) {
+            for (ExportRun run : finished) {
+                succeeded += run.status() == RunStatus.SUCCEEDED ? 1 : 0;
+                failed += run.status() == RunStatus.FAILED ? 1 : 0;
+                skipped += run.status() == RunStatus.SKIPPED ? 1 : 0;
+            }
+        }
+        return new TickReport(now, reclaimed, claimed, succeeded, failed, skipped,
+                Duration.ofNanos(System.nanoTime() - start), finished);
+    }
+
+    private void applyRetention(Instant now) {
+        if (runRetention.isEmpty()) {
+            return;
+        }
+        Instant last = lastRetention.get();
+        if (Duration.between(last == Instant.MIN ? now.minus(RETENTION_INTERVAL) : last, now)
+                .compareTo(RETENTION_INTERVAL) >= 0 && lastRetention.compareAndSet(last, now)) {
+            store.deleteRunsFinishedBefore(now.minus(runRetention.get()));
+        }
+    }
+
+    /** @return the counters since the service was built */
+    public ServiceCounters counters() {
+        return listeners.counters();
+    }
+
+    /** Collects the service's parts and policies. */
+    public static final class Builder {
+        private ScheduleStore store;
+        private DocumentSource documents;
+        private boolean discoverFormats = true;
+        private final List<ExportFormat> extraFormats = new ArrayList<>();
+        private final Map<String, ExportDestination> destinations = new LinkedHashMap<>();
+        private Clock clock = Clock.systemUTC();
+        private Duration leaseLength = Duration.ofMinutes(5);
+        private int batchSize = 100;
+        private RetryPolicy retryPolicy = RetryPolicy.exponential(3, Duration.ofMinutes(1));
+        private int pauseAfterFailures = 10;
+        private MisfirePolicy misfirePolicy = MisfirePolicy.RUN_ONCE;
+        private Duration misfireGrace = Duration.ofMinutes(5);
+        private int maxCatchUp = 100;
+        private Executor executor = Runnable::run;
+        private final List<ExportListener> listeners = new ArrayList<>();
+        private String hostName = "schedex-" + ProcessHandle.current().pid() + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        private Duration runRetention;
+
+        private Builder() {
+        }
+
+        /** @param store where schedules and runs are kept (required) @return this builder */
+        public Builder store(ScheduleStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** @param source loads the documents to export (required) @return this builder */
+        public Builder documentSource(DocumentSource source) {
+            this.documents = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Adds a format to those found with {@link ServiceLoader}.
+         *
+         * @param format the format
+         * @return this builder
+         */
+        public Builder format(ExportFormat format) {
+            extraFormats.add(Objects.requireNonNull(format, "format"));
+            return this;
+        }
+
+        /**
+         * @param discover false to use only the formats added with {@link #format(ExportFormat)}, not
+         *                 those on the class path (default true)
+         * @return this builder
+         */
+        public Builder discoverFormats(boolean discover) {
+            this.discoverFormats = discover;
+            return this;
+        }
+
+        /** @param destination a destination schedules may name by its type @return this builder */
+        public Builder destination(ExportDestination destination) {
+            Objects.requireNonNull(destination, "destination");
+            if (destinations.putIfAbsent(destination.type(), destination) != null) {
+                throw new IllegalStateException("two destinations with type '" + destination.type() + "'");
+            }
+            return this;
+        }
+
+        /** @param clock the clock for timestamps and {@link #tick()} (default UTC system clock) @return this builder */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param length how long a claim holds a schedule; longer than the slowest export (default 5 minutes)
+         * @return this builder
+         */
+        public Builder leaseLength(Duration length) {
+            if (length.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("the lease must be at least a second, was " + length);
+            }
+            this.leaseLength = length;
+            return this;
+        }
+
+        /** @param size how many schedules a tick claims at once (default 100) @return this builder */
+        public Builder batchSize(int size) {
+            if (size < 1 || size > 10_000) {
+                throw new IllegalArgumentException("batch size must be 1 to 10000, was " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /** @param policy how failed runs are retried (default 3 attempts, 1 minute doubling) @return this builder */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param failures pause a schedule after this many failed runs in a row, retries included;
+         *                 0 never pauses (default 10)
+         * @return this builder
+         */
+        public Builder pauseAfterConsecutiveFailures(int failures) {
+            if (failures < 0) {
+                throw new IllegalArgumentException("failures must not be negative, was " + failures);
+            }
+            this.pauseAfterFailures = failures;
+            return this;
+        }
+
+        /** @param policy the misfire policy of schedules that name none (default RUN_ONCE) @return this builder */
+        public Builder misfirePolicy(MisfirePolicy policy) {
+            this.misfirePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param grace how late a tick may come before an occurrence counts as missed (default 5 minutes)
+         * @return this builder
+         */
+        public Builder misfireGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("grace must not be negative, was " + grace);
+            }
+            this.misfireGrace = grace;
+            return this;
+        }
+
+        /** @param count the most missed occurrences RUN_ALL runs (the latest ones; default 100) @return this builder */
+        public Builder maxCatchUp(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxCatchUp must be at least 1, was " + count);
+            }
+            this.maxCatchUp = count;
+            return this;
+        }
+
+        /**
+         * @param executor runs the exports of a tick's batch; the tick waits for them (default: the ticking thread)
+         * @return this builder
+         */
+        public Builder renderExecutor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** @param listener hears about runs @return this builder */
+        public Builder listener(ExportListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** @param name this host's name in leases and run records (default from the process id) @return this builder */
+        public Builder hostName(String name) {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("the host name must not be blank");
+            }
+            this.hostName = name;
+            return this;
+        }
+
+        /** @param retention delete finished runs older than this (default: keep all) @return this builder */
+        public Builder runRetention(Duration retention) {
+            if (retention.isNegative() || retention.isZero()) {
+                throw new IllegalArgumentException("retention must be positive, was " + retention);
+            }
+            this.runRetention = retention;
+            return this;
+        }
+
+        private Map<String, ExportFormat> formats() {
+            Map<String, ExportFormat> byId = new LinkedHashMap<>();
+            List<ExportFormat> all = new ArrayList<>();
+            if (discoverFormats) {
+                ServiceLoader.load(ExportFormat.class).forEach(all::add);
+            }
+            all.addAll(extraFormats);
+            for (ExportFormat format : all) {
+                ExportFormat clash = byId.putIfAbsent(format.id(), format);
+                if (clash != null) {
+                    throw new IllegalStateException("two export formats with id '" + format.id() + "': "
+                            + clash.getClass().getName() + " and " + format.getClass().getName());
+                }
+            }
+            return byId;
+        }
+
+        /**
+         * @return the service
+         * @throws IllegalStateException if the store or the document source is missing, or two formats share an id
+         */
+        public ExportScheduleService build() {
+            if (store == null || documents == null) {
+                throw new IllegalStateException("an ExportScheduleService needs a store and a document source");
+            }
+            return new ExportScheduleService(this);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.schedex;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/** The host's listeners and the service's counters, told about the same events. */
+final class Listeners {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+
+    private final List<ExportListener> listeners;
+    final LongAdder ticks = new LongAdder();
+    final LongAdder claimed = new LongAdder();
+    private final LongAdder succeeded = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder paused = new LongAdder();
+    private final LongAdder leasesLost = new LongAdder();
+
+    Listeners(List<ExportListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    ServiceCounters counters() {
+        return new ServiceCounters(ticks.sum(), claimed.sum(), succeeded.sum(), failed.sum(), skipped.sum(),
+                paused.sum(), leasesLost.sum());
+    }
+
+    void runStarted(ExportRun run) {
+        each(listener -> listener.runStarted(run));
+    }
+
+    void runFinished(ExportRun run) {
+        switch (run.status()) {
+            case SUCCEEDED:
+                succeeded.increment();
+                each(listener -> listener.runSucceeded(run));
+                break;
+            case FAILED:
+                failed.increment();
+                LOG.info("run of schedule {} for {} failed (attempt {}): {}", run.scheduleId(), run.occurrence(),
+                        run.attempt(), run.message().orElse(""));
+                each(listener -> listener.runFailed(run));
+                break;
+            case SKIPPED:
+                skipped.increment();
+                each(listener -> listener.runSkipped(run));
+                break;
+            default:
+                throw new IllegalStateException("a finished run cannot be " + run.status());
+        }
+    }
+
+    void schedulePaused(ExportSchedule schedule, String reason) {
+        paused.increment();
+        LOG.warn("schedule {} of {} paused: {}", schedule.id(), schedule.ownerId(), reason);
+        each(listener -> listener.schedulePaused(schedule, reason));
+    }
+
+    void leaseLost() {
+        leasesLost.increment();
+    }
+
+    private void each(Consumer<ExportListener> call) {
+        for (ExportListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("export listener {} failed", listener, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.schedex.schedule;
+
+
+import dev.schedex.Violation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A schedule as a request carries it: a kind and text fields, as they arrive from a form or JSON.
+ * {@link #toSchedule(List)} turns it into a {@link Schedule}, reporting every problem at once with
+ * fields named {@code schedule.<key>}.
+ *
+ * <table>
+ *   <caption>Kinds and their fields</caption>
+ *   <tr><th>kind</th><th>fields</th><th>example</th></tr>
+ *   <tr><td>{@code daily}</td><td>{@code times}</td><td>{@code times=02:00,14:30}</td></tr>
+ *   <tr><td>{@code weekly}</td><td>{@code days}, {@code time}</td><td>{@code days=MON,FRI time=02:00}</td></tr>
+ *   <tr><td>{@code monthly}</td><td>{@code dayOfMonth}, {@code time}</td><td>{@code dayOfMonth=15 time=02:00}</td></tr>
+ *   <tr><td>{@code monthly-last-day}</td><td>{@code time}</td><td>{@code time=23:00}</td></tr>
+ *   <tr><td>{@code monthly-weekday}</td><td>{@code ordinal}, {@code dayOfWeek}, {@code time}</td>
+ *       <td>{@code ordinal=2 dayOfWeek=MON time=09:00}; ordinal 1 to 5 or {@code last}</td></tr>
+ *   <tr><td>{@code cron}</td><td>{@code cron}</td><td>{@code cron=0 9-17 * * MON-FRI}</td></tr>
+ * </table>
+ * Times are {@code HH:mm} (or {@code HH:mm:ss}); days are {@code MON}..{@code SUN} or full English names.
+ *
+ * @param kind   one of the kinds above
+ * @param fields the kind's fields
+ */
+public record ScheduleInput(String kind, Map<String, String> fields) {
+
+    /** Checks the components and copies the fields. */
+    public ScheduleInput {
+        Objects.requireNonNull(kind, "kind");
+        fields = java.util.Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(fields)));
+    }
+
+    /**
+     * @param kind   the kind
+     * @param fields its fields
+     * @return the input
+     */
+    public static ScheduleInput of(String kind, Map<String, String> fields) {
+        return new ScheduleInput(kind, fields);
+    }
+
+    /**
+     * Reads the schedule this input describes.
+     *
+     * @param violations where every problem goes, with fields named {@code schedule.<key>}
+     * @return the schedule, or empty if there were problems
+     */
+    public Optional<Schedule> toSchedule(List<Violation> violations) {
+        return ScheduleInputs.toSchedule(this, violations);
+    }
+
+    /**
+     * The input that stands for a schedule built in code.
+     *
+     * @param schedule the schedule
+     * @return the input
+     */
+    public static ScheduleInput of(Schedule schedule) {
+        if (schedule instanceof Schedule.Daily) {
+            return of("daily", Map.of("times", ((Schedule.Daily) schedule).times().stream()
+                    .map(ScheduleText::formatTime).collect(Collectors.joining(","))));
+        }
+        if (schedule instanceof Schedule.Weekly) {
+            Schedule.Weekly weekly = (Schedule.Weekly) schedule;
+            return of("weekly", Map.of("days", weekly.days().stream()
+                    .map(ScheduleText::abbreviation)
+                    .collect(Collectors.joining(",")), "time", ScheduleText.formatTime(weekly.time())));
+        }
+        if (schedule instanceof Schedule.MonthlyOnDay) {
+            Schedule.MonthlyOnDay monthly = (Schedule.MonthlyOnDay) schedule;
+            return of("monthly", Map.of("dayOfMonth", Integer.toString(monthly.dayOfMonth()),
+                    "time", ScheduleText.formatTime(monthly.time())));
+        }
+        if (schedule instanceof Schedule.MonthlyOnLastDay) {
+            return of("monthly-last-day",
+                    Map.of("time", ScheduleText.formatTime(((Schedule.MonthlyOnLastDay) schedule).time())));
+        }
+        if (schedule instanceof Schedule.MonthlyOnWeekday) {
+            Schedule.MonthlyOnWeekday monthly = (Schedule.MonthlyOnWeekday) schedule;
+            return of("monthly-weekday", Map.of(
+                    "ordinal", monthly.ordinal() == -1 ? "last" : Integer.toString(monthly.ordinal()),
+                    "dayOfWeek", ScheduleText.abbreviation(monthly.dayOfWeek()),
+                    "time", ScheduleText.formatTime(monthly.time())));
+        }
+        return of("cron", Map.of("cron", ((Schedule.Cron) schedule).expression().toString()));
+    }
+}

@@ -1,0 +1,14 @@
+package dev.schedex.spi;
+
+/** What {@link ScheduleStore#finish} did. */
+public enum FinishResult {
+    /** The run and the schedule were written and the lease released. */
+    FINISHED,
+    /**
+     * Nothing was written: the schedule changed since it was read (its owner edited, paused or resumed
+     * it). Read it again, recompute, and finish again.
+     */
+    VERSION_CHANGED,
+    /** Nothing was written: the lease expired and was released or taken by another host, or the schedule is gone. */
+    LEASE_LOST
+}

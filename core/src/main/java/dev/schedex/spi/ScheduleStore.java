@@ -1,0 +1,137 @@
+package dev.schedex.spi;
+
+import dev.schedex.ExportRun;
+import dev.schedex.ExportSchedule;
+import dev.schedex.Page;
+import dev.schedex.ScheduleQuery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where schedules and their runs are kept, and how hosts coordinate: claims with leases, runs unique
+ * per schedule and occurrence, and writes fenced by lease and version. Every implementation passes
+ * the same contract test suite ({@code ScheduleStoreContract} in schedex-core's test jar).
+ *
+ * <p>The store does no validation and no owner checks: the service does both before it calls the
+ * store. All methods must be safe to call from many threads, and, for a shared database, from many
+ * hosts at once.
+ */
+public interface ScheduleStore {
+
+    /**
+     * Stores a new schedule.
+     *
+     * @param schedule the schedule
+     * @throws IllegalStateException if a schedule with its id exists
+     */
+    void insert(ExportSchedule schedule);
+
+    /**
+     * @param id a schedule id
+     * @return the schedule, if it exists
+     */
+    Optional<ExportSchedule> find(UUID id);
+
+    /**
+     * @param query the filters and page
+     * @return the matching schedules, ordered by creation time then id
+     */
+    Page<ExportSchedule> query(ScheduleQuery query);
+
+    /**
+     * Replaces a schedule if it still has the expected version. Leases are not touched: an owner may
+     * edit a schedule while a host runs it (the host's {@link #finish} then reports
+     * {@link FinishResult#VERSION_CHANGED}).
+     *
+     * @param schedule        the new content; its version must be {@code expectedVersion + 1}
+     * @param expectedVersion the version the change was based on
+     * @return false if the schedule is gone or its version differs
+     */
+    boolean update(ExportSchedule schedule, long expectedVersion);
+
+    /**
+     * Deletes a schedule and its runs.
+     *
+     * @param id the schedule's id
+     * @return false if there was no such schedule
+     */
+    boolean delete(UUID id);
+
+    /**
+     * Releases every lease that expired before {@code now}, so that another host can take the
+     * schedule over. Runs left {@link dev.schedex.RunStatus#RUNNING} by the dead host stay so until
+     * the next claimer takes them over in {@link #startRun}.
+     *
+     * @param now the current time
+     * @return how many leases were released
+     */
+    int releaseExpiredLeases(Instant now);
+
+    /**
+     * Claims due schedules: active, with a next run at or before {@code now}, and not leased (or
+     * with an expired lease). Each gets its own lease. Two concurrent calls never claim the same
+     * schedule.
+     *
+     * @param now        the current time
+     * @param limit      how many to claim at most
+     * @param leaseOwner the claiming host's name
+     * @param leaseUntil when the leases expire
+     * @return the claims, earliest next run first
+     */
+    List<Claim> claimDue(Instant now, int limit, String leaseOwner, Instant leaseUntil);
+
+    /**
+     * Claims one schedule whatever its next run, for running it now, unless another host holds a
+     * live lease on it.
+     *
+     * @param id         the schedule's id
+     * @param now        the current time
+     * @param leaseOwner the claiming host's name
+     * @param leaseUntil when the lease expires
+     * @return the claim, or empty if the schedule is gone or leased
+     */
+    Optional<Claim> claim(UUID id, Instant now, String leaseOwner, Instant leaseUntil);
+
+    /**
+     * Records that a run starts. At most one run exists per schedule and occurrence: if one exists
+     * and has not succeeded or been skipped (a retry, or a take-over from a host that died), it is
+     * started again with its attempt raised by one.
+     *
+     * @param run   the run, {@link dev.schedex.RunStatus#RUNNING}, attempt 1
+     * @param lease the lease the caller holds on the run's schedule
+     * @return the stored run (with its id and attempt), or empty if the occurrence already succeeded or
+     *         was skipped, or the lease is no longer held
+     */
+    Optional<ExportRun> startRun(ExportRun run, Lease lease);
+
+    /**
+     * Records the end of a claim in one atomic step: the finished run (if any), the schedule's new
+     * state, and the release of the lease. Nothing is written unless the lease is still held and the
+     * schedule still has the expected version.
+     *
+     * @param run             the finished run, or empty when the claim ends without one
+     * @param schedule        the schedule's new content; its version must be {@code expectedVersion + 1}
+     * @param expectedVersion the version the new content was based on
+     * @param lease           the lease the caller holds
+     * @return what happened
+     */
+    FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease);
+
+    /**
+     * @param scheduleId a schedule id
+     * @param limit      how many at most
+     * @return the schedule's runs, latest occurrence first
+     */
+    List<ExportRun> runs(UUID scheduleId, int limit);
+
+    /**
+     * Deletes finished runs that finished before a cutoff (run history retention).
+     *
+     * @param cutoff the cutoff
+     * @return how many runs were deleted
+     */
+    int deleteRunsFinishedBefore(Instant cutoff);
+}

@@ -1,0 +1,257 @@
+package dev.schedex.store;
+
+import dev.schedex.ExportRun;
+import dev.schedex.ExportSchedule;
+import dev.schedex.Page;
+import dev.schedex.RunStatus;
+import dev.schedex.ScheduleQuery;
+import dev.schedex.spi.Claim;
+import dev.schedex.spi.FinishResult;
+import dev.schedex.spi.Lease;
+import dev.schedex.spi.ScheduleStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * A {@link ScheduleStore} in memory, for tests, demos and single-process hosts that keep schedules
+ * elsewhere. Nothing survives the process. One lock guards everything: simple and correct, and fast
+ * enough for tens of thousands of schedules (due schedules are found through an index ordered by
+ * next run, not by scanning).
+ */
+public final class InMemoryScheduleStore implements ScheduleStore {
+
+    private static final Comparator<ExportSchedule> LISTING_ORDER =
+            Comparator.comparing(ExportSchedule::createdAt).thenComparing(ExportSchedule::id);
+
+    /** A due-index key: next run, then id. */
+    private record Due(Instant at, UUID id) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : id.compareTo(other.id);
+        }
+    }
+
+    /** A schedule and the lease on it, if any. */
+    private record Entry(ExportSchedule schedule, Lease lease) {
+    }
+
+    private final Object lock = new Object();
+    private final Map<UUID, Entry> schedules = new HashMap<>();
+    private final NavigableSet<Due> due = new TreeSet<>();
+    private final Map<UUID, NavigableMap<Instant, ExportRun>> runs = new HashMap<>();
+
+    /** Creates an empty store. */
+    public InMemoryScheduleStore() {
+    }
+
+    @Override
+    public void insert(ExportSchedule schedule) {
+        synchronized (lock) {
+            if (schedules.containsKey(schedule.id())) {
+                throw new IllegalStateException("a schedule with id " + schedule.id() + " exists");
+            }
+            put(schedule, null);
+        }
+    }
+
+    @Override
+    public Optional<ExportSchedule> find(UUID id) {
+        synchronized (lock) {
+            return Optional.ofNullable(schedules.get(id)).map(Entry::schedule);
+        }
+    }
+
+    @Override
+    public Page<ExportSchedule> query(ScheduleQuery query) {
+        List<ExportSchedule> matching = new ArrayList<>();
+        synchronized (lock) {
+            for (Entry entry : schedules.values()) {
+                if (query.matches(entry.schedule())) {
+                    matching.add(entry.schedule());
+                }
+            }
+        }
+        matching.sort(LISTING_ORDER);
+        int from = Math.min(query.offset(), matching.size());
+        int to = Math.min(from + query.limit(), matching.size());
+        return new Page<>(matching.subList(from, to), matching.size(), query.offset(), query.limit());
+    }
+
+    @Override
+    public boolean update(ExportSchedule schedule, long expectedVersion) {
+        synchronized (lock) {
+            Entry entry = schedules.get(schedule.id());
+            if (entry == null || entry.schedule().version() != expectedVersion) {
+                return false;
+            }
+            remove(entry.schedule());
+            put(schedule, entry.lease());
+            return true;
+        }
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        synchronized (lock) {
+            Entry entry = schedules.get(id);
+            if (entry == null) {
+                return false;
+            }
+            remove(entry.schedule());
+            schedules.remove(id);
+            runs.remove(id);
+            return true;
+        }
+    }
+
+    @Override
+    public int releaseExpiredLeases(Instant now) {
+        int released = 0;
+        synchronized (lock) {
+            for (Map.Entry<UUID, Entry> e : schedules.entrySet()) {
+                Lease lease = e.getValue().lease();
+                if (lease != null && lease.until().isBefore(now)) {
+                    e.setValue(new Entry(e.getValue().schedule(), null));
+                    released++;
+                }
+            }
+        }
+        return released;
+    }
+
+    @Override
+    public List<Claim> claimDue(Instant now, int limit, String leaseOwner, Instant leaseUntil) {
+        List<Claim> claims = new ArrayList<>();
+        synchronized (lock) {
+            Iterator<Due> candidates = due.iterator();
+            while (claims.size() < limit && candidates.hasNext()) {
+                Due next = candidates.next();
+                if (next.at().isAfter(now)) {
+                    break;
+                }
+                Entry entry = schedules.get(next.id());
+                if (isFree(entry, now)) {
+                    claims.add(lease(entry, leaseOwner, leaseUntil));
+                }
+            }
+        }
+        return claims;
+    }
+
+    @Override
+    public Optional<Claim> claim(UUID id, Instant now, String leaseOwner, Instant leaseUntil) {
+        synchronized (lock) {
+            Entry entry = schedules.get(id);
+            return entry != null && isFree(entry, now) ? Optional.of(lease(entry, leaseOwner, leaseUntil))
+                    : Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<ExportRun> startRun(ExportRun run, Lease lease) {
+        synchronized (lock) {
+            if (!holds(run.scheduleId(), lease)) {
+                return Optional.empty();
+            }
+            NavigableMap<Instant, ExportRun> history = runs.computeIfAbsent(run.scheduleId(), id -> new TreeMap<>());
+            ExportRun existing = history.get(run.occurrence());
+            ExportRun started = run;
+            if (existing != null) {
+                if (existing.status() == RunStatus.SUCCEEDED || existing.status() == RunStatus.SKIPPED) {
+                    return Optional.empty();
+                }
+                started = new ExportRun(existing.id(), run.scheduleId(), run.occurrence(), RunStatus.RUNNING,
+                        existing.attempt() + 1, run.host(), run.startedAt(), run.finishedAt(), run.formatId(),
+                        run.documentVersion(), run.size(), run.checksum(), run.location(), run.message(),
+                        run.renderTime(), run.deliveryTime());
+            }
+            history.put(run.occurrence(), started);
+            return Optional.of(started);
+        }
+    }
+
+    @Override
+    public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease) {
+        synchronized (lock) {
+            if (!holds(schedule.id(), lease)) {
+                return FinishResult.LEASE_LOST;
+            }
+            Entry entry = schedules.get(schedule.id());
+            if (entry.schedule().version() != expectedVersion) {
+                return FinishResult.VERSION_CHANGED;
+            }
+            run.ifPresent(r -> runs.computeIfAbsent(r.scheduleId(), id -> new TreeMap<>()).put(r.occurrence(), r));
+            remove(entry.schedule());
+            put(schedule, null);
+            return FinishResult.FINISHED;
+        }
+    }
+
+    @Override
+    public List<ExportRun> runs(UUID scheduleId, int limit) {
+        synchronized (lock) {
+            NavigableMap<Instant, ExportRun> history = runs.get(scheduleId);
+            if (history == null) {
+                return List.of();
+            }
+            return history.descendingMap().values().stream().limit(limit).toList();
+        }
+    }
+
+    @Override
+    public int deleteRunsFinishedBefore(Instant cutoff) {
+        int deleted = 0;
+        synchronized (lock) {
+            for (NavigableMap<Instant, ExportRun> history : runs.values()) {
+                Iterator<ExportRun> it = history.values().iterator();
+                while (it.hasNext()) {
+                    ExportRun run = it.next();
+                    if (run.finishedAt().map(finished -> finished.isBefore(cutoff)).orElse(false)) {
+                        it.remove();
+                        deleted++;
+                    }
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static boolean isFree(Entry entry, Instant now) {
+        return entry.lease() == null || entry.lease().until().isBefore(now);
+    }
+
+    private boolean holds(UUID scheduleId, Lease lease) {
+        Entry entry = schedules.get(scheduleId);
+        return entry != null && entry.lease() != null && entry.lease().token().equals(lease.token());
+    }
+
+    private Claim lease(Entry entry, String owner, Instant until) {
+        Lease lease = new Lease(owner, UUID.randomUUID(), until);
+        schedules.put(entry.schedule().id(), new Entry(entry.schedule(), lease));
+        return new Claim(entry.schedule(), lease);
+    }
+
+    private void put(ExportSchedule schedule, Lease lease) {
+        schedules.put(schedule.id(), new Entry(schedule, lease));
+        if (schedule.active() && schedule.state().nextRunAt().isPresent()) {
+            due.add(new Due(schedule.state().nextRunAt().get(), schedule.id()));
+        }
+    }
+
+    private void remove(ExportSchedule schedule) {
+        schedule.state().nextRunAt().ifPresent(at -> due.remove(new Due(at, schedule.id())));
+    }
+}
