@@ -267,7 +267,7 @@ final class ClaimProcessor {
                 errors++;
                 failures++;
                 if (!manual && run.attempt() < settings.retryPolicy().maxAttempts()) {
-                    Instant retryAt = now.plus(settings.retryPolicy().backoffAfter(run.attempt()));
+                    Instant retryAt = run.startedAt().plus(settings.retryPolicy().backoffAfter(run.attempt()));
                     if (regularNext.isEmpty() || retryAt.isBefore(regularNext.get())) {
                         nextRunAt = Optional.of(retryAt);
                         nextOccurrence = Optional.of(run.occurrence());
