@@ -1,0 +1,43 @@
+package dev.schedex.testing;
+
+import dev.schedex.Violation;
+import dev.schedex.spi.Delivered;
+import dev.schedex.spi.Delivery;
+import dev.schedex.spi.ExportDestination;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A destination that only counts what it is given, per schedule and occurrence. */
+public final class CountingDestination implements ExportDestination {
+
+    /** One delivery's key. */
+    public record Key(UUID scheduleId, Instant occurrence) {
+    }
+
+    private final Map<Key, Integer> deliveries = new ConcurrentHashMap<>();
+
+    @Override
+    public String type() {
+        return "counting";
+    }
+
+    @Override
+    public List<Violation> validate(Map<String, String> parameters) {
+        return List.of();
+    }
+
+    @Override
+    public Delivered deliver(Delivery delivery) {
+        Key key = new Key(delivery.context().scheduleId(), delivery.context().occurrence());
+        deliveries.merge(key, 1, Integer::sum);
+        return new Delivered(key.toString());
+    }
+
+    public Map<Key, Integer> deliveries() {
+        return deliveries;
+    }
+}
