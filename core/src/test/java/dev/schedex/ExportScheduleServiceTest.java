@@ -462,6 +462,64 @@ class ExportScheduleServiceTest {
     }
 
     @Nested
+    class Operations {
+        @Test
+        void aRenderExecutorRunsTheBatchAndTheTickWaitsForIt() throws IOException {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                ExportScheduleService parallel = service(ExportScheduleService.builder().renderExecutor(pool)
+                        .batchSize(3));
+                for (int i = 0; i < 10; i++) {
+                    documents.put("alice", "doc-p" + i, "v1");
+                    parallel.create(daily("alice", "doc-p" + i, "02:00").build());
+                }
+                TickReport report = parallel.tick(Instant.parse("2024-03-02T01:00:00Z"));
+                assertEquals(10, report.claimed());
+                assertEquals(10, report.succeeded());
+                assertEquals(10, report.runs().size());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void oldRunsAreDeletedByTheRetention() throws IOException {
+            ExportScheduleService retaining = service(ExportScheduleService.builder()
+                    .runRetention(Duration.ofDays(2)));
+            ExportSchedule s = retaining.create(daily("alice", "doc-1", "02:00").build());
+            for (int day = 2; day <= 6; day++) {
+                retaining.tick(Instant.parse("2024-03-0" + day + "T01:00:00Z"));
+            }
+            List<Instant> kept = retaining.runs("alice", s.id(), 10).stream().map(ExportRun::occurrence).toList();
+            assertEquals(List.of(Instant.parse("2024-03-06T01:00:00Z"), Instant.parse("2024-03-05T01:00:00Z"),
+                    Instant.parse("2024-03-04T01:00:00Z")), kept);
+        }
+
+        @Test
+        void aListenerThatThrowsDisturbsNothing() throws IOException {
+            ExportScheduleService withBadListener = service(ExportScheduleService.builder()
+                    .listener(new ExportListener() {
+                        @Override
+                        public void runSucceeded(ExportRun run) {
+                            throw new IllegalStateException("listener bug");
+                        }
+                    }));
+            withBadListener.create(daily("alice", "doc-1", "02:00").build());
+            assertEquals(1, withBadListener.tick(Instant.parse("2024-03-02T01:00:00Z")).succeeded());
+            assertTrue(heard.contains("succeeded 2024-03-02T01:00:00Z"), "the other listener still heard it");
+        }
+
+        @Test
+        void countersAddUp() {
+            service.create(daily("alice", "doc-1", "02:00").build());
+            service.create(daily("alice", "doc-missing", "02:00").build());
+            service.tick(Instant.parse("2024-03-02T01:00:00Z"));
+            ServiceCounters counters = service.counters();
+            assertEquals(new ServiceCounters(1, 2, 1, 1, 0, 0, 0), counters);
+        }
+    }
+
+    @Nested
     class Misfires {
         /** Created Friday 1 March; no host ticks until Monday 4 March 12:00 UTC: runs of 2, 3, 4 March were missed. */
         private final Instant back = Instant.parse("2024-03-04T12:00:00Z");

@@ -52,6 +52,8 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     private final Map<UUID, Entry> schedules = new HashMap<>();
     private final NavigableSet<Due> due = new TreeSet<>();
     private final Map<UUID, NavigableMap<Instant, ExportRun>> runs = new HashMap<>();
+    /** The ids of leased schedules, so that releasing expired leases does not scan every schedule. */
+    private final java.util.Set<UUID> leased = new java.util.HashSet<>();
 
     /** Creates an empty store. */
     public InMemoryScheduleStore() {
@@ -112,6 +114,7 @@ public final class InMemoryScheduleStore implements ScheduleStore {
             }
             remove(entry.schedule());
             schedules.remove(id);
+            leased.remove(id);
             runs.remove(id);
             return true;
         }
@@ -121,10 +124,13 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     public int releaseExpiredLeases(Instant now) {
         int released = 0;
         synchronized (lock) {
-            for (Map.Entry<UUID, Entry> e : schedules.entrySet()) {
-                Lease lease = e.getValue().lease();
-                if (lease != null && lease.until().isBefore(now)) {
-                    e.setValue(new Entry(e.getValue().schedule(), null));
+            Iterator<UUID> it = leased.iterator();
+            while (it.hasNext()) {
+                UUID id = it.next();
+                Entry entry = schedules.get(id);
+                if (entry.lease().until().isBefore(now)) {
+                    schedules.put(id, new Entry(entry.schedule(), null));
+                    it.remove();
                     released++;
                 }
             }
@@ -241,11 +247,15 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     private Claim lease(Entry entry, String owner, Instant until) {
         Lease lease = new Lease(owner, UUID.randomUUID(), until);
         schedules.put(entry.schedule().id(), new Entry(entry.schedule(), lease));
+        leased.add(entry.schedule().id());
         return new Claim(entry.schedule(), lease);
     }
 
     private void put(ExportSchedule schedule, Lease lease) {
         schedules.put(schedule.id(), new Entry(schedule, lease));
+        if (lease == null) {
+            leased.remove(schedule.id());
+        }
         if (schedule.active() && schedule.state().nextRunAt().isPresent()) {
             due.add(new Due(schedule.state().nextRunAt().get(), schedule.id()));
         }
