@@ -138,7 +138,7 @@ final class ClaimProcessor {
         }
         listeners.runStarted(run.get());
         RunOutcome outcome = export(schedule, occurrence);
-        Instant finishedAt = now.plusNanos(System.nanoTime() - started);
+        Instant finishedAt = now.plusNanos(System.nanoTime() - started).truncatedTo(ChronoUnit.MILLIS);
         return finish(claim, Optional.of(outcome.applyTo(run.get(), finishedAt)), finishedAt, manual,
                 nextAfter(schedule, occurrence));
     }
@@ -178,11 +178,11 @@ final class ClaimProcessor {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             format.render(document, schedule.formatSettings(), context, out);
             byte[] content = out.toByteArray();
-            Duration renderTime = Duration.ofNanos(System.nanoTime() - renderStart);
+            Duration renderTime = Duration.ofNanos(System.nanoTime() - renderStart).truncatedTo(ChronoUnit.MILLIS);
             long deliveryStart = System.nanoTime();
             Delivered delivered = destination.deliver(new Delivery(schedule.destination().parameters(), context,
                     document.id(), document.title(), format.fileExtension(), format.mediaType(), content));
-            Duration deliveryTime = Duration.ofNanos(System.nanoTime() - deliveryStart);
+            Duration deliveryTime = Duration.ofNanos(System.nanoTime() - deliveryStart).truncatedTo(ChronoUnit.MILLIS);
             return new RunOutcome(RunStatus.SUCCEEDED, version, Optional.of((long) content.length),
                     Optional.of(sha256(content)), Optional.of(delivered.location()), Optional.empty(),
                     Optional.of(renderTime), Optional.of(deliveryTime));

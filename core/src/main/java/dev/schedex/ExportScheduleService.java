@@ -106,7 +106,7 @@ public final class ExportScheduleService {
     public ExportSchedule create(NewExportSchedule request) {
         Objects.requireNonNull(request, "request");
         Definition definition = validator.validate(request, settings.misfirePolicy());
-        Instant now = clock.instant();
+        Instant now = now();
         Optional<Instant> next = firstRun(definition, now);
         ExportSchedule schedule = new ExportSchedule(UUID.randomUUID(), definition.ownerId(), definition.documentId(),
                 definition.name(), definition.schedule(), definition.zone(), definition.bounds(), definition.formatId(),
@@ -161,7 +161,7 @@ public final class ExportScheduleService {
         Objects.requireNonNull(change, "change");
         return modify(ownerId, id, change.expectedVersion(), current -> {
             Definition definition = validator.validate(merge(current, change), current.misfirePolicy());
-            Instant now = clock.instant();
+            Instant now = now();
             ScheduleState state = current.state();
             if (change.changesTiming() && state.active()) {
                 state = state.withNextRun(firstRun(definition, now));
@@ -196,7 +196,7 @@ public final class ExportScheduleService {
      */
     public ExportSchedule pause(String ownerId, UUID id) {
         return modify(ownerId, id, Optional.empty(), current -> current.state().active()
-                ? current.withState(current.state().paused(Optional.empty()), clock.instant()) : current);
+                ? current.withState(current.state().paused(Optional.empty()), now()) : current);
     }
 
     /**
@@ -214,7 +214,7 @@ public final class ExportScheduleService {
             if (current.state().active()) {
                 return current;
             }
-            Instant now = clock.instant();
+            Instant now = now();
             Optional<Instant> next = calculator.next(current.schedule(), current.zone(), current.bounds(), now);
             if (next.isEmpty()) {
                 throw ValidationException.of("schedule", "no_occurrence", "the schedule has no occurrence after " + now);
@@ -281,7 +281,7 @@ public final class ExportScheduleService {
      */
     public ExportRun runNow(String ownerId, UUID id) {
         existing(ownerId, id);
-        Instant now = clock.instant();
+        Instant now = now();
         Claim claim = store.claim(id, now, settings.hostName(), now.plus(settings.leaseLength()))
                 .orElseThrow(() -> ValidationException.of("id", "in_progress",
                         "a run of schedule " + id + " is in progress; try again when it has finished"));
@@ -297,20 +297,20 @@ public final class ExportScheduleService {
      * @see #tick(Instant)
      */
     public TickReport tick() {
-        return tick(clock.instant());
+        return tick(now());
     }
 
     /**
      * Runs everything due at {@code now}: releases expired leases, then claims due schedules in
      * batches and runs them (on the render executor, if one was given) until none is due.
      *
-     * @param now the time to run the tick for
+     * @param tickTime the time to run the tick for; kept to the millisecond
      * @return what the tick did
      * @throws RuntimeException if the store fails; runs whose results were not recorded are picked up
      *                          again once their leases expire
      */
-    public TickReport tick(Instant now) {
-        Objects.requireNonNull(now, "now");
+    public TickReport tick(Instant tickTime) {
+        Instant now = Objects.requireNonNull(tickTime, "now").truncatedTo(ChronoUnit.MILLIS);
         long start = System.nanoTime();
         listeners.ticks.increment();
         int reclaimed = store.releaseExpiredLeases(now);
@@ -359,6 +359,11 @@ public final class ExportScheduleService {
                 .compareTo(RETENTION_INTERVAL) >= 0 && lastRetention.compareAndSet(last, now)) {
             store.deleteRunsFinishedBefore(now.minus(runRetention.get()));
         }
+    }
+
+    /** The current time, to the millisecond: the precision every store keeps. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** @return the counters since the service was built */
