@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Which of an owner's schedules to list, and which page. Results are ordered by creation time, then
- * id, so that pages are stable.
+ * by the id's text form, so that pages are stable.
  *
  * @param ownerId    whose schedules; required
  * @param documentId only those exporting this document

@@ -37,7 +37,7 @@ public interface ScheduleStore {
 
     /**
      * @param query the filters and page
-     * @return the matching schedules, ordered by creation time then id
+     * @return the matching schedules, ordered by creation time, then by the id's text form
      */
     Page<ExportSchedule> query(ScheduleQuery query);
 

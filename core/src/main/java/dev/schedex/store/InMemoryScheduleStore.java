@@ -32,8 +32,9 @@ import java.util.UUID;
  */
 public final class InMemoryScheduleStore implements ScheduleStore {
 
+    /** Creation time, then the id's text: the order a database gives for ids kept as text. */
     private static final Comparator<ExportSchedule> LISTING_ORDER =
-            Comparator.comparing(ExportSchedule::createdAt).thenComparing(ExportSchedule::id);
+            Comparator.comparing(ExportSchedule::createdAt).thenComparing(s -> s.id().toString());
 
     /** A due-index key: next run, then id. */
     private record Due(Instant at, UUID id) implements Comparable<Due> {

@@ -206,7 +206,7 @@ public abstract class ScheduleStoreContract {
         List<ExportSchedule> shuffled = new ArrayList<>(all);
         Collections.shuffle(shuffled, new java.util.Random(7));
         shuffled.forEach(store::insert);
-        all.sort(java.util.Comparator.comparing(ExportSchedule::createdAt).thenComparing(ExportSchedule::id));
+        all.sort(java.util.Comparator.comparing(ExportSchedule::createdAt).thenComparing(s -> s.id().toString()));
         Page<ExportSchedule> first = store.query(ScheduleQuery.owner("alice").page(0, 3));
         Page<ExportSchedule> second = store.query(ScheduleQuery.owner("alice").page(3, 3));
         Page<ExportSchedule> third = store.query(ScheduleQuery.owner("alice").page(6, 3));

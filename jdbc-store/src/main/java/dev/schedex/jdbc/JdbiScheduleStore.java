@@ -1,0 +1,410 @@
+package dev.schedex.jdbc;
+
+import dev.schedex.ExportRun;
+import dev.schedex.ExportSchedule;
+import dev.schedex.Page;
+import dev.schedex.RunStatus;
+import dev.schedex.ScheduleQuery;
+import dev.schedex.spi.Claim;
+import dev.schedex.spi.FinishResult;
+import dev.schedex.spi.Lease;
+import dev.schedex.spi.ScheduleStore;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The persistent {@link ScheduleStore}: schedules and runs in two tables of an H2, PostgreSQL or
+ * MariaDB database, through Jdbi, with Flyway migrations. Many hosts may share one database: it does
+ * the coordination.
+ *
+ * <pre>{@code
+ * JdbiScheduleStore store = JdbiScheduleStore.builder(dataSource).build();
+ * store.migrate();   // or run Dialect.migrationLocation() with the host's own Flyway
+ * }</pre>
+ *
+ * <p>Claims on PostgreSQL and MariaDB take due rows with {@code SELECT ... FOR UPDATE SKIP LOCKED}
+ * and lease them in the same transaction, so concurrent hosts take different rows without waiting
+ * on each other; on H2 each row is leased by a conditional update. Every write after a claim is
+ * fenced by the lease token (and finishing also by the version). With
+ * {@link Builder#useDatabaseClock(boolean)}, lease expiry is judged by the database's clock, so a
+ * host whose clock is off does not steal live work.
+ *
+ * <p>Instants are stored as epoch milliseconds in {@code BIGINT} columns: exact, and independent of
+ * session and JVM time zones. See {@code docs/stores.md} for the schema.
+ */
+public final class JdbiScheduleStore implements ScheduleStore {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String HISTORY_TABLE = "schedex_schema_history";
+
+    private static final String COLUMNS = "id, owner_id, document_id, name, kind, times, days, day_of_month, ordinal, "
+            + "day_of_week, time_of_day, cron, zone, start_at, end_at, format_id, format_settings, destination_type, "
+            + "destination_parameters, misfire_policy, only_when_changed, active, paused_reason, next_run_at, "
+            + "next_occurrence, last_run_at, last_status, last_exported_version, run_count, error_count, "
+            + "consecutive_failures, created_at, updated_at, version";
+    private static final String RUN_COLUMNS = "id, schedule_id, occurrence, status, attempt, host, started_at, finished_at, "
+            + "format_id, document_version, size, checksum, location, message, render_millis, delivery_millis";
+
+    private static final String INSERT = "INSERT INTO <schedules> (" + COLUMNS + ") VALUES (" + placeholders(COLUMNS) + ")";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM <schedules>";
+    private static final String UPDATE_SET = "UPDATE <schedules> SET " + assignments(COLUMNS);
+    private static final String INSERT_RUN = "INSERT INTO <runs> (" + RUN_COLUMNS + ") VALUES ("
+            + placeholders(RUN_COLUMNS) + ")";
+    private static final String UPDATE_RUN = "UPDATE <runs> SET " + assignments(RUN_COLUMNS) + " WHERE id = :id";
+
+    private static final String QUERY_FILTER = " WHERE owner_id = :owner"
+            + " AND (CAST(:document AS VARCHAR(200)) IS NULL OR document_id = :document)"
+            + " AND (CAST(:active AS <boolean>) IS NULL OR active = :active)"
+            + " AND (CAST(:format AS VARCHAR(50)) IS NULL OR format_id = :format)";
+
+    private static final String DUE = " WHERE active = <true> AND next_run_at <= :now"
+            + " AND (lease_until IS NULL OR lease_until < :leaseNow)";
+
+    private static final String LEASE = "UPDATE <schedules> SET lease_owner = :owner, lease_token = :token,"
+            + " lease_until = :until WHERE id = :id";
+
+    private final Jdbi jdbi;
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final Optional<String> schema;
+    private final String prefix;
+    private final boolean databaseClock;
+
+    private JdbiScheduleStore(Builder b) {
+        this.jdbi = b.jdbi;
+        this.dataSource = b.dataSource;
+        this.dialect = b.dialect != null ? b.dialect : jdbi.withHandle(h -> {
+            try {
+                return Dialect.of(h.getConnection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the database's metadata to detect its dialect", e);
+            }
+        });
+        this.schema = Optional.ofNullable(b.schema);
+        this.prefix = b.prefix;
+        this.databaseClock = b.databaseClock;
+        String qualifier = schema.map(s -> s + ".").orElse("");
+        jdbi.define("schedules", qualifier + prefix + "schedules")
+                .define("runs", qualifier + prefix + "runs")
+                .define("true", dialect == Dialect.MARIADB ? "1" : "TRUE")
+                .define("boolean", dialect == Dialect.MARIADB ? "SIGNED" : "BOOLEAN");
+    }
+
+    /**
+     * @param dataSource the database; the store takes a connection per operation and returns it
+     * @return a builder
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")), dataSource);
+    }
+
+    /**
+     * @param jdbi       a Jdbi the host already has
+     * @param dataSource the data source behind it, for Flyway
+     * @return a builder
+     */
+    public static Builder builder(Jdbi jdbi, DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(jdbi, "jdbi"), Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** @return the dialect in use, detected or set */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Applies schedex's migrations with its own Flyway history table ({@value #HISTORY_TABLE}), in the
+     * configured schema, with the configured table prefix. A host's own Flyway history and tables are
+     * not touched.
+     *
+     * @return how many migrations were applied
+     */
+    public int migrate() {
+        MigrateResult result = flyway().migrate();
+        return result.migrationsExecuted;
+    }
+
+    /**
+     * A Flyway configured for schedex's migrations, for a host that wants to inspect or drive them.
+     *
+     * @return the Flyway
+     */
+    public Flyway flyway() {
+        var configuration = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocation())
+                .table(HISTORY_TABLE)
+                .placeholders(Map.of("prefix", prefix))
+                .baselineOnMigrate(false)
+                .failOnMissingLocations(true);
+        schema.ifPresent(s -> configuration.schemas(s).defaultSchema(s).createSchemas(true));
+        return configuration.load();
+    }
+
+    @Override
+    public void insert(ExportSchedule schedule) {
+        jdbi.useTransaction(h -> {
+            if (exists(h, schedule.id())) {
+                throw new IllegalStateException("a schedule with id " + schedule.id() + " exists");
+            }
+            ScheduleRows.bindSchedule(h.createUpdate(INSERT), schedule).execute();
+        });
+    }
+
+    private static boolean exists(Handle h, UUID id) {
+        return h.createQuery("SELECT COUNT(*) FROM <schedules> WHERE id = :id").bind("id", id.toString())
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    @Override
+    public Optional<ExportSchedule> find(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.toString())
+                .map(ScheduleRows.SCHEDULE).findOne());
+    }
+
+    @Override
+    public Page<ExportSchedule> query(ScheduleQuery query) {
+        return jdbi.inTransaction(h -> {
+            long total = bindQuery(h.createQuery("SELECT COUNT(*) FROM <schedules>" + QUERY_FILTER), query)
+                    .mapTo(Long.class).one();
+            List<ExportSchedule> items = bindQuery(h.createQuery(SELECT + QUERY_FILTER
+                    + " ORDER BY created_at, id LIMIT :limit OFFSET :offset"), query)
+                    .bind("limit", query.limit()).bind("offset", query.offset())
+                    .map(ScheduleRows.SCHEDULE).list();
+            return new Page<>(items, total, query.offset(), query.limit());
+        });
+    }
+
+    private static org.jdbi.v3.core.statement.Query bindQuery(org.jdbi.v3.core.statement.Query statement,
+                                                            ScheduleQuery query) {
+        return statement.bind("owner", query.ownerId())
+                .bind("document", query.documentId().orElse(null))
+                .bind("active", query.active().orElse(null))
+                .bind("format", query.formatId().orElse(null));
+    }
+
+    @Override
+    public boolean update(ExportSchedule schedule, long expectedVersion) {
+        return jdbi.withHandle(h -> ScheduleRows.bindSchedule(h.createUpdate(UPDATE_SET
+                        + " WHERE id = :id AND version = :expected"), schedule)
+                .bind("expected", expectedVersion).execute() == 1);
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM <runs> WHERE schedule_id = :id").bind("id", id.toString()).execute();
+            return h.createUpdate("DELETE FROM <schedules> WHERE id = :id").bind("id", id.toString()).execute() == 1;
+        });
+    }
+
+    @Override
+    public int releaseExpiredLeases(Instant now) {
+        return jdbi.inTransaction(h -> h.createUpdate("UPDATE <schedules> SET lease_owner = NULL, lease_token = NULL,"
+                        + " lease_until = NULL WHERE lease_until < :leaseNow")
+                .bind("leaseNow", leaseNow(h, now)).execute());
+    }
+
+    @Override
+    public List<Claim> claimDue(Instant now, int limit, String leaseOwner, Instant leaseUntil) {
+        return jdbi.inTransaction(h -> {
+            long leaseNow = leaseNow(h, now);
+            long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
+            List<ExportSchedule> due;
+            if (dialect.skipLocked()) {
+                due = h.createQuery(SELECT + DUE + " ORDER BY next_run_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                        .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
+                        .map(ScheduleRows.SCHEDULE).list();
+            } else {
+                due = h.createQuery(SELECT + DUE + " ORDER BY next_run_at LIMIT :limit")
+                        .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
+                        .map(ScheduleRows.SCHEDULE).list();
+            }
+            List<Claim> claims = new ArrayList<>(due.size());
+            for (ExportSchedule schedule : due) {
+                Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
+                // the conditional update makes the claim safe without row locks (H2) and is a no-op check with them
+                int leased = h.createUpdate(LEASE + " AND active = <true> AND next_run_at <= :now"
+                                + " AND (lease_until IS NULL OR lease_until < :leaseNow)")
+                        .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
+                        .bind("id", schedule.id().toString()).bind("now", now.toEpochMilli())
+                        .bind("leaseNow", leaseNow).execute();
+                if (leased == 1) {
+                    claims.add(new Claim(schedule, lease));
+                }
+            }
+            return claims;
+        });
+    }
+
+    @Override
+    public Optional<Claim> claim(UUID id, Instant now, String leaseOwner, Instant leaseUntil) {
+        return jdbi.inTransaction(h -> {
+            long leaseNow = leaseNow(h, now);
+            long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
+            Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
+            int leased = h.createUpdate(LEASE + " AND (lease_until IS NULL OR lease_until < :leaseNow)")
+                    .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
+                    .bind("id", id.toString()).bind("leaseNow", leaseNow).execute();
+            if (leased != 1) {
+                return Optional.<Claim>empty();
+            }
+            return h.createQuery(SELECT + " WHERE id = :id").bind("id", id.toString()).map(ScheduleRows.SCHEDULE)
+                    .findOne().map(schedule -> new Claim(schedule, lease));
+        });
+    }
+
+    /** Locks a schedule's row and tells whether the lease is still held on it. */
+    private static boolean holds(Handle h, UUID scheduleId, Lease lease) {
+        return h.createQuery("SELECT lease_token FROM <schedules> WHERE id = :id FOR UPDATE")
+                .bind("id", scheduleId.toString()).mapTo(String.class).findOne()
+                .map(token -> token.strip().equals(lease.token().toString())).orElse(false);
+    }
+
+    @Override
+    public Optional<ExportRun> startRun(ExportRun run, Lease lease) {
+        return jdbi.inTransaction(h -> {
+            if (!holds(h, run.scheduleId(), lease)) {
+                return Optional.<ExportRun>empty();
+            }
+            Optional<ExportRun> existing = h.createQuery("SELECT " + RUN_COLUMNS
+                            + " FROM <runs> WHERE schedule_id = :schedule AND occurrence = :occurrence")
+                    .bind("schedule", run.scheduleId().toString()).bind("occurrence", run.occurrence().toEpochMilli())
+                    .map(ScheduleRows.RUN).findOne();
+            if (existing.isEmpty()) {
+                ScheduleRows.bindRun(h.createUpdate(INSERT_RUN), run).execute();
+                return Optional.of(run);
+            }
+            ExportRun previous = existing.get();
+            if (previous.status() == RunStatus.SUCCEEDED || previous.status() == RunStatus.SKIPPED) {
+                return Optional.<ExportRun>empty();
+            }
+            ExportRun takenOver = new ExportRun(previous.id(), run.scheduleId(), run.occurrence(), RunStatus.RUNNING,
+                    previous.attempt() + 1, run.host(), run.startedAt(), Optional.empty(), run.formatId(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+            ScheduleRows.bindRun(h.createUpdate(UPDATE_RUN), takenOver).execute();
+            return Optional.of(takenOver);
+        });
+    }
+
+    @Override
+    public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease) {
+        return jdbi.inTransaction(h -> {
+            if (!holds(h, schedule.id(), lease)) {
+                return FinishResult.LEASE_LOST;
+            }
+            int updated = ScheduleRows.bindSchedule(h.createUpdate(UPDATE_SET + ", lease_owner = NULL,"
+                            + " lease_token = NULL, lease_until = NULL WHERE id = :id AND version = :expected"), schedule)
+                    .bind("expected", expectedVersion).execute();
+            if (updated != 1) {
+                return FinishResult.VERSION_CHANGED;
+            }
+            if (run.isPresent() && ScheduleRows.bindRun(h.createUpdate(UPDATE_RUN), run.get()).execute() == 0) {
+                ScheduleRows.bindRun(h.createUpdate(INSERT_RUN), run.get()).execute();
+            }
+            return FinishResult.FINISHED;
+        });
+    }
+
+    @Override
+    public List<ExportRun> runs(UUID scheduleId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS
+                        + " FROM <runs> WHERE schedule_id = :schedule ORDER BY occurrence DESC LIMIT :limit")
+                .bind("schedule", scheduleId.toString()).bind("limit", limit).map(ScheduleRows.RUN).list());
+    }
+
+    @Override
+    public int deleteRunsFinishedBefore(Instant cutoff) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM <runs> WHERE finished_at < :cutoff")
+                .bind("cutoff", cutoff.toEpochMilli()).execute());
+    }
+
+    /** The time leases are judged by: the host's {@code now}, or the database's clock. */
+    private long leaseNow(Handle h, Instant now) {
+        if (!databaseClock) {
+            return now.toEpochMilli();
+        }
+        return h.createQuery("SELECT " + dialect.currentMillis()).mapTo(Long.class).one();
+    }
+
+    private static String placeholders(String columns) {
+        return String.join(", ", java.util.Arrays.stream(columns.split(", ")).map(c -> ":" + c).toList());
+    }
+
+    private static String assignments(String columns) {
+        return String.join(", ", java.util.Arrays.stream(columns.split(", ")).filter(c -> !c.equals("id"))
+                .map(c -> c + " = :" + c).toList());
+    }
+
+    /** Configures a store. */
+    public static final class Builder {
+        private final Jdbi jdbi;
+        private final DataSource dataSource;
+        private Dialect dialect;
+        private String schema;
+        private String prefix = "schedex_";
+        private boolean databaseClock;
+
+        private Builder(Jdbi jdbi, DataSource dataSource) {
+            this.jdbi = jdbi;
+            this.dataSource = dataSource;
+        }
+
+        /** @param value the engine, instead of detecting it from the connection @return this builder */
+        public Builder dialect(Dialect value) {
+            this.dialect = Objects.requireNonNull(value, "dialect");
+            return this;
+        }
+
+        /**
+         * @param value the schema (a database, on MariaDB) the tables live in; default the connection's own
+         * @return this builder
+         */
+        public Builder schema(String value) {
+            this.schema = identifier("schema", value);
+            return this;
+        }
+
+        /** @param value the prefix of the table names, default {@code schedex_} @return this builder */
+        public Builder tablePrefix(String value) {
+            this.prefix = value.isEmpty() ? value : identifier("table prefix", value);
+            return this;
+        }
+
+        /**
+         * @param value true to judge lease expiry by the database's clock rather than the hosts' (default false)
+         * @return this builder
+         */
+        public Builder useDatabaseClock(boolean value) {
+            this.databaseClock = value;
+            return this;
+        }
+
+        private static String identifier(String what, String value) {
+            if (!IDENTIFIER.matcher(value).matches()) {
+                throw new IllegalArgumentException(what + " must be letters, digits and underscores, was '" + value + "'");
+            }
+            return value;
+        }
+
+        /** @return the store; the tables must exist (see {@link JdbiScheduleStore#migrate()}) */
+        public JdbiScheduleStore build() {
+            return new JdbiScheduleStore(this);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.schedex.jdbc;
+
+import dev.schedex.ExportSchedule;
+import dev.schedex.spi.Claim;
+import dev.schedex.spi.ScheduleStore;
+import dev.schedex.spi.ScheduleStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The store contract on one engine, plus what only a database store has: CHECK constraints, the
+ * database clock. Each test class gets its own schema; each test starts from empty tables.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcStoreContract extends ScheduleStoreContract {
+
+    private TestDatabase database;
+    private JdbiScheduleStore store;
+
+    /** @return a fresh database for this class */
+    abstract TestDatabase createDatabase();
+
+    TestDatabase database() {
+        if (database == null) {
+            database = createDatabase();
+            store = database.storeBuilder().build();
+            assertEquals(1, store.migrate());
+        }
+        return database;
+    }
+
+    @Override
+    protected ScheduleStore newStore() {
+        TestDatabase db = database();
+        try {
+            db.execute("DELETE FROM " + db.table("runs"));
+            db.execute("DELETE FROM " + db.table("schedules"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return store;
+    }
+
+    @AfterAll
+    void dropDatabase() throws SQLException {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void theDialectIsDetected() {
+        assertEquals(database().dialect(), store.dialect());
+    }
+
+    @Test
+    void migratingAgainChangesNothing() {
+        assertEquals(0, store.migrate());
+    }
+
+    @Test
+    void rowsTheServiceWouldRefuseCannotBeWrittenByHand() throws SQLException {
+        ExportSchedule valid = schedule("alice", T0);
+        store().insert(valid);
+        String table = database().table("schedules");
+        String id = "'" + valid.id() + "'";
+        List<String> badChanges = List.of(
+                "owner_id = ''", "name = '   '", "kind = 'hourly'", "time_of_day = '25:00'", "time_of_day = '2:00'",
+                "days = 'MON,XYZ'", "day_of_month = 15", "ordinal = 6", "misfire_policy = 'SOMETIMES'",
+                "start_at = 100, end_at = 50", "last_status = 'MAYBE'", "run_count = -1", "lease_token = 'x'",
+                "next_run_at = NULL", "active = " + (database().dialect() == Dialect.MARIADB ? "0" : "FALSE"));
+        for (String change : badChanges) {
+            assertThrows(Exception.class, () -> database().execute("UPDATE " + table + " SET " + change
+                    + " WHERE id = " + id), change);
+        }
+        assertEquals(valid, store().find(valid.id()).orElseThrow(), "the row is unchanged");
+    }
+
+    @Test
+    void leasesCanBeJudgedByTheDatabaseClock() {
+        JdbiScheduleStore byDatabase = database().storeBuilder().useDatabaseClock(true).build();
+        ExportSchedule s = schedule("alice", T0);
+        store().insert(s);
+        // this host's clock says 2024; the database says now: the lease runs for an hour of database time
+        List<Claim> claims = byDatabase.claimDue(T0, 10, "host-a", T0.plusSeconds(3600));
+        assertEquals(1, claims.size());
+        Instant until = claims.get(0).lease().until();
+        assertTrue(until.isAfter(Instant.now().plusSeconds(3500)) && until.isBefore(Instant.now().plusSeconds(3700)),
+                "lease until " + until);
+        // a host whose clock is a day ahead does not see the lease as expired
+        assertEquals(0, byDatabase.releaseExpiredLeases(Instant.now().plusSeconds(86_400)));
+        assertEquals(List.of(), byDatabase.claimDue(T0, 10, "host-b", T0.plusSeconds(3600)));
+    }
+}
