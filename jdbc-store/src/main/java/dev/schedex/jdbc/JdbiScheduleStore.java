@@ -12,8 +12,13 @@ import dev.schedex.spi.ScheduleStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -24,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +54,9 @@ import java.util.regex.Pattern;
  */
 public final class JdbiScheduleStore implements ScheduleStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiScheduleStore.class);
+    /** How often a transaction the database rolled back for a deadlock is tried. */
+    private static final int TRANSACTION_ATTEMPTS = 8;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String HISTORY_TABLE = "schedex_schema_history";
 
@@ -87,7 +96,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
     private JdbiScheduleStore(Builder b) {
         this.jdbi = b.jdbi;
         this.dataSource = b.dataSource;
-        this.dialect = b.dialect != null ? b.dialect : jdbi.withHandle(h -> {
+        this.dialect = b.dialect != null ? b.dialect : b.jdbi.withHandle(h -> {
             try {
                 return Dialect.of(h.getConnection());
             } catch (SQLException e) {
@@ -157,11 +166,12 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public void insert(ExportSchedule schedule) {
-        jdbi.useTransaction(h -> {
+        inTransaction(h -> {
             if (exists(h, schedule.id())) {
                 throw new IllegalStateException("a schedule with id " + schedule.id() + " exists");
             }
             ScheduleRows.bindSchedule(h.createUpdate(INSERT), schedule).execute();
+            return null;
         });
     }
 
@@ -172,13 +182,13 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public Optional<ExportSchedule> find(UUID id) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.toString())
+        return inTransaction(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.toString())
                 .map(ScheduleRows.SCHEDULE).findOne());
     }
 
     @Override
     public Page<ExportSchedule> query(ScheduleQuery query) {
-        return jdbi.inTransaction(h -> {
+        return inTransaction(h -> {
             long total = bindQuery(h.createQuery("SELECT COUNT(*) FROM <schedules>" + QUERY_FILTER), query)
                     .mapTo(Long.class).one();
             List<ExportSchedule> items = bindQuery(h.createQuery(SELECT + QUERY_FILTER
@@ -199,14 +209,14 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public boolean update(ExportSchedule schedule, long expectedVersion) {
-        return jdbi.withHandle(h -> ScheduleRows.bindSchedule(h.createUpdate(UPDATE_SET
+        return inTransaction(h -> ScheduleRows.bindSchedule(h.createUpdate(UPDATE_SET
                         + " WHERE id = :id AND version = :expected"), schedule)
                 .bind("expected", expectedVersion).execute() == 1);
     }
 
     @Override
     public boolean delete(UUID id) {
-        return jdbi.inTransaction(h -> {
+        return inTransaction(h -> {
             h.createUpdate("DELETE FROM <runs> WHERE schedule_id = :id").bind("id", id.toString()).execute();
             return h.createUpdate("DELETE FROM <schedules> WHERE id = :id").bind("id", id.toString()).execute() == 1;
         });
@@ -214,23 +224,23 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public int releaseExpiredLeases(Instant now) {
-        return jdbi.inTransaction(h -> h.createUpdate("UPDATE <schedules> SET lease_owner = NULL, lease_token = NULL,"
+        return inTransaction(h -> h.createUpdate("UPDATE <schedules> SET lease_owner = NULL, lease_token = NULL,"
                         + " lease_until = NULL WHERE lease_until < :leaseNow")
                 .bind("leaseNow", leaseNow(h, now)).execute());
     }
 
     @Override
     public List<Claim> claimDue(Instant now, int limit, String leaseOwner, Instant leaseUntil) {
-        return jdbi.inTransaction(h -> {
+        return inTransaction(h -> {
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             List<ExportSchedule> due;
             if (dialect.skipLocked()) {
-                due = h.createQuery(SELECT + DUE + " ORDER BY next_run_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                due = h.createQuery(SELECT + DUE + " ORDER BY next_run_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
                         .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
                         .map(ScheduleRows.SCHEDULE).list();
             } else {
-                due = h.createQuery(SELECT + DUE + " ORDER BY next_run_at LIMIT :limit")
+                due = h.createQuery(SELECT + DUE + " ORDER BY next_run_at, id LIMIT :limit")
                         .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
                         .map(ScheduleRows.SCHEDULE).list();
             }
@@ -253,7 +263,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public Optional<Claim> claim(UUID id, Instant now, String leaseOwner, Instant leaseUntil) {
-        return jdbi.inTransaction(h -> {
+        return inTransaction(h -> {
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
@@ -277,7 +287,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public Optional<ExportRun> startRun(ExportRun run, Lease lease) {
-        return jdbi.inTransaction(h -> {
+        return inTransaction(h -> {
             if (!holds(h, run.scheduleId(), lease)) {
                 return Optional.<ExportRun>empty();
             }
@@ -304,7 +314,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease) {
-        return jdbi.inTransaction(h -> {
+        return inTransaction(h -> {
             if (!holds(h, schedule.id(), lease)) {
                 return FinishResult.LEASE_LOST;
             }
@@ -323,15 +333,55 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public List<ExportRun> runs(UUID scheduleId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + RUN_COLUMNS
+        return inTransaction(h -> h.createQuery("SELECT " + RUN_COLUMNS
                         + " FROM <runs> WHERE schedule_id = :schedule ORDER BY occurrence DESC LIMIT :limit")
                 .bind("schedule", scheduleId.toString()).bind("limit", limit).map(ScheduleRows.RUN).list());
     }
 
     @Override
     public int deleteRunsFinishedBefore(Instant cutoff) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM <runs> WHERE finished_at < :cutoff")
+        return inTransaction(h -> h.createUpdate("DELETE FROM <runs> WHERE finished_at < :cutoff")
                 .bind("cutoff", cutoff.toEpochMilli()).execute());
+    }
+
+    /**
+     * Runs a transaction, again when the database gives up on it for a deadlock or a serialization
+     * failure (SQL state class 40): these are normal when hosts claim and release rows concurrently,
+     * and a retry of the whole transaction is the remedy.
+     */
+    private <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(work);
+            } catch (JdbiException e) {
+                if (attempt >= TRANSACTION_ATTEMPTS || !isTransient(e)) {
+                    throw e;
+                }
+                LOG.debug("transaction rolled back by the database ({}), attempt {} of {}", e.getMessage(), attempt,
+                        TRANSACTION_ATTEMPTS);
+                pause(attempt);
+            }
+        }
+    }
+
+    private static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null
+                    && ((SQLException) t).getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits a little, randomly, so that the transactions that collided do not collide again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
+        }
     }
 
     /** The time leases are judged by: the host's {@code now}, or the database's clock. */
