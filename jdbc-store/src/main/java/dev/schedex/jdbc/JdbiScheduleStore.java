@@ -110,6 +110,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
         jdbi.define("schedules", qualifier + prefix + "schedules")
                 .define("runs", qualifier + prefix + "runs")
                 .define("true", dialect == Dialect.MARIADB ? "1" : "TRUE")
+                .define("false", dialect == Dialect.MARIADB ? "0" : "FALSE")
                 .define("boolean", dialect == Dialect.MARIADB ? "SIGNED" : "BOOLEAN");
     }
 
@@ -158,7 +159,11 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 .locations(dialect.migrationLocation())
                 .table(HISTORY_TABLE)
                 .placeholders(Map.of("prefix", prefix))
-                .baselineOnMigrate(false)
+                // a host's schema usually holds the host's own tables: start schedex's history at 0 there
+                // instead of refusing a non-empty schema, so that schedex's V1 still applies
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("schedex history started in a schema with other tables")
                 .failOnMissingLocations(true);
         schema.ifPresent(s -> configuration.schemas(s).defaultSchema(s).createSchemas(true));
         return configuration.load();
@@ -234,31 +239,59 @@ public final class JdbiScheduleStore implements ScheduleStore {
         return inTransaction(h -> {
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
-            List<ExportSchedule> due;
-            if (dialect.skipLocked()) {
-                due = h.createQuery(SELECT + DUE + " ORDER BY next_run_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                        .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
-                        .map(ScheduleRows.SCHEDULE).list();
-            } else {
-                due = h.createQuery(SELECT + DUE + " ORDER BY next_run_at, id LIMIT :limit")
-                        .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
-                        .map(ScheduleRows.SCHEDULE).list();
-            }
+            List<String> due = h.createQuery("SELECT id FROM <schedules>" + DUE + " ORDER BY next_run_at, id"
+                            + " LIMIT :limit" + (dialect.skipLocked() ? " FOR UPDATE SKIP LOCKED" : ""))
+                    .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
+                    .mapTo(String.class).list();
             List<Claim> claims = new ArrayList<>(due.size());
-            for (ExportSchedule schedule : due) {
+            for (String id : due) {
                 Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
-                // the conditional update makes the claim safe without row locks (H2) and is a no-op check with them
+                // the conditional update makes the claim safe without row locks (H2) and costs nothing with them
                 int leased = h.createUpdate(LEASE + " AND active = <true> AND next_run_at <= :now"
                                 + " AND (lease_until IS NULL OR lease_until < :leaseNow)")
                         .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
-                        .bind("id", schedule.id().toString()).bind("now", now.toEpochMilli())
-                        .bind("leaseNow", leaseNow).execute();
+                        .bind("id", id).bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).execute();
                 if (leased == 1) {
-                    claims.add(new Claim(schedule, lease));
+                    readClaimed(h, id, lease, now).ifPresent(claims::add);
                 }
             }
             return claims;
         });
+    }
+
+    /**
+     * Reads a schedule just claimed. A row that cannot be read (a time zone this JVM does not know, a
+     * schedule written by hand wrongly) must not stop the other schedules: it is paused with the reason,
+     * and a failed run for its occurrence says so in its history.
+     */
+    private Optional<Claim> readClaimed(Handle h, String id, Lease lease, Instant now) {
+        try {
+            return h.createQuery(SELECT + " WHERE id = :id").bind("id", id).map(ScheduleRows.SCHEDULE).findOne()
+                    .map(schedule -> new Claim(schedule, lease));
+        } catch (IllegalStateException | IllegalArgumentException unreadable) {
+            String reason = "paused: the schedule cannot be read: " + unreadable.getMessage();
+            LOG.error("schedule {} {}", id, reason);
+            long occurrence = h.createQuery("SELECT next_occurrence FROM <schedules> WHERE id = :id").bind("id", id)
+                    .mapTo(Long.class).one();
+            boolean recorded = h.createQuery("SELECT COUNT(*) FROM <runs> WHERE schedule_id = :id"
+                            + " AND occurrence = :occurrence").bind("id", id).bind("occurrence", occurrence)
+                    .mapTo(Integer.class).one() > 0;
+            if (!recorded) {
+                h.createUpdate("INSERT INTO <runs> (id, schedule_id, occurrence, status, attempt, host, started_at,"
+                                + " finished_at, format_id, message) SELECT :run, id, next_occurrence, 'FAILED', 1, :host,"
+                                + " :now, :now, format_id, :message FROM <schedules> WHERE id = :id")
+                        .bind("run", UUID.randomUUID().toString()).bind("host", lease.owner())
+                        .bind("now", now.toEpochMilli()).bind("message", reason).bind("id", id).execute();
+            }
+            h.createUpdate("UPDATE <schedules> SET active = <false>, paused_reason = :reason, next_run_at = NULL,"
+                            + " next_occurrence = NULL, last_status = 'FAILED', error_count = error_count + 1,"
+                            + " consecutive_failures = consecutive_failures + 1, version = version + 1,"
+                            + " updated_at = :now, lease_owner = NULL, lease_token = NULL, lease_until = NULL"
+                            + " WHERE id = :id")
+                    .bind("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                    .bind("now", now.toEpochMilli()).bind("id", id).execute();
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -86,6 +86,43 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
     }
 
     @Test
+    void badDataFailsThatScheduleAloneWithAClearMessage() throws SQLException {
+        dev.schedex.testing.Documents documents = new dev.schedex.testing.Documents();
+        documents.put("alice", "doc-alice", "v1");
+        ExportSchedule badZone = schedule("alice", T0);
+        ExportSchedule badFormat = schedule("alice", T0);
+        ExportSchedule fine = schedule("alice", T0);
+        List.of(badZone, badFormat, fine).forEach(store()::insert);
+        String table = database().table("schedules");
+        database().execute("UPDATE " + table + " SET zone = 'Mars/Olympus_Mons' WHERE id = '" + badZone.id() + "'");
+        database().execute("UPDATE " + table + " SET format_id = 'gif' WHERE id = '" + badFormat.id() + "'");
+        database().execute("UPDATE " + table + " SET format_id = 'txt', format_settings = '{}', destination_type = 'counting',"
+                + " destination_parameters = '{}' WHERE id = '"
+                + fine.id() + "'");
+        dev.schedex.ExportScheduleService service = dev.schedex.ExportScheduleService.builder().store(store())
+                .documentSource(documents).discoverFormats(false).format(new dev.schedex.testing.TextFormat())
+                .destination(new dev.schedex.testing.CountingDestination()).build();
+
+        dev.schedex.TickReport report = service.tick(T0);
+
+        assertEquals(1, report.succeeded());
+        assertEquals(java.util.Optional.of("unknown format 'gif': no such format is installed"),
+                store().runs(badFormat.id(), 1).get(0).message());
+        dev.schedex.ExportRun quarantined = store().runs(badZone.id(), 1).get(0);
+        assertEquals(dev.schedex.RunStatus.FAILED, quarantined.status());
+        assertTrue(quarantined.message().orElseThrow().contains("time zone this JVM does not know: 'Mars/Olympus_Mons'"),
+                quarantined.message().orElseThrow());
+        database().execute("UPDATE " + table + " SET zone = 'Europe/Berlin' WHERE id = '" + badZone.id() + "'");
+        ExportSchedule paused = store().find(badZone.id()).orElseThrow();
+        assertEquals(false, paused.active());
+        assertTrue(paused.state().pausedReason().orElseThrow().startsWith("paused: the schedule cannot be read"));
+        dev.schedex.TickReport later = service.tick(T0.plusSeconds(60));
+        assertTrue(later.runs().stream().noneMatch(r -> r.scheduleId().equals(badZone.id())),
+                "the paused row does not come back");
+        assertEquals(1, store().runs(badZone.id(), 10).size());
+    }
+
+    @Test
     void leasesCanBeJudgedByTheDatabaseClock() {
         JdbiScheduleStore byDatabase = database().storeBuilder().useDatabaseClock(true).build();
         ExportSchedule s = schedule("alice", T0);
