@@ -123,6 +123,55 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
     }
 
     @Test
+    void aTickWhoseConnectionBreaksFailsClearlyRecordsNothingHalfAndTheNextTickCarriesOn() {
+        BreakableDataSource network = new BreakableDataSource(database().dataSource());
+        JdbiScheduleStore breakable = database().storeBuilder(network).build();
+        dev.schedex.testing.Documents documents = new dev.schedex.testing.Documents();
+        dev.schedex.testing.CountingDestination destination = new dev.schedex.testing.CountingDestination();
+        dev.schedex.ExportScheduleService service = dev.schedex.ExportScheduleService.builder().store(breakable)
+                .documentSource(documents).discoverFormats(false).format(new dev.schedex.testing.TextFormat())
+                .destination(destination).clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))
+                .leaseLength(java.time.Duration.ofMinutes(5)).build();
+        List<ExportSchedule> schedules = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            documents.put("alice", "doc-" + i, "v1");
+            schedules.add(service.create(dev.schedex.NewExportSchedule.builder().ownerId("alice")
+                    .documentId("doc-" + i).name("s" + i).schedule(dev.schedex.schedule.Schedule.cron("0 * * * *"))
+                    .zone("UTC").format("txt", java.util.Map.of()).destination("counting", java.util.Map.of())
+                    .build()));
+        }
+        Instant due = schedules.get(0).state().nextRunAt().orElseThrow();
+
+        // connections: release leases, claim, start and finish the first run, start the second: then the network breaks
+        network.breakAfter(5);
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> service.tick(due));
+        assertTrue(failure.getMessage().contains("the network to the database is down"), failure.getMessage());
+        network.repair();
+
+        List<dev.schedex.ExportRun> recorded = new java.util.ArrayList<>();
+        for (ExportSchedule s : schedules) {
+            recorded.addAll(store().runs(s.id(), 10));
+        }
+        recorded.sort(java.util.Comparator.comparing(dev.schedex.ExportRun::status));
+        assertEquals(List.of(dev.schedex.RunStatus.RUNNING, dev.schedex.RunStatus.SUCCEEDED),
+                recorded.stream().map(dev.schedex.ExportRun::status).toList(),
+                "the first run is recorded whole, the second is in progress under its lease, the third never started");
+        java.util.UUID broken = recorded.get(0).scheduleId();
+        assertEquals(0, service.tick(due.plusSeconds(60)).claimed(), "live leases are respected");
+
+        dev.schedex.TickReport after = service.tick(due.plus(java.time.Duration.ofMinutes(6)));
+        assertEquals(2, after.reclaimed());
+        assertEquals(2, after.succeeded());
+        for (ExportSchedule s : schedules) {
+            List<dev.schedex.ExportRun> runs = store().runs(s.id(), 10);
+            assertEquals(1, runs.size(), "one run per occurrence");
+            assertEquals(dev.schedex.RunStatus.SUCCEEDED, runs.get(0).status());
+            assertEquals(due, runs.get(0).occurrence());
+        }
+        assertEquals(2, store().runs(broken, 1).get(0).attempt(), "the broken run was taken over");
+    }
+
+    @Test
     void leasesCanBeJudgedByTheDatabaseClock() {
         JdbiScheduleStore byDatabase = database().storeBuilder().useDatabaseClock(true).build();
         ExportSchedule s = schedule("alice", T0);

@@ -80,7 +80,15 @@ final class TestDatabase implements AutoCloseable {
 
     /** @return a builder for a store in this database's schema */
     JdbiScheduleStore.Builder storeBuilder() {
-        JdbiScheduleStore.Builder builder = JdbiScheduleStore.builder(dataSource);
+        return storeBuilder(dataSource);
+    }
+
+    /**
+     * @param source the data source to reach this database through
+     * @return a builder for a store in this database's schema
+     */
+    JdbiScheduleStore.Builder storeBuilder(javax.sql.DataSource source) {
+        JdbiScheduleStore.Builder builder = JdbiScheduleStore.builder(source).dialect(dialect);
         return schema == null ? builder : builder.schema(schema);
     }
 
