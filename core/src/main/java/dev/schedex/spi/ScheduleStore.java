@@ -72,8 +72,8 @@ public interface ScheduleStore {
 
     /**
      * Claims due schedules: active, with a next run at or before {@code now}, and not leased (or
-     * with an expired lease). Each gets its own lease. Two concurrent calls never claim the same
-     * schedule.
+     * with an expired lease). Each is leased with a token that no other claim call uses (the schedules
+     * of one call may share it). Two concurrent calls never claim the same schedule.
      *
      * @param now        the current time
      * @param limit      how many to claim at most

@@ -15,7 +15,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +84,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     private static final String LEASE = "UPDATE <schedules> SET lease_owner = :owner, lease_token = :token,"
             + " lease_until = :until WHERE id = :id";
+    private static final String LEASE_ALL = "UPDATE <schedules> SET lease_owner = :owner, lease_token = :token,"
+            + " lease_until = :until WHERE id IN (<ids>)";
 
     private final Jdbi jdbi;
     private final DataSource dataSource;
@@ -243,16 +244,23 @@ public final class JdbiScheduleStore implements ScheduleStore {
                             + " LIMIT :limit" + (dialect.skipLocked() ? " FOR UPDATE SKIP LOCKED" : ""))
                     .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
                     .mapTo(String.class).list();
+            if (due.isEmpty()) {
+                return List.<Claim>of();
+            }
+            // One lease token for the batch: it is new, so it still fences each schedule against any other claim.
+            // The conditions are repeated so that the update is safe without row locks (H2) and a no-op with them.
+            Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
+            h.createUpdate(LEASE_ALL + " AND active = <true> AND next_run_at <= :now"
+                            + " AND (lease_until IS NULL OR lease_until < :leaseNow)")
+                    .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
+                    .bindList("ids", due).bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).execute();
             List<Claim> claims = new ArrayList<>(due.size());
-            for (String id : due) {
-                Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
-                // the conditional update makes the claim safe without row locks (H2) and costs nothing with them
-                int leased = h.createUpdate(LEASE + " AND active = <true> AND next_run_at <= :now"
-                                + " AND (lease_until IS NULL OR lease_until < :leaseNow)")
-                        .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
-                        .bind("id", id).bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).execute();
-                if (leased == 1) {
-                    readClaimed(h, id, lease, now).ifPresent(claims::add);
+            for (ScheduleRows.Read read : h.createQuery(SELECT + " WHERE lease_token = :token ORDER BY next_run_at, id")
+                    .bind("token", lease.token().toString()).map(ScheduleRows.READ).list()) {
+                if (read.schedule().isPresent()) {
+                    claims.add(new Claim(read.schedule().get(), lease));
+                } else {
+                    quarantine(h, read, lease, now);
                 }
             }
             return claims;
@@ -260,38 +268,30 @@ public final class JdbiScheduleStore implements ScheduleStore {
     }
 
     /**
-     * Reads a schedule just claimed. A row that cannot be read (a time zone this JVM does not know, a
-     * schedule written by hand wrongly) must not stop the other schedules: it is paused with the reason,
-     * and a failed run for its occurrence says so in its history.
+     * A row that cannot be read (a time zone this JVM does not know, a schedule written by hand
+     * wrongly) must not stop the other schedules: it is paused with the reason, and a failed run for
+     * its occurrence says so in its history.
      */
-    private Optional<Claim> readClaimed(Handle h, String id, Lease lease, Instant now) {
-        try {
-            return h.createQuery(SELECT + " WHERE id = :id").bind("id", id).map(ScheduleRows.SCHEDULE).findOne()
-                    .map(schedule -> new Claim(schedule, lease));
-        } catch (IllegalStateException | IllegalArgumentException unreadable) {
-            String reason = "paused: the schedule cannot be read: " + unreadable.getMessage();
-            LOG.error("schedule {} {}", id, reason);
-            long occurrence = h.createQuery("SELECT next_occurrence FROM <schedules> WHERE id = :id").bind("id", id)
-                    .mapTo(Long.class).one();
-            boolean recorded = h.createQuery("SELECT COUNT(*) FROM <runs> WHERE schedule_id = :id"
-                            + " AND occurrence = :occurrence").bind("id", id).bind("occurrence", occurrence)
-                    .mapTo(Integer.class).one() > 0;
-            if (!recorded) {
-                h.createUpdate("INSERT INTO <runs> (id, schedule_id, occurrence, status, attempt, host, started_at,"
-                                + " finished_at, format_id, message) SELECT :run, id, next_occurrence, 'FAILED', 1, :host,"
-                                + " :now, :now, format_id, :message FROM <schedules> WHERE id = :id")
-                        .bind("run", UUID.randomUUID().toString()).bind("host", lease.owner())
-                        .bind("now", now.toEpochMilli()).bind("message", reason).bind("id", id).execute();
-            }
-            h.createUpdate("UPDATE <schedules> SET active = <false>, paused_reason = :reason, next_run_at = NULL,"
-                            + " next_occurrence = NULL, last_status = 'FAILED', error_count = error_count + 1,"
-                            + " consecutive_failures = consecutive_failures + 1, version = version + 1,"
-                            + " updated_at = :now, lease_owner = NULL, lease_token = NULL, lease_until = NULL"
-                            + " WHERE id = :id")
-                    .bind("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
-                    .bind("now", now.toEpochMilli()).bind("id", id).execute();
-            return Optional.empty();
+    private void quarantine(Handle h, ScheduleRows.Read read, Lease lease, Instant now) {
+        String reason = "paused: the schedule cannot be read: " + read.problem();
+        LOG.error("schedule {} {}", read.id(), reason);
+        boolean recorded = h.createQuery("SELECT COUNT(*) FROM <runs> r JOIN <schedules> s ON r.schedule_id = s.id"
+                        + " AND r.occurrence = s.next_occurrence WHERE s.id = :id").bind("id", read.id())
+                .mapTo(Integer.class).one() > 0;
+        if (!recorded) {
+            h.createUpdate("INSERT INTO <runs> (id, schedule_id, occurrence, status, attempt, host, started_at,"
+                            + " finished_at, format_id, message) SELECT :run, id, next_occurrence, 'FAILED', 1, :host,"
+                            + " :now, :now, format_id, :message FROM <schedules> WHERE id = :id")
+                    .bind("run", UUID.randomUUID().toString()).bind("host", lease.owner())
+                    .bind("now", now.toEpochMilli()).bind("message", reason).bind("id", read.id()).execute();
         }
+        h.createUpdate("UPDATE <schedules> SET active = <false>, paused_reason = :reason, next_run_at = NULL,"
+                        + " next_occurrence = NULL, last_status = 'FAILED', error_count = error_count + 1,"
+                        + " consecutive_failures = consecutive_failures + 1, version = version + 1,"
+                        + " updated_at = :now, lease_owner = NULL, lease_token = NULL, lease_until = NULL"
+                        + " WHERE id = :id")
+                .bind("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                .bind("now", now.toEpochMilli()).bind("id", read.id()).execute();
     }
 
     @Override
@@ -348,14 +348,13 @@ public final class JdbiScheduleStore implements ScheduleStore {
     @Override
     public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease) {
         return inTransaction(h -> {
-            if (!holds(h, schedule.id(), lease)) {
-                return FinishResult.LEASE_LOST;
-            }
             int updated = ScheduleRows.bindSchedule(h.createUpdate(UPDATE_SET + ", lease_owner = NULL,"
-                            + " lease_token = NULL, lease_until = NULL WHERE id = :id AND version = :expected"), schedule)
-                    .bind("expected", expectedVersion).execute();
+                            + " lease_token = NULL, lease_until = NULL"
+                            + " WHERE id = :id AND version = :expected AND lease_token = :token"), schedule)
+                    .bind("expected", expectedVersion).bind("token", lease.token().toString()).execute();
             if (updated != 1) {
-                return FinishResult.VERSION_CHANGED;
+                // nothing written: tell a lost lease from a changed schedule
+                return holds(h, schedule.id(), lease) ? FinishResult.VERSION_CHANGED : FinishResult.LEASE_LOST;
             }
             if (run.isPresent() && ScheduleRows.bindRun(h.createUpdate(UPDATE_RUN), run.get()).execute() == 0) {
                 ScheduleRows.bindRun(h.createUpdate(INSERT_RUN), run.get()).execute();

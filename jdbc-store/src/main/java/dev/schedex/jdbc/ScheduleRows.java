@@ -147,6 +147,20 @@ final class ScheduleRows {
                 rs.getLong("version"));
     };
 
+    /** A schedule row as read: the schedule, or why it could not be read. */
+    record Read(String id, Optional<ExportSchedule> schedule, String problem) {
+    }
+
+    /** Reads a schedule row without failing on a row that cannot be read. */
+    static final RowMapper<Read> READ = (rs, ctx) -> {
+        String id = rs.getString("id").strip();
+        try {
+            return new Read(id, Optional.of(SCHEDULE.map(rs, ctx)), "");
+        } catch (IllegalStateException | IllegalArgumentException unreadable) {
+            return new Read(id, Optional.empty(), unreadable.getMessage());
+        }
+    };
+
     /** Reads a run row. */
     static final RowMapper<ExportRun> RUN = (rs, ctx) -> new ExportRun(UUID.fromString(rs.getString("id").strip()),
             UUID.fromString(rs.getString("schedule_id").strip()), Instant.ofEpochMilli(rs.getLong("occurrence")),

@@ -1,0 +1,239 @@
+package dev.schedex.benchmarks;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.schedex.ExportScheduleService;
+import dev.schedex.TickReport;
+import dev.schedex.jdbc.JdbiScheduleStore;
+import dev.schedex.spi.ExportDocument;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A load harness on a local PostgreSQL (127.0.0.1:5432, user postgres, database test): how many
+ * executions per second schedex and db-scheduler do with a no-op task, with 1 and with 4 hosts
+ * (instances with their own connection pools, in this JVM; 10 threads each, as db-scheduler's default,
+ * which for schedex is a render executor of 10 threads), on the same server in the same run;
+ * then the cost of schedex's due query with 10k, 100k and 1M schedules stored and 100 due, with its
+ * query plan. Each part works in a schema of its own, dropped at the end.
+ *
+ * <pre>
+ * mvn -q -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.PostgresThroughput [executions]
+ * </pre>
+ */
+public final class PostgresThroughput {
+
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final Instant DUE = Instant.parse("2024-03-01T10:00:00Z");
+    /** Parallel runs per schedex host; db-scheduler runs with 10 threads per instance. */
+    private static final int RENDER_THREADS = 10;
+
+    private PostgresThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int executions = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        System.out.printf(Locale.ROOT, "%d executions of a no-op task per row, PostgreSQL at %s%n%n", executions, URL);
+        System.out.println("| system | hosts | seconds | executions per second |");
+        System.out.println("|---|---|---|---|");
+        for (int hosts : new int[] {1, 4}) {
+            report("schedex", hosts, executions, schedex(executions, hosts));
+            report("db-scheduler 15.6.0", hosts, executions, dbScheduler(executions, hosts));
+        }
+        System.out.println();
+        dueQuery();
+    }
+
+    private static void report(String system, int hosts, int executions, Duration took) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %,.0f |%n", system, hosts, took.toMillis() / 1000.0,
+                executions / (took.toNanos() / 1e9));
+    }
+
+    private static HikariDataSource pool(String schema, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(URL + "?currentSchema=" + schema);
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(size);
+        return new HikariDataSource(config);
+    }
+
+    private static String freshSchema(String name) {
+        try (HikariDataSource admin = pool("public", 1)) {
+            Jdbi.create(admin).useHandle(h -> {
+                h.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+                h.execute("CREATE SCHEMA " + name);
+            });
+        }
+        return name;
+    }
+
+    private static void dropSchema(String name) {
+        try (HikariDataSource admin = pool("public", 1)) {
+            Jdbi.create(admin).useHandle(h -> h.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE"));
+        }
+    }
+
+    /** Inserts {@code count} hourly schedules, all due at {@link #DUE}, with plain SQL. */
+    private static void insertDueSchedules(Jdbi jdbi, int count, int notDue) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO schedex_schedules (id, owner_id, document_id, name, kind, cron,"
+                        + " zone, format_id, format_settings, destination_type, destination_parameters, misfire_policy,"
+                        + " only_when_changed, active, next_run_at, next_occurrence, run_count, error_count,"
+                        + " consecutive_failures, created_at, updated_at, version)"
+                        + " SELECT gen_random_uuid()::text, 'owner-' || (i % 100), 'doc-' || i, 'bench ' || i, 'cron',"
+                        + " '0 * * * *', 'UTC', 'noop', '{}', 'drop', '{}', 'RUN_ONCE', FALSE, TRUE,"
+                        + " CASE WHEN i <= :due THEN :dueAt ELSE :later END, CASE WHEN i <= :due THEN :dueAt ELSE :later END,"
+                        + " 0, 0, 0, :dueAt, :dueAt, 1 FROM generate_series(1, :total) AS i")
+                .bind("due", count).bind("total", count + notDue).bind("dueAt", DUE.toEpochMilli())
+                .bind("later", DUE.plus(Duration.ofDays(365)).toEpochMilli()).execute());
+    }
+
+    private static Duration schedex(int executions, int hosts) throws Exception {
+        String schema = freshSchema("bench_schedex");
+        List<HikariDataSource> pools = new ArrayList<>();
+        List<ExecutorService> executors = new ArrayList<>();
+        try {
+            HikariDataSource setup = pool(schema, 2);
+            pools.add(setup);
+            JdbiScheduleStore.builder(setup).build().migrate();
+            insertDueSchedules(Jdbi.create(setup), executions, 0);
+            ExportDocument document = ExportDocument.of("doc", "Doc", "v1", DUE);
+            List<ExportScheduleService> services = new ArrayList<>();
+            for (int i = 0; i < hosts; i++) {
+                // like db-scheduler's 10 threads: runs of a batch in parallel, each with its connection
+                HikariDataSource pool = pool(schema, RENDER_THREADS + 1);
+                pools.add(pool);
+                ExecutorService renders = Executors.newFixedThreadPool(RENDER_THREADS);
+                executors.add(renders);
+                services.add(ExportScheduleService.builder().store(JdbiScheduleStore.builder(pool).build())
+                        .documentSource((owner, id) -> Optional.of(document)).discoverFormats(false)
+                        .format(new TickBenchmark.NoOpFormat()).destination(new TickBenchmark.DroppingDestination())
+                        .renderExecutor(renders).hostName("host-" + i).build());
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(hosts);
+            long start = System.nanoTime();
+            List<Future<Long>> done = new ArrayList<>();
+            for (ExportScheduleService service : services) {
+                done.add(threads.submit(() -> {
+                    TickReport report = service.tick(DUE.plusSeconds(1));
+                    return (long) report.succeeded();
+                }));
+            }
+            long total = 0;
+            for (Future<Long> f : done) {
+                total += f.get();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            threads.shutdown();
+            if (total != executions) {
+                throw new IllegalStateException("schedex ran " + total + " of " + executions);
+            }
+            return took;
+        } finally {
+            executors.forEach(ExecutorService::shutdownNow);
+            pools.forEach(HikariDataSource::close);
+            dropSchema(schema);
+        }
+    }
+
+    private static Duration dbScheduler(int executions, int hosts) throws Exception {
+        String schema = freshSchema("bench_dbscheduler");
+        List<HikariDataSource> pools = new ArrayList<>();
+        List<Scheduler> schedulers = new ArrayList<>();
+        try {
+            HikariDataSource setup = pool(schema, 2);
+            pools.add(setup);
+            Jdbi.create(setup).useHandle(h -> {
+                h.execute("CREATE TABLE scheduled_tasks (task_name TEXT NOT NULL, task_instance TEXT NOT NULL,"
+                        + " task_data BYTEA, execution_time TIMESTAMP WITH TIME ZONE NOT NULL, picked BOOLEAN NOT NULL,"
+                        + " picked_by TEXT, last_success TIMESTAMP WITH TIME ZONE, last_failure TIMESTAMP WITH TIME ZONE,"
+                        + " consecutive_failures INT, last_heartbeat TIMESTAMP WITH TIME ZONE, version BIGINT NOT NULL,"
+                        + " priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
+                h.execute("CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time)");
+                h.execute("CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
+                h.execute("CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC)");
+                h.createUpdate("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,"
+                        + " priority) SELECT 'noop', 'i-' || i, now() - interval '1 second', FALSE, 1, 0"
+                        + " FROM generate_series(1, :n) AS i").bind("n", executions).execute();
+            });
+            LongAdder executed = new LongAdder();
+            OneTimeTask<Void> task = Tasks.oneTime("noop").execute((instance, context) -> executed.increment());
+            long start = System.nanoTime();
+            for (int i = 0; i < hosts; i++) {
+                HikariDataSource pool = pool(schema, 12);
+                pools.add(pool);
+                Scheduler scheduler = Scheduler.create(pool, task).threads(10)
+                        .pollingInterval(Duration.ofMillis(100)).pollUsingLockAndFetch(0.5, 3.0)
+                        .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed("host-" + i))
+                        .registerShutdownHook().build();
+                schedulers.add(scheduler);
+                scheduler.start();
+            }
+            while (executed.sum() < executions) {
+                TimeUnit.MILLISECONDS.sleep(5);
+            }
+            return Duration.ofNanos(System.nanoTime() - start);
+        } finally {
+            schedulers.forEach(Scheduler::stop);
+            pools.forEach(HikariDataSource::close);
+            dropSchema(schema);
+        }
+    }
+
+    /** The claim of 100 due schedules with 10k, 100k and 1M stored, averaged over 50 claims, and the plan. */
+    private static void dueQuery() {
+        System.out.println("| schedules stored | due | claimDue(100), mean of 50 |");
+        System.out.println("|---|---|---|");
+        String plan = "";
+        for (int stored : new int[] {10_000, 100_000, 1_000_000}) {
+            String schema = freshSchema("bench_due");
+            try (HikariDataSource pool = pool(schema, 2)) {
+                JdbiScheduleStore store = JdbiScheduleStore.builder(pool).build();
+                store.migrate();
+                Jdbi jdbi = Jdbi.create(pool);
+                insertDueSchedules(jdbi, 100, stored - 100);
+                jdbi.useHandle(h -> h.execute("ANALYZE schedex_schedules"));
+                long total = 0;
+                for (int i = 0; i < 60; i++) {
+                    long start = System.nanoTime();
+                    int claimed = store.claimDue(DUE, 100, "bench", DUE.plusSeconds(60)).size();
+                    long took = System.nanoTime() - start;
+                    if (claimed != 100) {
+                        throw new IllegalStateException("claimed " + claimed);
+                    }
+                    if (i >= 10) {
+                        total += took;
+                    }
+                    jdbi.useHandle(h -> h.execute("UPDATE schedex_schedules SET lease_owner = NULL, lease_token = NULL,"
+                            + " lease_until = NULL WHERE lease_token IS NOT NULL"));
+                }
+                System.out.printf(Locale.ROOT, "| %,d | 100 | %.2f ms |%n", stored, total / 50 / 1e6);
+                plan = jdbi.withHandle(h -> String.join("\n", h.createQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF)"
+                                + " SELECT id FROM schedex_schedules WHERE active = TRUE AND next_run_at <= :now"
+                                + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_run_at, id LIMIT 100"
+                                + " FOR UPDATE SKIP LOCKED").bind("now", DUE.toEpochMilli()).mapTo(String.class).list()));
+            } finally {
+                dropSchema(schema);
+            }
+        }
+        System.out.println();
+        System.out.println("Plan of the due query with 1,000,000 stored:");
+        System.out.println("```");
+        System.out.println(plan);
+        System.out.println("```");
+    }
+}
