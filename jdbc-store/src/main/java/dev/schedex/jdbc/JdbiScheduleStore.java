@@ -72,6 +72,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
     private static final String UPDATE_SET = "UPDATE <schedules> SET " + assignments(COLUMNS);
     private static final String INSERT_RUN = "INSERT INTO <runs> (" + RUN_COLUMNS + ") VALUES ("
             + placeholders(RUN_COLUMNS) + ")";
+    private static final String INSERT_RUN_IF_FIRST = "INSERT INTO <runs> (" + RUN_COLUMNS + ") SELECT "
+            + placeholders(RUN_COLUMNS) + " FROM <schedules> s WHERE s.id = :schedule_id AND s.lease_token = :token"
+            + " AND NOT EXISTS (SELECT 1 FROM <runs> r WHERE r.schedule_id = :schedule_id AND r.occurrence = :occurrence)";
     private static final String UPDATE_RUN = "UPDATE <runs> SET " + assignments(RUN_COLUMNS) + " WHERE id = :id";
 
     private static final String QUERY_FILTER = " WHERE owner_id = :owner"
@@ -255,8 +258,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
                     .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
                     .bindList("ids", due).bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).execute();
             List<Claim> claims = new ArrayList<>(due.size());
-            for (ScheduleRows.Read read : h.createQuery(SELECT + " WHERE lease_token = :token ORDER BY next_run_at, id")
-                    .bind("token", lease.token().toString()).map(ScheduleRows.READ).list()) {
+            for (ScheduleRows.Read read : h.createQuery(SELECT + " WHERE id IN (<ids>) AND lease_token = :token"
+                            + " ORDER BY next_run_at, id")
+                    .bindList("ids", due).bind("token", lease.token().toString()).map(ScheduleRows.READ).list()) {
                 if (read.schedule().isPresent()) {
                     claims.add(new Claim(read.schedule().get(), lease));
                 } else {
@@ -321,18 +325,19 @@ public final class JdbiScheduleStore implements ScheduleStore {
     @Override
     public Optional<ExportRun> startRun(ExportRun run, Lease lease) {
         return inTransaction(h -> {
+            // the common case in one statement: the lease is held and the occurrence has no run yet
+            int inserted = ScheduleRows.bindRun(h.createUpdate(INSERT_RUN_IF_FIRST), run)
+                    .bind("token", lease.token().toString()).execute();
+            if (inserted == 1) {
+                return Optional.of(run);
+            }
             if (!holds(h, run.scheduleId(), lease)) {
                 return Optional.<ExportRun>empty();
             }
-            Optional<ExportRun> existing = h.createQuery("SELECT " + RUN_COLUMNS
+            ExportRun previous = h.createQuery("SELECT " + RUN_COLUMNS
                             + " FROM <runs> WHERE schedule_id = :schedule AND occurrence = :occurrence")
                     .bind("schedule", run.scheduleId().toString()).bind("occurrence", run.occurrence().toEpochMilli())
-                    .map(ScheduleRows.RUN).findOne();
-            if (existing.isEmpty()) {
-                ScheduleRows.bindRun(h.createUpdate(INSERT_RUN), run).execute();
-                return Optional.of(run);
-            }
-            ExportRun previous = existing.get();
+                    .map(ScheduleRows.RUN).one();
             if (previous.status() == RunStatus.SUCCEEDED || previous.status() == RunStatus.SKIPPED) {
                 return Optional.<ExportRun>empty();
             }
