@@ -3,7 +3,6 @@ package dev.schedex;
 import dev.schedex.destination.FileSystemDestination;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
-import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportFormat;
 import dev.schedex.store.InMemoryScheduleStore;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -603,32 +601,7 @@ class ExportScheduleServiceTest {
 
         @Test
         void discoveryCanBeTurnedOff() {
-            ExportFormat other = new ExportFormat() {
-                @Override
-                public String id() {
-                    return "other";
-                }
-
-                @Override
-                public String mediaType() {
-                    return "application/octet-stream";
-                }
-
-                @Override
-                public String fileExtension() {
-                    return "bin";
-                }
-
-                @Override
-                public List<Violation> validateSettings(FormatSettings settings) {
-                    return List.of();
-                }
-
-                @Override
-                public void render(ExportDocument document, FormatSettings settings, ExportContext context,
-                                   OutputStream out) {
-                }
-            };
+            ExportFormat other = new dev.schedex.testing.FixedFormat("other", new byte[0]);
             ExportScheduleService only = ExportScheduleService.builder().store(store).documentSource(documents)
                     .discoverFormats(false).format(other).build();
             assertEquals(Set.of("other"), only.formats().keySet());
