@@ -66,7 +66,7 @@ public final class PostgresThroughput {
 
     private static HikariDataSource pool(String schema, int size) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(URL + "?currentSchema=" + schema);
+        config.setJdbcUrl(URL + "?currentSchema=" + schema + System.getProperty("bench.urlExtra", ""));
         config.setUsername("postgres");
         config.setMaximumPoolSize(size);
         return new HikariDataSource(config);

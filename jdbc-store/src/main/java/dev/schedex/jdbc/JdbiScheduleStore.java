@@ -70,6 +70,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
     private static final String INSERT = "INSERT INTO <schedules> (" + COLUMNS + ") VALUES (" + placeholders(COLUMNS) + ")";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM <schedules>";
     private static final String UPDATE_SET = "UPDATE <schedules> SET " + assignments(COLUMNS);
+    private static final String STATE_COLUMNS = "active, paused_reason, next_run_at, next_occurrence, last_run_at,"
+            + " last_status, last_exported_version, run_count, error_count, consecutive_failures, updated_at, version";
+    private static final String UPDATE_STATE = "UPDATE <schedules> SET " + assignments(STATE_COLUMNS);
     private static final String INSERT_RUN = "INSERT INTO <runs> (" + RUN_COLUMNS + ") VALUES ("
             + placeholders(RUN_COLUMNS) + ")";
     private static final String INSERT_RUN_IF_FIRST = "INSERT INTO <runs> (" + RUN_COLUMNS + ") SELECT "
@@ -353,7 +356,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
     @Override
     public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease) {
         return inTransaction(h -> {
-            int updated = ScheduleRows.bindSchedule(h.createUpdate(UPDATE_SET + ", lease_owner = NULL,"
+            // the version fence guarantees the definition is unchanged: only the state is written
+            int updated = ScheduleRows.bindState(h.createUpdate(UPDATE_STATE + ", lease_owner = NULL,"
                             + " lease_token = NULL, lease_until = NULL"
                             + " WHERE id = :id AND version = :expected AND lease_token = :token"), schedule)
                     .bind("expected", expectedVersion).bind("token", lease.token().toString()).execute();

@@ -63,7 +63,7 @@ final class ScheduleRows {
                 statement.bind(column, value);
             }
         }
-        return statement.bind("zone", s.zone().getId())
+        statement.bind("zone", s.zone().getId())
                 .bind("start_at", millis(s.bounds().startAt()))
                 .bind("end_at", millis(s.bounds().endAt()))
                 .bind("format_id", s.formatId())
@@ -72,6 +72,13 @@ final class ScheduleRows {
                 .bind("destination_parameters", json(s.destination().parameters()))
                 .bind("misfire_policy", s.misfirePolicy().name())
                 .bind("only_when_changed", s.onlyWhenChanged())
+                .bind("created_at", s.createdAt().toEpochMilli());
+        return bindState(statement, s);
+    }
+
+    /** Binds the id and the state columns of a schedule, with {@code updated_at} and {@code version}. */
+    static <S extends SqlStatement<S>> S bindState(S statement, ExportSchedule s) {
+        return statement.bind("id", s.id().toString())
                 .bind("active", s.state().active())
                 .bind("paused_reason", s.state().pausedReason().orElse(null))
                 .bind("next_run_at", millis(s.state().nextRunAt()))
@@ -82,7 +89,6 @@ final class ScheduleRows {
                 .bind("run_count", s.state().runCount())
                 .bind("error_count", s.state().errorCount())
                 .bind("consecutive_failures", s.state().consecutiveFailures())
-                .bind("created_at", s.createdAt().toEpochMilli())
                 .bind("updated_at", s.updatedAt().toEpochMilli())
                 .bind("version", s.version());
     }
