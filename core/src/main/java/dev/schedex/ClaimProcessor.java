@@ -2,6 +2,7 @@ package dev.schedex;
 
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.spi.Claim;
+import dev.schedex.spi.ClaimEnd;
 import dev.schedex.spi.Delivered;
 import dev.schedex.spi.Delivery;
 import dev.schedex.spi.DocumentSource;
@@ -11,6 +12,7 @@ import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import dev.schedex.spi.ExportFormat;
 import dev.schedex.spi.FinishResult;
+import dev.schedex.spi.RunStart;
 import dev.schedex.spi.ScheduleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Carries one claimed schedule through a run: decides which occurrence it is for (misfire policy,
@@ -58,41 +64,101 @@ final class ClaimProcessor {
         this.listeners = listeners;
     }
 
+    /** What one claim is for: an occurrence to run, or missed occurrences to record as skipped. */
+    private record Plan(Claim claim, Instant occurrence, boolean manual, Optional<String> skipped,
+                        Optional<Instant> regularNext) {
+    }
+
+    /** A claim whose work is over, waiting to be recorded. */
+    private record Done(Plan plan, Optional<ExportRun> run, Instant at) {
+    }
+
     /**
-     * Processes a claim from a tick.
+     * Carries a batch of claims through their runs: starts them together, exports each on the
+     * executor, and records them in groups as they finish (all that have finished when the previous
+     * group is written), so that a busy batch costs few transactions and a slow export delays no other.
      *
-     * @param claim the claim
-     * @param now   the tick's time
-     * @return the recorded run, if one was recorded
+     * @param claims   the claims, all from one tick (or one run-now call)
+     * @param now      the tick's time
+     * @param manual   true for run-now: the occurrence is now, and the regular timing is kept
+     * @param executor runs the exports
+     * @return the runs recorded, in the order they were recorded
      */
-    Optional<ExportRun> processDue(Claim claim, Instant now) {
+    List<ExportRun> process(List<Claim> claims, Instant now, boolean manual, Executor executor) {
+        List<Plan> plans = new ArrayList<>(claims.size());
+        List<RunStart> starts = new ArrayList<>(claims.size());
+        for (Claim claim : claims) {
+            Plan plan = manual ? new Plan(claim, now.truncatedTo(ChronoUnit.SECONDS), true, Optional.empty(),
+                    Optional.empty()) : plan(claim, now);
+            plans.add(plan);
+            starts.add(new RunStart(ExportRun.started(claim.schedule().id(), plan.occurrence(),
+                    claim.lease().owner(), now, claim.schedule().formatId()), claim.lease()));
+        }
+        List<Optional<ExportRun>> started = store.startRuns(starts);
+        BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+        long clock = System.nanoTime();
+        for (int i = 0; i < plans.size(); i++) {
+            Plan plan = plans.get(i);
+            Optional<ExportRun> run = started.get(i);
+            if (run.isEmpty()) {
+                // this occurrence already succeeded or was skipped (or the lease is gone): move on
+                done.add(new Done(plan, Optional.empty(), now));
+            } else if (plan.skipped().isPresent()) {
+                done.add(new Done(plan, Optional.of(RunOutcome.skipped(Optional.empty(), plan.skipped().get())
+                        .applyTo(run.get(), now)), now));
+            } else {
+                listeners.runStarted(run.get());
+                Runnable export = () -> {
+                    RunOutcome outcome = export(plan.claim().schedule(), plan.occurrence());
+                    Instant at = now.plusNanos(System.nanoTime() - clock).truncatedTo(ChronoUnit.MILLIS);
+                    done.add(new Done(plan, Optional.of(outcome.applyTo(run.get(), at)), at));
+                };
+                try {
+                    executor.execute(export);
+                } catch (RejectedExecutionException rejected) {
+                    export.run();
+                }
+            }
+        }
+        List<ExportRun> recorded = new ArrayList<>();
+        for (int remaining = plans.size(); remaining > 0; ) {
+            List<Done> ready = new ArrayList<>();
+            try {
+                ready.add(done.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for exports; their leases will expire", e);
+            }
+            done.drainTo(ready);
+            remaining -= ready.size();
+            recorded.addAll(record(ready));
+        }
+        return recorded;
+    }
+
+    /** Which occurrence a due claim runs for, by the misfire policy. */
+    private Plan plan(Claim claim, Instant now) {
         ExportSchedule schedule = claim.schedule();
         ScheduleState state = schedule.state();
         Instant due = state.nextOccurrence().orElseGet(() -> state.nextRunAt().orElseThrow());
         boolean retry = !state.nextRunAt().equals(state.nextOccurrence());
-        if (!retry && Duration.between(due, now).compareTo(settings.misfireGrace()) > 0) {
-            List<Instant> missed = missedOccurrences(schedule, due, now);
-            switch (schedule.misfirePolicy()) {
-                case SKIP:
-                    return skipMissed(claim, missed, now);
-                case RUN_ALL:
-                    return run(claim, missed.get(Math.max(0, missed.size() - settings.maxCatchUp())), now, false);
-                default:
-                    return run(claim, missed.get(missed.size() - 1), now, false);
-            }
+        if (retry || Duration.between(due, now).compareTo(settings.misfireGrace()) <= 0) {
+            return new Plan(claim, due, false, Optional.empty(), nextAfter(schedule, due));
         }
-        return run(claim, due, now, false);
-    }
-
-    /**
-     * Processes a claim made to run a schedule now, outside its timing; its next run stays as it was.
-     *
-     * @param claim the claim
-     * @param now   the current time
-     * @return the recorded run, if the lease held
-     */
-    Optional<ExportRun> processManual(Claim claim, Instant now) {
-        return run(claim, now.truncatedTo(ChronoUnit.SECONDS), now, true);
+        List<Instant> missed = missedOccurrences(schedule, due, now);
+        Instant latest = missed.get(missed.size() - 1);
+        switch (schedule.misfirePolicy()) {
+            case SKIP:
+                String message = (missed.size() == 1 ? "the occurrence at " + latest + " was missed"
+                        : "occurrences from " + missed.get(0) + " to " + latest + " were missed")
+                        + " while no host ticked; skipped by misfire policy SKIP";
+                return new Plan(claim, latest, false, Optional.of(message), nextAfter(schedule, now));
+            case RUN_ALL:
+                Instant oldestKept = missed.get(Math.max(0, missed.size() - settings.maxCatchUp()));
+                return new Plan(claim, oldestKept, false, Optional.empty(), nextAfter(schedule, oldestKept));
+            default:
+                return new Plan(claim, latest, false, Optional.empty(), nextAfter(schedule, latest));
+        }
     }
 
     /** The occurrences from {@code first} up to {@code now}, at least {@code first}; the latest ones if there are very many. */
@@ -114,33 +180,67 @@ final class ClaimProcessor {
         return missed;
     }
 
-    private Optional<ExportRun> skipMissed(Claim claim, List<Instant> missed, Instant now) {
-        ExportSchedule schedule = claim.schedule();
-        Instant latest = missed.get(missed.size() - 1);
-        ExportRun started = ExportRun.started(schedule.id(), latest, claim.lease().owner(), now, schedule.formatId());
-        Optional<ExportRun> run = store.startRun(started, claim.lease());
-        String message = (missed.size() == 1 ? "the occurrence at " + latest + " was missed"
-                : "occurrences from " + missed.get(0) + " to " + latest + " were missed")
-                + " while no host ticked; skipped by misfire policy SKIP";
-        Optional<ExportRun> skipped = run.map(r -> RunOutcome.skipped(Optional.empty(), message).applyTo(r, now));
-        return finish(claim, skipped, now, false, nextAfter(schedule, now));
+    /** Records a group of finished claims in one call to the store; a schedule changed meanwhile is redone alone. */
+    private List<ExportRun> record(List<Done> ready) {
+        List<ClaimEnd> ends = new ArrayList<>(ready.size());
+        for (Done item : ready) {
+            ExportSchedule schedule = item.plan().claim().schedule();
+            ScheduleState state = nextState(schedule, item.run(), item.at(), item.plan().manual(),
+                    item.plan().regularNext());
+            ends.add(new ClaimEnd(item.run(), schedule.withState(state, item.at()), schedule.version(),
+                    item.plan().claim().lease()));
+        }
+        List<FinishResult> results = store.finishAll(ends);
+        List<ExportRun> recorded = new ArrayList<>();
+        for (int i = 0; i < ready.size(); i++) {
+            Done item = ready.get(i);
+            FinishResult result = results.get(i);
+            if (result == FinishResult.VERSION_CHANGED) {
+                result = finishChanged(item);
+            }
+            if (result == FinishResult.FINISHED) {
+                item.run().ifPresent(run -> {
+                    listeners.runFinished(run);
+                    recorded.add(run);
+                });
+                ExportSchedule before = item.plan().claim().schedule();
+                ScheduleState after = ends.get(i).schedule().state();
+                if (before.active() && !after.active() && after.pausedReason().isPresent()
+                        && item.run().map(r -> r.status() == RunStatus.FAILED).orElse(false)) {
+                    listeners.schedulePaused(ends.get(i).schedule(), after.pausedReason().get());
+                }
+            } else if (result == FinishResult.LEASE_LOST) {
+                listeners.leaseLost();
+                LOG.warn("the lease on schedule {} expired before its run finished; another host takes it over "
+                        + "(consider a longer lease)", item.plan().claim().schedule().id());
+            }
+        }
+        return recorded;
     }
 
-    private Optional<ExportRun> run(Claim claim, Instant occurrence, Instant now, boolean manual) {
-        ExportSchedule schedule = claim.schedule();
-        long started = System.nanoTime();
-        Optional<ExportRun> run = store.startRun(
-                ExportRun.started(schedule.id(), occurrence, claim.lease().owner(), now, schedule.formatId()),
-                claim.lease());
-        if (run.isEmpty()) {
-            // this occurrence already succeeded or was skipped (or the lease is gone): move on
-            return finish(claim, Optional.empty(), now, manual, nextAfter(schedule, occurrence));
+    /**
+     * Records a claim whose schedule its owner changed while it ran: the state is computed again on
+     * the changed schedule, as often as it keeps changing.
+     */
+    private FinishResult finishChanged(Done item) {
+        Claim claim = item.plan().claim();
+        for (int attempt = 0; attempt < FINISH_ATTEMPTS; attempt++) {
+            Optional<ExportSchedule> reloaded = store.find(claim.schedule().id());
+            if (reloaded.isEmpty()) {
+                return FinishResult.LEASE_LOST;
+            }
+            ExportSchedule current = reloaded.get();
+            // an owner who changed the timing meanwhile has had the next run recomputed already
+            Optional<Instant> next = sameTiming(current, claim.schedule()) ? item.plan().regularNext()
+                    : current.state().nextRunAt();
+            ScheduleState state = nextState(current, item.run(), item.at(), item.plan().manual(), next);
+            FinishResult result = store.finish(item.run(), current.withState(state, item.at()), current.version(),
+                    claim.lease());
+            if (result != FinishResult.VERSION_CHANGED) {
+                return result;
+            }
         }
-        listeners.runStarted(run.get());
-        RunOutcome outcome = export(schedule, occurrence);
-        Instant finishedAt = now.plusNanos(System.nanoTime() - started).truncatedTo(ChronoUnit.MILLIS);
-        return finish(claim, Optional.of(outcome.applyTo(run.get(), finishedAt)), finishedAt, manual,
-                nextAfter(schedule, occurrence));
+        throw new IllegalStateException("schedule " + claim.schedule().id() + " kept changing while its run finished");
     }
 
     private Optional<Instant> nextAfter(ExportSchedule schedule, Instant instant) {
@@ -198,43 +298,6 @@ final class ClaimProcessor {
             return RunOutcome.failed("the export needed more " + (e instanceof StackOverflowError ? "stack" : "memory")
                     + " than allowed and was stopped");
         }
-    }
-
-    /**
-     * Records the end of a claim: the run and the schedule's new state, fenced by the lease and the
-     * version. If the owner changed the schedule meanwhile, the state is computed again on the
-     * changed schedule.
-     */
-    private Optional<ExportRun> finish(Claim claim, Optional<ExportRun> run, Instant now, boolean manual,
-                                       Optional<Instant> regularNext) {
-        ExportSchedule current = claim.schedule();
-        for (int attempt = 0; attempt < FINISH_ATTEMPTS; attempt++) {
-            // an owner who changed the timing meanwhile has had the next run recomputed already
-            Optional<Instant> next = sameTiming(current, claim.schedule()) ? regularNext : current.state().nextRunAt();
-            ScheduleState state = nextState(current, run, now, manual, next);
-            ExportSchedule updated = current.withState(state, now);
-            FinishResult result = store.finish(run, updated, current.version(), claim.lease());
-            switch (result) {
-                case FINISHED:
-                    run.ifPresent(listeners::runFinished);
-                    if (current.active() && !state.active()) {
-                        listeners.schedulePaused(updated, state.pausedReason().orElse(""));
-                    }
-                    return run;
-                case LEASE_LOST:
-                    listeners.leaseLost();
-                    LOG.warn("the lease on schedule {} expired before its run finished; another host takes it over "
-                            + "(consider a longer lease)", current.id());
-                    return Optional.empty();
-                default:
-                    Optional<ExportSchedule> reloaded = store.find(current.id());
-                    if (reloaded.isEmpty()) {
-                        return Optional.empty();
-                    }
-                    current = reloaded.get();
-            }
-        }
-        throw new IllegalStateException("schedule " + current.id() + " kept changing while its run finished");
     }
 
     private static boolean sameTiming(ExportSchedule a, ExportSchedule b) {

@@ -22,8 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -286,8 +284,9 @@ public final class ExportScheduleService {
                 .orElseThrow(() -> ValidationException.of("id", "in_progress",
                         "a run of schedule " + id + " is in progress; try again when it has finished"));
         listeners.claimed.increment();
-        return processor.processManual(claim, now).orElseThrow(() -> new IllegalStateException(
-                "the run of schedule " + id + " could not be recorded: its lease was lost"));
+        return processor.process(List.of(claim), now, true, Runnable::run).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("the run of schedule " + id
+                        + " could not be recorded: its lease was lost"));
     }
 
     /**
@@ -314,7 +313,7 @@ public final class ExportScheduleService {
         long start = System.nanoTime();
         listeners.ticks.increment();
         int reclaimed = store.releaseExpiredLeases(now);
-        List<ExportRun> finished = Collections.synchronizedList(new ArrayList<>());
+        List<ExportRun> finished = new ArrayList<>();
         int claimed = 0;
         while (true) {
             List<Claim> claims = store.claimDue(now, settings.batchSize(), settings.hostName(),
@@ -324,27 +323,16 @@ public final class ExportScheduleService {
             }
             claimed += claims.size();
             listeners.claimed.add(claims.size());
-            List<CompletableFuture<Void>> work = new ArrayList<>(claims.size());
-            for (Claim claim : claims) {
-                work.add(CompletableFuture.runAsync(() -> processor.processDue(claim, now).ifPresent(finished::add),
-                        executor));
-            }
-            try {
-                CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-            }
+            finished.addAll(processor.process(claims, now, false, executor));
         }
         applyRetention(now);
         int succeeded = 0;
         int failed = 0;
         int skipped = 0;
-        synchronized (finished) {
-            for (ExportRun run : finished) {
-                succeeded += run.status() == RunStatus.SUCCEEDED ? 1 : 0;
-                failed += run.status() == RunStatus.FAILED ? 1 : 0;
-                skipped += run.status() == RunStatus.SKIPPED ? 1 : 0;
-            }
+        for (ExportRun run : finished) {
+            succeeded += run.status() == RunStatus.SUCCEEDED ? 1 : 0;
+            failed += run.status() == RunStatus.FAILED ? 1 : 0;
+            skipped += run.status() == RunStatus.SKIPPED ? 1 : 0;
         }
         return new TickReport(now, reclaimed, claimed, succeeded, failed, skipped,
                 Duration.ofNanos(System.nanoTime() - start), finished);

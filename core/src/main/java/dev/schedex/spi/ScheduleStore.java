@@ -121,6 +121,39 @@ public interface ScheduleStore {
     FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease);
 
     /**
+     * Starts several runs, each as {@link #startRun} would. The service calls this with the runs of a
+     * claimed batch; a store that can do them in one round trip should override it (the default calls
+     * {@link #startRun} for each). Each start stands on its own: one whose lease is lost does not
+     * affect the others.
+     *
+     * @param starts the runs and their leases
+     * @return for each start, in order, what {@link #startRun} would return
+     */
+    default List<Optional<ExportRun>> startRuns(List<RunStart> starts) {
+        List<Optional<ExportRun>> started = new java.util.ArrayList<>(starts.size());
+        for (RunStart start : starts) {
+            started.add(startRun(start.run(), start.lease()));
+        }
+        return started;
+    }
+
+    /**
+     * Records the ends of several claims, each as {@link #finish} would and each atomically. The
+     * service calls this with the runs that finished at about the same time; a store that can write
+     * them in one transaction should override it (the default calls {@link #finish} for each).
+     *
+     * @param ends the claims' ends
+     * @return for each end, in order, what {@link #finish} would return
+     */
+    default List<FinishResult> finishAll(List<ClaimEnd> ends) {
+        List<FinishResult> results = new java.util.ArrayList<>(ends.size());
+        for (ClaimEnd end : ends) {
+            results.add(finish(end.run(), end.schedule(), end.expectedVersion(), end.lease()));
+        }
+        return results;
+    }
+
+    /**
      * @param scheduleId a schedule id
      * @param limit      how many at most
      * @return the schedule's runs, latest occurrence first

@@ -6,14 +6,17 @@ import dev.schedex.Page;
 import dev.schedex.RunStatus;
 import dev.schedex.ScheduleQuery;
 import dev.schedex.spi.Claim;
+import dev.schedex.spi.ClaimEnd;
 import dev.schedex.spi.FinishResult;
 import dev.schedex.spi.Lease;
+import dev.schedex.spi.RunStart;
 import dev.schedex.spi.ScheduleStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Jdbi;
 
 import org.slf4j.Logger;
@@ -327,48 +330,98 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public Optional<ExportRun> startRun(ExportRun run, Lease lease) {
+        return startRuns(List.of(new RunStart(run, lease))).get(0);
+    }
+
+    /** Starts the runs of a batch in one transaction: the common case is one batched statement for all. */
+    @Override
+    public List<Optional<ExportRun>> startRuns(List<RunStart> starts) {
+        if (starts.isEmpty()) {
+            return List.of();
+        }
         return inTransaction(h -> {
-            // the common case in one statement: the lease is held and the occurrence has no run yet
-            int inserted = ScheduleRows.bindRun(h.createUpdate(INSERT_RUN_IF_FIRST), run)
-                    .bind("token", lease.token().toString()).execute();
-            if (inserted == 1) {
-                return Optional.of(run);
+            // the common case: the lease is held and the occurrence has no run yet
+            PreparedBatch batch = h.prepareBatch(INSERT_RUN_IF_FIRST);
+            for (RunStart start : starts) {
+                ScheduleRows.bindRun(batch, start.run()).bind("token", start.lease().token().toString()).add();
             }
-            if (!holds(h, run.scheduleId(), lease)) {
-                return Optional.<ExportRun>empty();
+            int[] inserted = batch.execute();
+            List<Optional<ExportRun>> started = new ArrayList<>(starts.size());
+            for (int i = 0; i < starts.size(); i++) {
+                RunStart start = starts.get(i);
+                started.add(inserted[i] == 1 ? Optional.of(start.run()) : startAgain(h, start.run(), start.lease()));
             }
-            ExportRun previous = h.createQuery("SELECT " + RUN_COLUMNS
-                            + " FROM <runs> WHERE schedule_id = :schedule AND occurrence = :occurrence")
-                    .bind("schedule", run.scheduleId().toString()).bind("occurrence", run.occurrence().toEpochMilli())
-                    .map(ScheduleRows.RUN).one();
-            if (previous.status() == RunStatus.SUCCEEDED || previous.status() == RunStatus.SKIPPED) {
-                return Optional.<ExportRun>empty();
-            }
-            ExportRun takenOver = new ExportRun(previous.id(), run.scheduleId(), run.occurrence(), RunStatus.RUNNING,
-                    previous.attempt() + 1, run.host(), run.startedAt(), Optional.empty(), run.formatId(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
-            ScheduleRows.bindRun(h.createUpdate(UPDATE_RUN), takenOver).execute();
-            return Optional.of(takenOver);
+            return started;
         });
+    }
+
+    /** A run whose occurrence has a run already (a retry, a take-over), or whose lease is gone. */
+    private Optional<ExportRun> startAgain(Handle h, ExportRun run, Lease lease) {
+        if (!holds(h, run.scheduleId(), lease)) {
+            return Optional.empty();
+        }
+        ExportRun previous = h.createQuery("SELECT " + RUN_COLUMNS
+                        + " FROM <runs> WHERE schedule_id = :schedule AND occurrence = :occurrence")
+                .bind("schedule", run.scheduleId().toString()).bind("occurrence", run.occurrence().toEpochMilli())
+                .map(ScheduleRows.RUN).one();
+        if (previous.status() == RunStatus.SUCCEEDED || previous.status() == RunStatus.SKIPPED) {
+            return Optional.empty();
+        }
+        ExportRun takenOver = new ExportRun(previous.id(), run.scheduleId(), run.occurrence(), RunStatus.RUNNING,
+                previous.attempt() + 1, run.host(), run.startedAt(), Optional.empty(), run.formatId(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        ScheduleRows.bindRun(h.createUpdate(UPDATE_RUN), takenOver).execute();
+        return Optional.of(takenOver);
     }
 
     @Override
     public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease) {
+        return finishAll(List.of(new ClaimEnd(run, schedule, expectedVersion, lease))).get(0);
+    }
+
+    /**
+     * Records the ends of claims in one transaction: the schedules' states in one batched update, fenced
+     * by version and lease token, then their runs in another. The version fence guarantees that the
+     * definitions are unchanged, so only the state columns are written.
+     */
+    @Override
+    public List<FinishResult> finishAll(List<ClaimEnd> ends) {
+        if (ends.isEmpty()) {
+            return List.of();
+        }
         return inTransaction(h -> {
-            // the version fence guarantees the definition is unchanged: only the state is written
-            int updated = ScheduleRows.bindState(h.createUpdate(UPDATE_STATE + ", lease_owner = NULL,"
-                            + " lease_token = NULL, lease_until = NULL"
-                            + " WHERE id = :id AND version = :expected AND lease_token = :token"), schedule)
-                    .bind("expected", expectedVersion).bind("token", lease.token().toString()).execute();
-            if (updated != 1) {
-                // nothing written: tell a lost lease from a changed schedule
-                return holds(h, schedule.id(), lease) ? FinishResult.VERSION_CHANGED : FinishResult.LEASE_LOST;
+            PreparedBatch states = h.prepareBatch(UPDATE_STATE + ", lease_owner = NULL, lease_token = NULL,"
+                    + " lease_until = NULL WHERE id = :id AND version = :expected AND lease_token = :token");
+            for (ClaimEnd end : ends) {
+                ScheduleRows.bindState(states, end.schedule()).bind("expected", end.expectedVersion())
+                        .bind("token", end.lease().token().toString()).add();
             }
-            if (run.isPresent() && ScheduleRows.bindRun(h.createUpdate(UPDATE_RUN), run.get()).execute() == 0) {
-                ScheduleRows.bindRun(h.createUpdate(INSERT_RUN), run.get()).execute();
+            int[] updated = states.execute();
+            List<FinishResult> results = new ArrayList<>(ends.size());
+            List<ExportRun> runs = new ArrayList<>();
+            for (int i = 0; i < ends.size(); i++) {
+                ClaimEnd end = ends.get(i);
+                if (updated[i] == 1) {
+                    results.add(FinishResult.FINISHED);
+                    end.run().ifPresent(runs::add);
+                } else {
+                    // nothing written: tell a lost lease from a changed schedule
+                    results.add(holds(h, end.schedule().id(), end.lease()) ? FinishResult.VERSION_CHANGED
+                            : FinishResult.LEASE_LOST);
+                }
             }
-            return FinishResult.FINISHED;
+            if (!runs.isEmpty()) {
+                PreparedBatch runUpdates = h.prepareBatch(UPDATE_RUN);
+                runs.forEach(run -> ScheduleRows.bindRun(runUpdates, run).add());
+                int[] written = runUpdates.execute();
+                for (int i = 0; i < runs.size(); i++) {
+                    if (written[i] == 0) {
+                        ScheduleRows.bindRun(h.createUpdate(INSERT_RUN), runs.get(i)).execute();
+                    }
+                }
+            }
+            return results;
         });
     }
 
