@@ -249,7 +249,10 @@ public final class JdbiScheduleStore implements ScheduleStore {
         return inTransaction(h -> {
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
-            List<String> due = h.createQuery("SELECT id FROM <schedules>" + DUE + " ORDER BY next_run_at, id"
+            // With SKIP LOCKED the index order is enough; without it (H2), a total order keeps concurrent
+            // claimers from locking the same rows in different orders (fewer deadlocks to retry).
+            List<String> due = h.createQuery("SELECT id FROM <schedules>" + DUE
+                            + (dialect.skipLocked() ? " ORDER BY next_run_at" : " ORDER BY next_run_at, id")
                             + " LIMIT :limit" + (dialect.skipLocked() ? " FOR UPDATE SKIP LOCKED" : ""))
                     .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
                     .mapTo(String.class).list();
