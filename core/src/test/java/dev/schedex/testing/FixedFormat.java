@@ -8,17 +8,27 @@ import dev.schedex.spi.ExportFormat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 
-/** A format with a given id that writes the same bytes for every document and takes no settings. */
+/**
+ * A format with a given id that writes the same bytes for every document, optionally after a delay
+ * (a slow render to interrupt), and takes no settings.
+ */
 public final class FixedFormat implements ExportFormat {
 
     private final String id;
     private final byte[] content;
+    private final Duration delay;
 
     public FixedFormat(String id, byte[] content) {
+        this(id, content, Duration.ZERO);
+    }
+
+    public FixedFormat(String id, byte[] content, Duration delay) {
         this.id = id;
         this.content = content.clone();
+        this.delay = delay;
     }
 
     @Override
@@ -44,6 +54,14 @@ public final class FixedFormat implements ExportFormat {
     @Override
     public void render(ExportDocument document, FormatSettings settings, ExportContext context, OutputStream out)
             throws IOException {
+        if (!delay.isZero()) {
+            try {
+                Thread.sleep(delay.toMillis()); // the render a test interrupts, or kills its process in
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
         out.write(content);
     }
 }

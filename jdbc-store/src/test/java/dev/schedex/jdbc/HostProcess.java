@@ -2,21 +2,15 @@ package dev.schedex.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.schedex.ExportScheduleService;
-import dev.schedex.FormatSettings;
 import dev.schedex.TickReport;
-import dev.schedex.Violation;
 import dev.schedex.destination.FileSystemDestination;
-import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
-import dev.schedex.spi.ExportFormat;
+import dev.schedex.testing.FixedFormat;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,6 +26,11 @@ public final class HostProcess {
     private HostProcess() {
     }
 
+    /** A format that takes its time, as a big drawing does. */
+    static FixedFormat slow(long renderMillis) {
+        return new FixedFormat("slow", CONTENT.getBytes(StandardCharsets.UTF_8), Duration.ofMillis(renderMillis));
+    }
+
     public static void main(String[] args) throws Exception {
         String url = args[0];
         String user = args[1];
@@ -45,52 +44,11 @@ public final class HostProcess {
             ExportScheduleService service = ExportScheduleService.builder()
                     .store(JdbiScheduleStore.builder(pool).schema(schema).build())
                     .documentSource((owner, id) -> Optional.of(document))
-                    .discoverFormats(false).format(new SlowFormat(renderMillis))
+                    .discoverFormats(false).format(slow(renderMillis))
                     .destination(new FileSystemDestination(root))
                     .hostName(host).leaseLength(Duration.ofSeconds(2)).build();
             TickReport report = service.tick(now);
             System.out.println(host + " ticked: " + report.succeeded() + " succeeded, " + report.failed() + " failed");
-        }
-    }
-
-    /** Takes its time, as a big drawing does. */
-    static final class SlowFormat implements ExportFormat {
-        private final long millis;
-
-        SlowFormat(long millis) {
-            this.millis = millis;
-        }
-
-        @Override
-        public String id() {
-            return "slow";
-        }
-
-        @Override
-        public String mediaType() {
-            return "text/plain";
-        }
-
-        @Override
-        public String fileExtension() {
-            return "txt";
-        }
-
-        @Override
-        public List<Violation> validateSettings(FormatSettings settings) {
-            return List.of();
-        }
-
-        @Override
-        public void render(ExportDocument document, FormatSettings settings, ExportContext context, OutputStream out)
-                throws IOException {
-            try {
-                Thread.sleep(millis); // the render this host is killed in the middle of
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-            out.write(CONTENT.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -44,7 +44,7 @@ class KilledHostTest {
             store.migrate();
             ExportScheduleService admin = ExportScheduleService.builder().store(store)
                     .documentSource((owner, id) -> Optional.empty()).discoverFormats(false)
-                    .format(new HostProcess.SlowFormat(0)).destination(new FileSystemDestination(exports))
+                    .format(HostProcess.slow(0)).destination(new FileSystemDestination(exports))
                     .clock(Clock.fixed(CREATED, ZoneOffset.UTC)).build();
             ExportSchedule schedule = admin.create(NewExportSchedule.builder().ownerId("alice").documentId("doc")
                     .name("hourly").schedule(Schedule.cron("0 * * * *")).zone("UTC").format("slow", Map.of())
