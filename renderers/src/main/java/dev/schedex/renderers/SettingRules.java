@@ -18,6 +18,8 @@ final class SettingRules {
     private final String format;
     /** True/false settings and their defaults. */
     private final Map<String, Boolean> flags = new LinkedHashMap<>();
+    /** Settings that take one of a few words, the words, and the default. */
+    private final Map<String, List<String>> choices = new LinkedHashMap<>();
 
     SettingRules(String format) {
         this.format = format;
@@ -33,17 +35,40 @@ final class SettingRules {
         return this;
     }
 
+    /**
+     * @param key    the setting's name
+     * @param values the words it may be, the first being its value when a schedule does not set it
+     * @return this
+     */
+    SettingRules choice(String key, String... values) {
+        choices.put(key, List.of(values));
+        return this;
+    }
+
     List<Violation> validate(FormatSettings settings) {
         List<Violation> violations = new ArrayList<>();
         settings.asMap().forEach((key, value) -> {
-            if (!flags.containsKey(key)) {
+            if (flags.containsKey(key)) {
+                if (!(value instanceof Boolean)) {
+                    violations.add(new Violation(key, "invalid_type", key + " must be true or false, was " + value));
+                }
+            } else if (choices.containsKey(key)) {
+                if (!choices.get(key).contains(value)) {
+                    violations.add(new Violation(key, "invalid_value", key + " must be one of "
+                            + String.join(", ", choices.get(key)) + ", was " + value));
+                }
+            } else {
+                List<String> known = new ArrayList<>(flags.keySet());
+                known.addAll(choices.keySet());
                 violations.add(new Violation(key, "unknown_setting", "the " + format + " format has no setting '" + key
-                        + "'; it takes " + (flags.isEmpty() ? "none" : String.join(", ", flags.keySet()))));
-            } else if (!(value instanceof Boolean)) {
-                violations.add(new Violation(key, "invalid_type", key + " must be true or false, was " + value));
+                        + "'; it takes " + (known.isEmpty() ? "none" : String.join(", ", known))));
             }
         });
         return violations;
+    }
+
+    String choice(FormatSettings settings, String key) {
+        return settings.getString(key).orElse(choices.get(key).get(0));
     }
 
     boolean flag(FormatSettings settings, String key) {

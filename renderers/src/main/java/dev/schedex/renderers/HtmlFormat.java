@@ -1,0 +1,134 @@
+package dev.schedex.renderers;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+import dev.schedex.FormatSettings;
+import dev.schedex.Violation;
+import dev.schedex.spi.ExportContext;
+import dev.schedex.spi.ExportDocument;
+import dev.schedex.spi.ExportException;
+import dev.schedex.spi.ExportFormat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code html}: one standalone page with the document's title and its notes rendered from Markdown
+ * (GitHub-flavoured tables, strikethrough, task lists and autolinks). The drawing will join the page
+ * with the SVG sanitiser of the image formats.
+ *
+ * <p>The notes are untrusted, and the page can never run script: raw HTML in the Markdown is escaped,
+ * not passed through; link and image URLs are kept only for http, https, mailto, relative URLs and
+ * fragments, whatever the case, character references or percent-encoding hiding the scheme
+ * ({@link UrlPolicy}); and a Content-Security-Policy allows no script, no request for anything but
+ * {@code data:} images, no base URI and no form target, as a second line of defence.
+ *
+ * <p>Settings: {@code theme} ({@code light} or {@code dark}, default light).
+ */
+public final class HtmlFormat implements ExportFormat {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+            + "base-uri 'none'; form-action 'none'";
+    private static final DateTimeFormatter EXPORTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx",
+            Locale.ROOT);
+    private static final String STYLE = String.join("\n",
+            "body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; line-height: 1.5;",
+            "       max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }",
+            "body.light { background: #ffffff; color: #1f2328; }",
+            "body.dark { background: #0d1117; color: #e6edf3; }",
+            "body.dark a { color: #58a6ff; }",
+            "header .exported { opacity: 0.7; font-size: 0.9rem; }",
+            "table { border-collapse: collapse; }",
+            "th, td { border: 1px solid #8c959f; padding: 0.3rem 0.6rem; }",
+            "pre { padding: 0.8rem; overflow: auto; background: rgba(127, 127, 127, 0.12); }",
+            "code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }",
+            "li.task-list-item { list-style: none; }",
+            "img { max-width: 100%; }");
+
+    private final SettingRules settings = new SettingRules("html").choice("theme", "light", "dark");
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    /** Creates the format; it is found with {@link java.util.ServiceLoader}. */
+    public HtmlFormat() {
+        MutableDataSet options = new MutableDataSet();
+        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                TaskListExtension.create(), AutolinkExtension.create());
+        options.set(Parser.EXTENSIONS, extensions);
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeUrls()).build();
+    }
+
+    @Override
+    public String id() {
+        return "html";
+    }
+
+    @Override
+    public String mediaType() {
+        return "text/html";
+    }
+
+    @Override
+    public String fileExtension() {
+        return "html";
+    }
+
+    @Override
+    public List<Violation> validateSettings(FormatSettings formatSettings) {
+        return settings.validate(formatSettings);
+    }
+
+    @Override
+    public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
+            throws IOException {
+        String notes = document.notes().orElseThrow(() -> new ExportException("document '" + document.id()
+                + "' has no notes to export as HTML"));
+        String title = escape(document.title().isBlank() ? document.id() : document.title());
+        String page = "<!DOCTYPE html>\n"
+                + "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CONTENT_SECURITY_POLICY + "\">\n"
+                + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>" + title + "</title>\n<style>\n" + STYLE + "\n</style>\n</head>\n"
+                + "<body class=\"" + settings.choice(formatSettings, "theme") + "\">\n"
+                + "<header>\n<h1>" + title + "</h1>\n<p class=\"exported\">Exported for "
+                + EXPORTED.format(context.occurrence().atZone(context.zone())) + "</p>\n</header>\n"
+                + "<main>\n" + renderer.render(parser.parse(notes)) + "</main>\n</body>\n</html>\n";
+        out.write(page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    /** Drops every link target and image source that {@link UrlPolicy} does not allow. */
+    private static final class SafeUrls extends IndependentAttributeProviderFactory {
+        @Override
+        public AttributeProvider apply(LinkResolverContext context) {
+            return (node, part, attributes) -> {
+                if (attributes.contains("href") && !UrlPolicy.isSafe(attributes.getValue("href"))) {
+                    attributes.replaceValue("href", "#");
+                }
+                if (attributes.contains("src") && !UrlPolicy.isSafe(attributes.getValue("src"))) {
+                    attributes.remove("src");
+                }
+            };
+        }
+    }
+}
