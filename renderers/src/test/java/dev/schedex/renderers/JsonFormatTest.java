@@ -110,6 +110,6 @@ class JsonFormatTest {
     void theBuiltInFormatsAreFoundWithTheServiceLoader() {
         Set<String> ids = ServiceLoader.load(ExportFormat.class).stream().map(p -> p.get().id())
                 .collect(Collectors.toSet());
-        assertTrue(ids.containsAll(Set.of("json", "md", "html")), ids.toString());
+        assertTrue(ids.containsAll(Set.of("json", "md", "html", "svg")), ids.toString());
     }
 }

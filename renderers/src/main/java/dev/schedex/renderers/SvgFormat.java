@@ -1,0 +1,68 @@
+package dev.schedex.renderers;
+
+import dev.schedex.FormatSettings;
+import dev.schedex.Violation;
+import dev.schedex.spi.ExportContext;
+import dev.schedex.spi.ExportDocument;
+import dev.schedex.spi.ExportException;
+import dev.schedex.spi.ExportFormat;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code svg}: the drawing, sanitised (see {@link SvgSanitizer}: no script, no event attributes, no
+ * external references, no DOCTYPE), so that it opens safely anywhere. Settings: {@code background}
+ * ({@code none}, the default, or a colour such as {@code #ffffff}) paints a rectangle behind the
+ * drawing.
+ */
+public final class SvgFormat implements ExportFormat {
+
+    private final SettingRules settings = new SettingRules("svg").colour("background", "none");
+
+    /** Creates the format; it is found with {@link java.util.ServiceLoader}. */
+    public SvgFormat() {
+    }
+
+    @Override
+    public String id() {
+        return "svg";
+    }
+
+    @Override
+    public String mediaType() {
+        return "image/svg+xml";
+    }
+
+    @Override
+    public String fileExtension() {
+        return "svg";
+    }
+
+    @Override
+    public List<Violation> validateSettings(FormatSettings formatSettings) {
+        return settings.validate(formatSettings);
+    }
+
+    @Override
+    public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
+            throws IOException {
+        String drawing = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
+                + "' has no drawing to export as SVG"));
+        Document svg = SvgSanitizer.sanitize(drawing);
+        String background = settings.colour(formatSettings, "background");
+        if (!"none".equals(background)) {
+            Element root = svg.getDocumentElement();
+            Element rect = svg.createElementNS(root.getNamespaceURI(), "rect");
+            rect.setAttribute("width", "100%");
+            rect.setAttribute("height", "100%");
+            rect.setAttribute("fill", background);
+            root.insertBefore(rect, root.getFirstChild());
+        }
+        out.write(SvgSanitizer.serialize(svg).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,222 @@
+package dev.schedex.renderers;
+
+import dev.schedex.spi.ExportException;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a drawing that end users made and keeps only what is safe to draw and to open: no DOCTYPE
+ * (so no entities and no external DTD), no script of any kind, no event attributes, no animation
+ * (which could set a link to {@code javascript:}), no reference to anything outside the drawing but
+ * {@code data:} images, no {@code xml:base}, and no CSS {@code @import} or external {@code url()}.
+ * The input is bounded in size, element count and nesting depth.
+ */
+final class SvgSanitizer {
+
+    /** The largest drawing accepted, in characters. */
+    static final int MAX_CHARS = 10_000_000;
+    /** The most elements a drawing may have. */
+    static final int MAX_ELEMENTS = 100_000;
+    /** The deepest nesting of elements. */
+    static final int MAX_DEPTH = 200;
+
+    private static final String SVG = "http://www.w3.org/2000/svg";
+    /** Elements removed with everything in them, in any namespace (SVG, or XHTML inside foreignObject). */
+    private static final Set<String> REMOVED = Set.of("script", "handler", "listener", "set", "animate",
+            "animatemotion", "animatetransform", "animatecolor", "iframe", "frame", "frameset", "object", "embed",
+            "applet", "link", "meta", "base", "form", "input", "button", "textarea", "select", "audio", "video",
+            "source", "track", "portal");
+    private static final Set<String> LINK_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "background",
+            "poster", "srcset", "data");
+    private static final Pattern URL = Pattern.compile("url\\(\\s*(['\"]?)(.*?)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IMPORT = Pattern.compile("@import[^;]*;?", Pattern.CASE_INSENSITIVE);
+
+    private SvgSanitizer() {
+    }
+
+    /**
+     * @param svg a drawing, as text
+     * @return the drawing, sanitised
+     * @throws ExportException if it is not SVG, has a DOCTYPE, or exceeds a limit
+     */
+    static Document sanitize(String svg) {
+        if (svg.length() > MAX_CHARS) {
+            throw new ExportException("the drawing is too large: " + svg.length() + " characters, at most "
+                    + MAX_CHARS);
+        }
+        Document document = parse(svg);
+        Element root = document.getDocumentElement();
+        if (!"svg".equals(root.getLocalName()) || !SVG.equals(root.getNamespaceURI())) {
+            throw new ExportException("the drawing is not SVG: its root element is <" + root.getNodeName()
+                    + "> (expected <svg> in the namespace " + SVG + ")");
+        }
+        clean(root, 0, new int[1]);
+        // processing instructions and comments outside the root (xml-stylesheet and the like)
+        for (Node child = document.getFirstChild(); child != null; ) {
+            Node next = child.getNextSibling();
+            if (child.getNodeType() != Node.ELEMENT_NODE) {
+                document.removeChild(child);
+            }
+            child = next;
+        }
+        return document;
+    }
+
+    private static Document parse(String svg) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    // warnings do not stop a drawing
+                }
+            });
+            builder.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entities are not allowed: " + systemId);
+            });
+            return builder.parse(new InputSource(new StringReader(svg)));
+        } catch (SAXParseException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.contains("DOCTYPE")) {
+                throw new ExportException("the drawing has a DOCTYPE, which is not allowed (entities could read "
+                        + "files or exhaust memory)");
+            }
+            throw new ExportException("the drawing is not valid SVG: " + message + " (line " + e.getLineNumber()
+                    + ", column " + e.getColumnNumber() + ")");
+        } catch (SAXException | IOException e) {
+            throw new ExportException("the drawing cannot be read: " + e.getMessage(), e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser lacks a safety feature schedex relies on", e);
+        }
+    }
+
+    private static void clean(Element element, int depth, int[] count) {
+        if (depth > MAX_DEPTH) {
+            throw new ExportException("the drawing nests elements more than " + MAX_DEPTH + " deep");
+        }
+        if (++count[0] > MAX_ELEMENTS) {
+            throw new ExportException("the drawing has more than " + MAX_ELEMENTS + " elements");
+        }
+        cleanAttributes(element);
+        if ("style".equals(element.getLocalName())) {
+            element.setTextContent(cleanCss(element.getTextContent()));
+        }
+        for (Node child = element.getFirstChild(); child != null; ) {
+            Node next = child.getNextSibling();
+            if (child.getNodeType() == Node.ELEMENT_NODE) {
+                String name = local(child);
+                if (REMOVED.contains(name)) {
+                    element.removeChild(child);
+                } else {
+                    clean((Element) child, depth + 1, count);
+                }
+            } else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+                element.removeChild(child);
+            }
+            child = next;
+        }
+    }
+
+    private static void cleanAttributes(Element element) {
+        NamedNodeMap attributes = element.getAttributes();
+        List<Attr> removed = new ArrayList<>();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr attribute = (Attr) attributes.item(i);
+            String name = local(attribute);
+            String value = attribute.getValue();
+            if (name.startsWith("on") || "base".equals(name) && XMLConstants.XML_NS_URI.equals(attribute.getNamespaceURI())) {
+                removed.add(attribute);
+            } else if (LINK_ATTRIBUTES.contains(name) && !isAllowedReference(element, value)) {
+                removed.add(attribute);
+            } else if ("style".equals(name)) {
+                attribute.setValue(cleanCss(value));
+            } else if (value.toLowerCase(Locale.ROOT).contains("url(")) {
+                attribute.setValue(cleanCss(value)); // fill="url(http://...)" and friends
+            }
+        }
+        removed.forEach(element::removeAttributeNode);
+    }
+
+    /** Links to the outside only from {@code <a>}, and only where a page may link; elsewhere internal or data images. */
+    private static boolean isAllowedReference(Element element, String value) {
+        String trimmed = value.strip();
+        if (trimmed.startsWith("#") || trimmed.toLowerCase(Locale.ROOT).startsWith("data:image/")) {
+            return true;
+        }
+        return "a".equals(local(element)) && UrlPolicy.isSafe(trimmed) && !trimmed.isEmpty();
+    }
+
+    /** Removes {@code @import} rules and every {@code url()} that points outside the drawing. */
+    static String cleanCss(String css) {
+        String withoutImports = IMPORT.matcher(css).replaceAll("");
+        Matcher m = URL.matcher(withoutImports);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String target = m.group(2).strip().toLowerCase(Locale.ROOT);
+            boolean internal = target.startsWith("#") || target.startsWith("data:");
+            m.appendReplacement(out, internal ? Matcher.quoteReplacement(m.group()) : "none");
+        }
+        m.appendTail(out);
+        return out.toString().replaceAll("(?i)expression\\s*\\(", "(").replaceAll("(?i)javascript:", "");
+    }
+
+    private static String local(Node node) {
+        String name = node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param document a sanitised drawing
+     * @return it as text, the same for the same drawing
+     */
+    static String serialize(Document document) {
+        try {
+            TransformerFactory factory = TransformerFactory.newInstance();
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+            Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "no");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot write a sanitised drawing", e);
+        }
+    }
+}
