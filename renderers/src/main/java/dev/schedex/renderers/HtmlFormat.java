@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code html}: one standalone page with the document's title and its notes rendered from Markdown
- * (GitHub-flavoured tables, strikethrough, task lists and autolinks). The drawing will join the page
- * with the SVG sanitiser of the image formats.
+ * {@code html}: one standalone page with the document's title, its drawing inline (sanitised as by
+ * the {@code svg} format) and its notes rendered from Markdown (GitHub-flavoured tables,
+ * strikethrough, task lists and autolinks).
  *
  * <p>The notes are untrusted, and the page can never run script: raw HTML in the Markdown is escaped,
  * not passed through; link and image URLs are kept only for http, https, mailto, relative URLs and
@@ -36,7 +36,8 @@ import java.util.Locale;
  * ({@link UrlPolicy}); and a Content-Security-Policy allows no script, no request for anything but
  * {@code data:} images, no base URI and no form target, as a second line of defence.
  *
- * <p>Settings: {@code theme} ({@code light} or {@code dark}, default light).
+ * <p>Settings: {@code theme} ({@code light} or {@code dark}, default light); {@code includeDrawing}
+ * (default true) and {@code includeNotes} (default true) leave either part out.
  */
 public final class HtmlFormat implements ExportFormat {
 
@@ -56,9 +57,12 @@ public final class HtmlFormat implements ExportFormat {
             "pre { padding: 0.8rem; overflow: auto; background: rgba(127, 127, 127, 0.12); }",
             "code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }",
             "li.task-list-item { list-style: none; }",
-            "img { max-width: 100%; }");
+            "img { max-width: 100%; }",
+            "figure.drawing { margin: 1rem 0; }",
+            "figure.drawing svg { max-width: 100%; height: auto; background: #ffffff; }");
 
-    private final SettingRules settings = new SettingRules("html").choice("theme", "light", "dark");
+    private final SettingRules settings = new SettingRules("html").choice("theme", "light", "dark")
+            .flag("includeDrawing", true).flag("includeNotes", true);
     private final Parser parser;
     private final HtmlRenderer renderer;
 
@@ -96,8 +100,15 @@ public final class HtmlFormat implements ExportFormat {
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
-        String notes = document.notes().orElseThrow(() -> new ExportException("document '" + document.id()
-                + "' has no notes to export as HTML"));
+        String drawing = settings.flag(formatSettings, "includeDrawing") ? document.drawing()
+                .map(svg -> "<figure class=\"drawing\">\n" + SvgSanitizer.serialize(SvgSanitizer.sanitize(svg), true)
+                        + "\n</figure>\n").orElse("") : "";
+        String notes = settings.flag(formatSettings, "includeNotes") ? document.notes()
+                .map(markdown -> "<main>\n" + renderer.render(parser.parse(markdown)) + "</main>\n").orElse("") : "";
+        if (drawing.isEmpty() && notes.isEmpty()) {
+            throw new ExportException("document '" + document.id() + "' has no drawing or notes to export as HTML"
+                    + " (with the settings includeDrawing and includeNotes)");
+        }
         String title = escape(document.title().isBlank() ? document.id() : document.title());
         String page = "<!DOCTYPE html>\n"
                 + "<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -108,7 +119,7 @@ public final class HtmlFormat implements ExportFormat {
                 + "<body class=\"" + settings.choice(formatSettings, "theme") + "\">\n"
                 + "<header>\n<h1>" + title + "</h1>\n<p class=\"exported\">Exported for "
                 + EXPORTED.format(context.occurrence().atZone(context.zone())) + "</p>\n</header>\n"
-                + "<main>\n" + renderer.render(parser.parse(notes)) + "</main>\n</body>\n</html>\n";
+                + drawing + notes + "</body>\n</html>\n";
         out.write(page.getBytes(StandardCharsets.UTF_8));
     }
 

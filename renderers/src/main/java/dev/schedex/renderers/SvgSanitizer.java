@@ -56,6 +56,9 @@ final class SvgSanitizer {
     private static final Set<String> LINK_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "background",
             "poster", "srcset", "data");
     private static final Pattern URL = Pattern.compile("url\\(\\s*(['\"]?)(.*?)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STANDARD_DOCTYPE = Pattern.compile(
+            "\\A(?:\\s*<\\?xml[^>]*\\?>)?(?:\\s*<!--.*?-->)*\\s*(<!DOCTYPE\\s+svg\\s+PUBLIC\\s+\"-//W3C//DTD SVG 1\\.[01]//EN\"\\s+"
+                    + "\"http://www\\.w3\\.org/Graphics/SVG/1\\.[01]/DTD/svg1[01]\\.dtd\"\\s*>)", Pattern.DOTALL);
     private static final Pattern IMPORT = Pattern.compile("@import[^;]*;?", Pattern.CASE_INSENSITIVE);
 
     private SvgSanitizer() {
@@ -71,7 +74,7 @@ final class SvgSanitizer {
             throw new ExportException("the drawing is too large: " + svg.length() + " characters, at most "
                     + MAX_CHARS);
         }
-        Document document = parse(svg);
+        Document document = parse(withoutStandardDoctype(svg));
         Element root = document.getDocumentElement();
         if (!"svg".equals(root.getLocalName()) || !SVG.equals(root.getNamespaceURI())) {
             throw new ExportException("the drawing is not SVG: its root element is <" + root.getNodeName()
@@ -87,6 +90,16 @@ final class SvgSanitizer {
             child = next;
         }
         return document;
+    }
+
+    /**
+     * Tools such as draw.io write the standard SVG 1.1 document type (a public id, no internal subset).
+     * It declares nothing a drawing needs, so it is dropped before parsing; any other DOCTYPE, and
+     * every internal subset, still makes the drawing fail.
+     */
+    static String withoutStandardDoctype(String svg) {
+        Matcher m = STANDARD_DOCTYPE.matcher(svg);
+        return m.find() ? svg.substring(0, m.start(1)) + svg.substring(m.end(1)) : svg;
     }
 
     private static Document parse(String svg) {
@@ -205,13 +218,22 @@ final class SvgSanitizer {
      * @return it as text, the same for the same drawing
      */
     static String serialize(Document document) {
+        return serialize(document, false);
+    }
+
+    /**
+     * @param document           a sanitised drawing
+     * @param omitXmlDeclaration true to leave out the XML declaration, for a drawing inside an HTML page
+     * @return it as text, the same for the same drawing
+     */
+    static String serialize(Document document, boolean omitXmlDeclaration) {
         try {
             TransformerFactory factory = TransformerFactory.newInstance();
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
             Transformer transformer = factory.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "no");
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, omitXmlDeclaration ? "yes" : "no");
             StringWriter out = new StringWriter();
             transformer.transform(new DOMSource(document), new StreamResult(out));
             return out.toString();

@@ -103,10 +103,29 @@ class HtmlFormatTest {
     }
 
     @Test
-    void aDocumentWithoutNotesFailsWithAMessage() {
+    void aDocumentWithNothingToShowFailsWithAMessage() {
         ExportDocument bare = ExportDocument.of("doc-2", "Bare", "v1", Instant.EPOCH);
-        assertEquals("document 'doc-2' has no notes to export as HTML",
-                assertThrows(ExportException.class, () -> render(format, bare, Map.of())).getMessage());
+        assertEquals("document 'doc-2' has no drawing or notes to export as HTML (with the settings includeDrawing "
+                + "and includeNotes)", assertThrows(ExportException.class, () -> render(format, bare, Map.of()))
+                .getMessage());
+        ExportDocument notesOnly = bare.withNotes("x");
+        assertThrows(ExportException.class, () -> render(format, notesOnly, Map.of("includeNotes", false)));
+    }
+
+    @Test
+    void theDrawingIsInlineAndSanitised() throws IOException {
+        ExportDocument document = ExportDocument.of("doc-3", "Drawn", "v1", Instant.EPOCH).withNotes("notes")
+                .withDrawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+                        + "<script>alert(1)</script><rect onclick=\"alert(2)\" width=\"5\" height=\"5\"/></svg>");
+        String page = new String(render(format, document, Map.of()), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<figure class=\"drawing\">\n<svg"), page);
+        assertTrue(page.contains("<rect height=\"5\" width=\"5\"/>"), page);
+        assertFalse(page.contains("alert("), page);
+        assertFalse(page.contains("<?xml"), page);
+        assertTrue(page.indexOf("<figure") < page.indexOf("<main>"), "the drawing comes before the notes");
+        String withoutDrawing = new String(render(format, document, Map.of("includeDrawing", false)),
+                StandardCharsets.UTF_8);
+        assertFalse(withoutDrawing.contains("<svg"), withoutDrawing);
     }
 
     @Test
@@ -115,5 +134,7 @@ class HtmlFormatTest {
                 .stream().map(v -> v.field() + ":" + v.code()).toList());
         assertEquals(List.of("font:unknown_setting"), format.validateSettings(FormatSettings.of(Map.of("font", "x")))
                 .stream().map(v -> v.field() + ":" + v.code()).toList());
+        assertEquals(List.of("includeNotes:invalid_type"), format.validateSettings(FormatSettings.of(
+                Map.of("includeNotes", "no"))).stream().map(v -> v.field() + ":" + v.code()).toList());
     }
 }
