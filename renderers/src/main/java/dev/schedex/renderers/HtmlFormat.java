@@ -12,11 +12,9 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import dev.schedex.FormatSettings;
-import dev.schedex.Violation;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import dev.schedex.spi.ExportFormat;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,7 +37,7 @@ import java.util.Locale;
  * <p>Settings: {@code theme} ({@code light} or {@code dark}, default light); {@code includeDrawing}
  * (default true) and {@code includeNotes} (default true) leave either part out.
  */
-public final class HtmlFormat implements ExportFormat {
+public final class HtmlFormat extends BuiltInFormat {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
             + "base-uri 'none'; form-action 'none'";
@@ -61,13 +59,13 @@ public final class HtmlFormat implements ExportFormat {
             "figure.drawing { margin: 1rem 0; }",
             "figure.drawing svg { max-width: 100%; height: auto; background: #ffffff; }");
 
-    private final SettingRules settings = new SettingRules("html").choice("theme", "light", "dark")
-            .flag("includeDrawing", true).flag("includeNotes", true);
     private final Parser parser;
     private final HtmlRenderer renderer;
 
     /** Creates the format; it is found with {@link java.util.ServiceLoader}. */
     public HtmlFormat() {
+        super("html", "text/html", "html", new SettingRules("html").choice("theme", "light", "dark")
+                .flag("includeDrawing", true).flag("includeNotes", true));
         MutableDataSet options = new MutableDataSet();
         List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 TaskListExtension.create(), AutolinkExtension.create());
@@ -77,25 +75,9 @@ public final class HtmlFormat implements ExportFormat {
         this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeUrls()).build();
     }
 
-    @Override
-    public String id() {
-        return "html";
-    }
 
-    @Override
-    public String mediaType() {
-        return "text/html";
-    }
 
-    @Override
-    public String fileExtension() {
-        return "html";
-    }
 
-    @Override
-    public List<Violation> validateSettings(FormatSettings formatSettings) {
-        return settings.validate(formatSettings);
-    }
 
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)

@@ -14,15 +14,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.schedex.FormatSettings;
-import dev.schedex.Violation;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import dev.schedex.spi.ExportFormat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * {@code json}: the document as a JSON envelope, for other programs to read.
@@ -44,7 +41,7 @@ import java.util.List;
  * <p>The document's data is untrusted: it is parsed with bounded nesting depth and string length, and
  * data that is not valid JSON fails the export with a message that says where.
  */
-public final class JsonFormat implements ExportFormat {
+public final class JsonFormat extends BuiltInFormat {
 
     /** The deepest nesting of objects and arrays accepted in a document's data. */
     static final int MAX_DEPTH = 200;
@@ -65,31 +62,15 @@ public final class JsonFormat implements ExportFormat {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-    private final SettingRules settings = new SettingRules("json").flag("pretty", true);
 
     /** Creates the format; it is found with {@link java.util.ServiceLoader}. */
     public JsonFormat() {
+        super("json", "application/json", "json", new SettingRules("json").flag("pretty", true));
     }
 
-    @Override
-    public String id() {
-        return "json";
-    }
 
-    @Override
-    public String mediaType() {
-        return "application/json";
-    }
 
-    @Override
-    public String fileExtension() {
-        return "json";
-    }
 
-    @Override
-    public List<Violation> validateSettings(FormatSettings formatSettings) {
-        return settings.validate(formatSettings);
-    }
 
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)

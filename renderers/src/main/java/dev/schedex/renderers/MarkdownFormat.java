@@ -1,17 +1,14 @@
 package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
-import dev.schedex.Violation;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import dev.schedex.spi.ExportFormat;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * {@code md}: the document's notes as a Markdown file, headed by its title. Settings:
@@ -22,33 +19,17 @@ import java.util.List;
  * is responsible for rendering it safely (the {@code html} format does). The title is put on one line
  * so that it cannot break out of its heading.
  */
-public final class MarkdownFormat implements ExportFormat {
+public final class MarkdownFormat extends BuiltInFormat {
 
-    private final SettingRules settings = new SettingRules("md").flag("includeDrawing", false);
 
     /** Creates the format; it is found with {@link java.util.ServiceLoader}. */
     public MarkdownFormat() {
+        super("md", "text/markdown", "md", new SettingRules("md").flag("includeDrawing", false));
     }
 
-    @Override
-    public String id() {
-        return "md";
-    }
 
-    @Override
-    public String mediaType() {
-        return "text/markdown";
-    }
 
-    @Override
-    public String fileExtension() {
-        return "md";
-    }
 
-    @Override
-    public List<Violation> validateSettings(FormatSettings formatSettings) {
-        return settings.validate(formatSettings);
-    }
 
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)

@@ -1,18 +1,15 @@
 package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
-import dev.schedex.Violation;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import dev.schedex.spi.ExportFormat;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * {@code svg}: the drawing, sanitised (see {@link SvgSanitizer}: no script, no event attributes, no
@@ -20,33 +17,17 @@ import java.util.List;
  * ({@code none}, the default, or a colour such as {@code #ffffff}) paints a rectangle behind the
  * drawing.
  */
-public final class SvgFormat implements ExportFormat {
+public final class SvgFormat extends BuiltInFormat {
 
-    private final SettingRules settings = new SettingRules("svg").colour("background", "none");
 
     /** Creates the format; it is found with {@link java.util.ServiceLoader}. */
     public SvgFormat() {
+        super("svg", "image/svg+xml", "svg", new SettingRules("svg").colour("background", "none"));
     }
 
-    @Override
-    public String id() {
-        return "svg";
-    }
 
-    @Override
-    public String mediaType() {
-        return "image/svg+xml";
-    }
 
-    @Override
-    public String fileExtension() {
-        return "svg";
-    }
 
-    @Override
-    public List<Violation> validateSettings(FormatSettings formatSettings) {
-        return settings.validate(formatSettings);
-    }
 
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
