@@ -185,13 +185,18 @@ final class SvgSanitizer {
         removed.forEach(element::removeAttributeNode);
     }
 
-    /** Links to the outside only from {@code <a>}, and only where a page may link; elsewhere internal or data images. */
+    /**
+     * Internal references and data images anywhere; from an {@code <a>}, also absolute http, https and
+     * mailto links (a relative link means nothing once the drawing is exported elsewhere).
+     */
     private static boolean isAllowedReference(Element element, String value) {
         String trimmed = value.strip();
-        if (trimmed.startsWith("#") || trimmed.toLowerCase(Locale.ROOT).startsWith("data:image/")) {
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (trimmed.startsWith("#") || lower.startsWith("data:image/")) {
             return true;
         }
-        return "a".equals(local(element)) && UrlPolicy.isSafe(trimmed) && !trimmed.isEmpty();
+        boolean absolute = lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:");
+        return "a".equals(local(element)) && absolute && UrlPolicy.isSafe(trimmed);
     }
 
     /** Removes {@code @import} rules and every {@code url()} that points outside the drawing. */
