@@ -73,7 +73,8 @@ final class CronDescriber {
             return monthDays + ", or " + weekDays;
         }
         if (!monthDays.isEmpty() && !weekDays.isEmpty()) {
-            return monthDays + " " + weekDays;
+            // a field starting with * makes the two combine with "and": say it so
+            return monthDays + ", when that is " + weekDays.substring("on ".length());
         }
         return monthDays + weekDays;
     }

@@ -175,6 +175,7 @@ class CronExpressionTest {
         "0 0 LW * *         | At 00:00 on the last weekday of the month",
         "*/10 * * * * *     | At every 10th second",
         "30 0 2 * * *       | At 02:00:30",
+        "0 0 */2 * FRI      | At 00:00 on every 2nd day of the month, when that is Friday",
     })
     void describesItselfInWords(String expression, String description) {
         assertEquals(description, CronExpression.parse(expression).describe());
