@@ -61,13 +61,4 @@ public record Bounds(Optional<Instant> startAt, Optional<Instant> endAt) {
     public static Bounds between(Instant startAt, Instant endAt) {
         return new Bounds(Optional.of(startAt), Optional.of(endAt));
     }
-
-    /**
-     * @param instant an instant
-     * @return true if the instant lies within these bounds
-     */
-    public boolean contains(Instant instant) {
-        return startAt.map(start -> !instant.isBefore(start)).orElse(true)
-                && endAt.map(end -> !instant.isAfter(end)).orElse(true);
-    }
 }

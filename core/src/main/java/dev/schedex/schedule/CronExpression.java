@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -307,16 +306,6 @@ public final class CronExpression {
             }
         }
         return false;
-    }
-
-    /** The matching seconds of the day, ascending; meaningful for {@link #hasFixedTimes()} expressions. */
-    int[] secondsOfDay() {
-        int[] result = new int[Long.bitCount(hours) * Long.bitCount(minutes) * Long.bitCount(seconds)];
-        int n = 0;
-        for (int t = nextTimeOfDay(0); t >= 0; t = t == 86_399 ? -1 : nextTimeOfDay(t + 1)) {
-            result[n++] = t;
-        }
-        return n == result.length ? result : Arrays.copyOf(result, n);
     }
 
     private CronField field(Kind kind) {
