@@ -39,6 +39,21 @@ abstract class BuiltInFormat implements ExportFormat {
 
     @Override
     public final List<Violation> validateSettings(FormatSettings formatSettings) {
-        return settings.validate(formatSettings);
+        List<Violation> violations = settings.validate(formatSettings);
+        if (!violations.isEmpty()) {
+            return violations;
+        }
+        return combinationProblems(formatSettings);
+    }
+
+    /**
+     * Checks settings that are each fine on their own, together ({@code scale} with {@code width});
+     * called only when each is fine.
+     *
+     * @param formatSettings the settings
+     * @return the problems; none by default
+     */
+    List<Violation> combinationProblems(FormatSettings formatSettings) {
+        return List.of();
     }
 }

@@ -1,16 +1,11 @@
 package dev.schedex.renderers;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.misc.Extension;
 import dev.schedex.FormatSettings;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
@@ -20,7 +15,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -66,10 +60,7 @@ public final class HtmlFormat extends BuiltInFormat {
     public HtmlFormat() {
         super("html", "text/html", "html", new SettingRules("html").choice("theme", "light", "dark")
                 .flag("includeDrawing", true).flag("includeNotes", true));
-        MutableDataSet options = new MutableDataSet();
-        List<Extension> extensions = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), AutolinkExtension.create());
-        options.set(Parser.EXTENSIONS, extensions);
+        MutableDataSet options = Notes.options();
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeUrls()).build();

@@ -12,8 +12,8 @@ import java.util.Base64;
 
 /**
  * {@code md}: the document's notes as a Markdown file, headed by its title. Settings:
- * {@code includeDrawing} (default false) adds the drawing at the end, embedded as an SVG image in a
- * {@code data:} URL, so that the file stands alone.
+ * {@code includeDrawing} (default false) adds the drawing at the end, sanitised as by the {@code svg}
+ * format and embedded as an SVG image in a {@code data:} URL, so that the file stands alone.
  *
  * <p>The notes are written as they are: the file is the user's own Markdown, and whatever displays it
  * is responsible for rendering it safely (the {@code html} format does). The title is put on one line
@@ -48,7 +48,7 @@ public final class MarkdownFormat extends BuiltInFormat {
                     + "' has no drawing to include in its Markdown export (setting includeDrawing)"));
             markdown.append("\n![").append(title.isEmpty() ? "Drawing" : title.replace("]", "\\]"))
                     .append("](data:image/svg+xml;base64,")
-                    .append(Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8))).append(")\n");
+                    .append(Base64.getEncoder().encodeToString(SvgSanitizer.serialize(SvgSanitizer.sanitize(svg)).getBytes(StandardCharsets.UTF_8))).append(")\n");
         }
         out.write(markdown.toString().getBytes(StandardCharsets.UTF_8));
     }

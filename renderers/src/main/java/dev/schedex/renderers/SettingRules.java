@@ -3,10 +3,13 @@ package dev.schedex.renderers;
 import dev.schedex.FormatSettings;
 import dev.schedex.Violation;
 
+import java.awt.Color;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The settings a format takes, with their types: checks a schedule's settings (unknown keys, wrong
@@ -22,6 +25,12 @@ final class SettingRules {
     private final Map<String, List<String>> choices = new LinkedHashMap<>();
     /** Colour settings: "none", or #rgb, #rgba, #rrggbb, #rrggbbaa. */
     private final Map<String, String> colours = new LinkedHashMap<>();
+    /** Numeric settings and their ranges; their defaults are the format's to decide. */
+    private final Map<String, NumberRule> numbers = new LinkedHashMap<>();
+
+    /** A number between min and max (inclusive), whole if {@code whole}. */
+    private record NumberRule(BigDecimal min, BigDecimal max, boolean whole) {
+    }
 
     private static final java.util.regex.Pattern COLOUR =
             java.util.regex.Pattern.compile("none|#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})");
@@ -60,8 +69,42 @@ final class SettingRules {
         return this;
     }
 
+    /**
+     * @param key   the setting's name
+     * @param min   the smallest value allowed
+     * @param max   the largest value allowed
+     * @param whole true if the value must be a whole number
+     * @return this
+     */
+    SettingRules number(String key, String min, String max, boolean whole) {
+        numbers.put(key, new NumberRule(new BigDecimal(min), new BigDecimal(max), whole));
+        return this;
+    }
+
     String colour(FormatSettings settings, String key) {
         return settings.getString(key).orElse(colours.get(key));
+    }
+
+    /** @return the colour setting as a colour to paint with, or empty for {@code none} */
+    Optional<Color> paint(FormatSettings settings, String key) {
+        String value = colour(settings, key);
+        if ("none".equals(value)) {
+            return Optional.empty();
+        }
+        String hex = value.substring(1);
+        if (hex.length() <= 4) { // #rgb and #rgba: each digit doubled
+            StringBuilder doubled = new StringBuilder();
+            hex.chars().forEach(c -> doubled.append((char) c).append((char) c));
+            hex = doubled.toString();
+        }
+        long rgba = Long.parseLong(hex.length() == 6 ? hex + "ff" : hex, 16);
+        return Optional.of(new Color((int) (rgba >>> 24), (int) (rgba >>> 16) & 0xff,
+                (int) (rgba >>> 8) & 0xff, (int) rgba & 0xff));
+    }
+
+    /** @return the number setting, if the schedule sets it */
+    Optional<BigDecimal> number(FormatSettings settings, String key) {
+        return settings.getNumber(key);
     }
 
     List<Violation> validate(FormatSettings settings) {
@@ -81,10 +124,21 @@ final class SettingRules {
                     violations.add(new Violation(key, "invalid_value", key + " must be none or a colour written "
                             + "#rgb, #rgba, #rrggbb or #rrggbbaa, was " + value));
                 }
+            } else if (numbers.containsKey(key)) {
+                NumberRule rule = numbers.get(key);
+                if (!(value instanceof BigDecimal)) {
+                    violations.add(new Violation(key, "invalid_type", key + " must be a number, was " + value));
+                } else if (((BigDecimal) value).compareTo(rule.min()) < 0 || ((BigDecimal) value).compareTo(rule.max()) > 0
+                        || rule.whole() && ((BigDecimal) value).stripTrailingZeros().scale() > 0) {
+                    violations.add(new Violation(key, "out_of_range", key + " must be a " + (rule.whole() ? "whole " : "")
+                            + "number from " + rule.min().toPlainString() + " to " + rule.max().toPlainString()
+                            + ", was " + ((BigDecimal) value).toPlainString()));
+                }
             } else {
                 List<String> known = new ArrayList<>(flags.keySet());
                 known.addAll(choices.keySet());
                 known.addAll(colours.keySet());
+                known.addAll(numbers.keySet());
                 violations.add(new Violation(key, "unknown_setting", "the " + format + " format has no setting '" + key
                         + "'; it takes " + (known.isEmpty() ? "none" : String.join(", ", known))));
             }

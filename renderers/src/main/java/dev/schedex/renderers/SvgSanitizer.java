@@ -25,8 +25,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,8 +49,16 @@ final class SvgSanitizer {
     static final int MAX_ELEMENTS = 100_000;
     /** The deepest nesting of elements. */
     static final int MAX_DEPTH = 200;
+    /**
+     * The most elements a drawing may draw once every {@code <use>} is replaced by what it refers to: a
+     * few kilobytes of nested {@code <use>} can otherwise stand for billions of shapes.
+     */
+    static final long MAX_EXPANDED_ELEMENTS = 1_000_000;
+    /** The longest chain of references through {@code <use>} (a use of a group holding a use...). */
+    static final int MAX_REFERENCE_DEPTH = 20;
 
     private static final String SVG = "http://www.w3.org/2000/svg";
+    private static final String XLINK = "http://www.w3.org/1999/xlink";
     /** Elements removed with everything in them, in any namespace (SVG, or XHTML inside foreignObject). */
     private static final Set<String> REMOVED = Set.of("script", "handler", "listener", "set", "animate",
             "animatemotion", "animatetransform", "animatecolor", "iframe", "frame", "frameset", "object", "embed",
@@ -81,6 +92,7 @@ final class SvgSanitizer {
                     + "> (expected <svg> in the namespace " + SVG + ")");
         }
         clean(root, 0, new int[1]);
+        checkExpandedSize(root);
         // processing instructions and comments outside the root (xml-stylesheet and the like)
         for (Node child = document.getFirstChild(); child != null; ) {
             Node next = child.getNextSibling();
@@ -183,6 +195,68 @@ final class SvgSanitizer {
             }
         }
         removed.forEach(element::removeAttributeNode);
+    }
+
+    /**
+     * Counts the elements the drawing stands for with every {@code <use>} expanded, and fails if that
+     * count passes {@link #MAX_EXPANDED_ELEMENTS}, if references chain deeper than
+     * {@link #MAX_REFERENCE_DEPTH}, or if a {@code <use>} refers to itself through others.
+     */
+    private static void checkExpandedSize(Element root) {
+        Map<String, Element> byId = new HashMap<>();
+        collectIds(root, byId);
+        long expanded = expandedSize(root, byId, new HashMap<>(), new HashSet<>(), 0);
+        if (expanded > MAX_EXPANDED_ELEMENTS) {
+            throw new ExportException("the drawing stands for more than " + MAX_EXPANDED_ELEMENTS
+                    + " elements once its <use> references are expanded");
+        }
+    }
+
+    private static void collectIds(Element element, Map<String, Element> byId) {
+        String id = element.getAttribute("id");
+        if (!id.isEmpty()) {
+            byId.putIfAbsent(id, element);
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE) {
+                collectIds((Element) child, byId);
+            }
+        }
+    }
+
+    private static long expandedSize(Element element, Map<String, Element> byId, Map<Element, Long> known,
+                                     Set<Element> open, int references) {
+        Long size = known.get(element);
+        if (size != null) {
+            return size;
+        }
+        if (!open.add(element)) {
+            throw new ExportException("the drawing's <use> elements refer to each other in a circle (through id '"
+                    + element.getAttribute("id") + "')");
+        }
+        long total = 1;
+        for (Node child = element.getFirstChild(); child != null && total <= MAX_EXPANDED_ELEMENTS;
+             child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE) {
+                total += expandedSize((Element) child, byId, known, open, references);
+            }
+        }
+        if ("use".equals(local(element))) {
+            String href = element.hasAttributeNS(XLINK, "href") ? element.getAttributeNS(XLINK, "href")
+                    : element.getAttribute("href");
+            Element target = href.startsWith("#") ? byId.get(href.substring(1)) : null;
+            if (target != null) {
+                if (references >= MAX_REFERENCE_DEPTH) {
+                    throw new ExportException("the drawing chains <use> references more than " + MAX_REFERENCE_DEPTH
+                            + " deep");
+                }
+                total += expandedSize(target, byId, known, open, references + 1);
+            }
+        }
+        open.remove(element);
+        long bounded = Math.min(total, MAX_EXPANDED_ELEMENTS + 1);
+        known.put(element, bounded);
+        return bounded;
     }
 
     /**

@@ -33,13 +33,14 @@ class MarkdownFormatTest {
     }
 
     @Test
-    void theDrawingIsEmbeddedWhenAsked() throws IOException {
-        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>";
+    void theDrawingIsEmbeddedSanitisedWhenAsked() throws IOException {
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><script>alert(1)</script></svg>";
         String text = markdown(document.withDrawing(svg), Map.of("includeDrawing", true));
         String prefix = "![Quarterly plan](data:image/svg+xml;base64,";
         int at = text.indexOf(prefix);
         String encoded = text.substring(at + prefix.length(), text.lastIndexOf(')'));
-        assertEquals(svg, new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?><svg xmlns=\"http://www.w3.org/2000/svg\" height=\"10\" "
+                + "width=\"10\"/>", new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
         assertArrayEquals(render(format, document.withDrawing(svg), Map.of("includeDrawing", true)),
                 render(format, document.withDrawing(svg), Map.of("includeDrawing", true)));
     }

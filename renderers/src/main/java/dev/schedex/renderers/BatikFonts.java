@@ -1,0 +1,81 @@
+package dev.schedex.renderers;
+
+import org.apache.batik.bridge.DefaultFontFamilyResolver;
+import org.apache.batik.gvt.font.AWTGVTFont;
+
+import java.lang.reflect.Field;
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes Batik's process-wide font caches safe for renders on several threads at once.
+ *
+ * <p>Batik 1.19 keeps two caches in static, unsynchronised {@link HashMap}s and mutates them while
+ * it lays out text: {@code DefaultFontFamilyResolver.resolvedFontFamilies} (family name to font
+ * family) and {@code AWTGVTFont.fontCache} (font to glyph geometry, itself an unsynchronised table).
+ * Two renders at once can corrupt them, and then draw text with the wrong glyphs or none. Batik
+ * offers no option for this, so, once per process and before any render:
+ * <ul>
+ *   <li>every family the resolver can ever put in its cache (the system's fonts and Batik's generic
+ *       names) is resolved up front, so that afterwards the cache is only read, and reading a map that
+ *       no longer changes is safe;</li>
+ *   <li>the glyph cache is replaced by one that each thread sees on its own: the cost is that each
+ *       render thread measures each glyph once for itself.</li>
+ * </ul>
+ * Both touch Batik internals by name; a Batik upgrade that renames them fails here, at class
+ * initialisation, with a message that says so, not later with corrupted output. The concurrency test
+ * in {@code PngFormatTest} renders text-heavy drawings on many threads and compares the bytes.
+ */
+final class BatikFonts {
+
+    private BatikFonts() {
+    }
+
+    static {
+        try {
+            Field fonts = DefaultFontFamilyResolver.class.getDeclaredField("fonts");
+            fonts.setAccessible(true);
+            for (Object name : ((Map<?, ?>) fonts.get(null)).keySet()) {
+                DefaultFontFamilyResolver.SINGLETON.resolve((String) name);
+            }
+            Field glyphs = AWTGVTFont.class.getDeclaredField("fontCache");
+            glyphs.setAccessible(true);
+            glyphs.set(null, new PerThreadMap<>());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this Batik version keeps its font caches differently from Batik "
+                    + "1.19; schedex cannot make them safe for renders on several threads", e);
+        }
+    }
+
+    /** Runs the static initialiser (once per process); cheap after the first call. */
+    static void makeThreadSafe() {
+        // the work is done when the class initialises
+    }
+
+    /** A map each thread sees on its own: a cache nobody else can disturb. */
+    private static final class PerThreadMap<K, V> extends AbstractMap<K, V> {
+        private final ThreadLocal<Map<K, V>> maps = ThreadLocal.withInitial(HashMap::new);
+
+        @Override
+        public V get(Object key) {
+            return maps.get().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return maps.get().containsKey(key);
+        }
+
+        @Override
+        public V put(K key, V value) {
+            return maps.get().put(key, value);
+        }
+
+        @Override
+        public Set<Entry<K, V>> entrySet() {
+            return maps.get().entrySet();
+        }
+    }
+}

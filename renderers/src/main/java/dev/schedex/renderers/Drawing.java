@@ -1,0 +1,192 @@
+package dev.schedex.renderers;
+
+import dev.schedex.spi.ExportException;
+import org.apache.batik.anim.dom.SVGDOMImplementation;
+import org.apache.batik.bridge.BridgeContext;
+import org.apache.batik.bridge.BridgeException;
+import org.apache.batik.bridge.DocumentLoader;
+import org.apache.batik.bridge.GVTBuilder;
+import org.apache.batik.dom.util.DOMUtilities;
+import org.apache.batik.gvt.GraphicsNode;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Dimension2D;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A user's drawing, sanitised and built into Batik's graphics tree, ready to paint onto any
+ * {@link Graphics2D}: a PNG's image or a PDF page. Built and painted on one render thread (see
+ * {@link TimedRender}), then closed.
+ */
+final class Drawing implements AutoCloseable {
+
+    /** What a browser makes of an {@code <svg>} with neither a size nor a viewBox. */
+    private static final double DEFAULT_WIDTH = 300;
+    private static final double DEFAULT_HEIGHT = 150;
+    private static final String XLINK = "http://www.w3.org/1999/xlink";
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
+
+    static {
+        BatikFonts.makeThreadSafe();
+    }
+
+    private final BridgeContext context;
+    private final GraphicsNode root;
+    private final double width;
+    private final double height;
+    private final SafeUserAgent agent;
+
+    private Drawing(BridgeContext context, GraphicsNode root, double width, double height, SafeUserAgent agent) {
+        this.context = context;
+        this.root = root;
+        this.width = width;
+        this.height = height;
+        this.agent = agent;
+    }
+
+    /**
+     * @param svg the drawing as the user made it
+     * @return the drawing, built
+     * @throws ExportException if it is not SVG, breaks a limit of {@link SvgSanitizer}, or Batik
+     *                         cannot build it
+     */
+    static Drawing read(String svg) {
+        Document sanitized = SvgSanitizer.sanitize(svg);
+        Document document = DOMUtilities.deepCloneDocument(sanitized, SVGDOMImplementation.getDOMImplementation());
+        withXlinkHrefs(document.getDocumentElement());
+        SafeUserAgent agent = new SafeUserAgent(viewport(document.getDocumentElement()));
+        BridgeContext context = new BridgeContext(agent, new DocumentLoader(agent));
+        context.setDynamicState(BridgeContext.STATIC);
+        try {
+            GraphicsNode root = new GVTBuilder().build(context, document);
+            Dimension2D size = context.getDocumentSize();
+            if (!(size.getWidth() > 0 && size.getHeight() > 0)) {
+                throw new ExportException("the drawing has no area: its size is " + size.getWidth() + " by "
+                        + size.getHeight());
+            }
+            return new Drawing(context, root, size.getWidth(), size.getHeight(), agent);
+        } catch (BridgeException e) {
+            context.dispose();
+            // Batik's message starts with the document's URI and line ("null:-1"), which mean nothing here
+            String message = String.valueOf(e.getMessage());
+            throw new ExportException("the drawing cannot be drawn: " + message.substring(message.indexOf('\n') + 1), e);
+        } catch (RuntimeException | Error e) {
+            context.dispose();
+            throw e;
+        }
+    }
+
+    /**
+     * SVG 2 writes links as plain {@code href}; Batik 1.19 reads only {@code xlink:href}. Copies one to
+     * the other where only the plain one is given (the sanitiser has already checked both).
+     */
+    private static void withXlinkHrefs(Element element) {
+        if (element.hasAttribute("href") && !element.hasAttributeNS(XLINK, "href")) {
+            element.setAttributeNS(XLINK, "xlink:href", element.getAttribute("href"));
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE) {
+                withXlinkHrefs((Element) child);
+            }
+        }
+    }
+
+    /**
+     * The size percentages on the outermost {@code <svg>} refer to: its viewBox, as a browser does for
+     * a drawing shown on its own, or 300 by 150 without one.
+     */
+    private static Dimension2D viewport(Element root) {
+        String[] viewBox = SEPARATORS.split(root.getAttribute("viewBox").strip());
+        if (viewBox.length == 4) {
+            try {
+                double w = Double.parseDouble(viewBox[2]);
+                double h = Double.parseDouble(viewBox[3]);
+                if (w > 0 && h > 0 && Double.isFinite(w) && Double.isFinite(h)) {
+                    return new Size(w, h);
+                }
+            } catch (NumberFormatException e) {
+                // an unreadable viewBox: Batik reports it when it builds the drawing
+            }
+        }
+        return new Size(DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    }
+
+    /** @return the drawing's width in CSS pixels */
+    double width() {
+        return width;
+    }
+
+    /** @return the drawing's height in CSS pixels */
+    double height() {
+        return height;
+    }
+
+    /** @return what was left out of the drawing (resources that may not load) and why */
+    List<String> warnings() {
+        return agent.warnings();
+    }
+
+    /**
+     * Paints the drawing with its top left at the origin, one unit per CSS pixel; scale the graphics
+     * first for any other size.
+     *
+     * @param graphics where to paint
+     */
+    void paint(Graphics2D graphics) {
+        graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        root.paint(graphics);
+    }
+
+    /**
+     * Paints the drawing as {@link #paint(Graphics2D)} does, onto a PDF: gradients that a PDF can
+     * draw as vectors are made so first ({@link VectorGradients}).
+     *
+     * @param graphics OpenPDF's graphics
+     */
+    void paintAsVectors(Graphics2D graphics) {
+        VectorGradients.convert(root);
+        paint(graphics);
+    }
+
+    @Override
+    public void close() {
+        context.dispose();
+    }
+
+    /** A size in fractional pixels (the JDK has only abstract and whole-number ones). */
+    private static final class Size extends Dimension2D {
+        private double width;
+        private double height;
+
+        Size(double width, double height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        @Override
+        public double getWidth() {
+            return width;
+        }
+
+        @Override
+        public double getHeight() {
+            return height;
+        }
+
+        @Override
+        public void setSize(double width, double height) {
+            this.width = width;
+            this.height = height;
+        }
+    }
+}
