@@ -6,16 +6,22 @@ import org.apache.batik.bridge.BridgeContext;
 import org.apache.batik.bridge.BridgeException;
 import org.apache.batik.bridge.DocumentLoader;
 import org.apache.batik.bridge.GVTBuilder;
-import org.apache.batik.dom.util.DOMUtilities;
+import org.apache.batik.anim.dom.SVGOMDocument;
+import org.apache.batik.util.ParsedURL;
 import org.apache.batik.gvt.GraphicsNode;
+import org.w3c.dom.Attr;
+import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
+import javax.xml.XMLConstants;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Dimension2D;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +34,15 @@ final class Drawing implements AutoCloseable {
     /** What a browser makes of an {@code <svg>} with neither a size nor a viewBox. */
     private static final double DEFAULT_WIDTH = 300;
     private static final double DEFAULT_HEIGHT = 150;
+    private static final String SVG = SVGDOMImplementation.SVG_NAMESPACE_URI;
     private static final String XLINK = "http://www.w3.org/1999/xlink";
+    /**
+     * The drawing's own address, for Batik: in the {@code .invalid} domain, which never resolves
+     * (RFC 2606), and loads are refused before any lookup anyway ({@link SafeUserAgent}).
+     */
+    private static final String BASE_URI = "http://drawing.invalid/drawing.svg";
+    /** Elements that draw only what they refer to. */
+    private static final Set<String> REFERENCING = Set.of("image", "use", "feImage");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     static {
@@ -57,9 +71,9 @@ final class Drawing implements AutoCloseable {
      */
     static Drawing read(String svg) {
         Document sanitized = SvgSanitizer.sanitize(svg);
-        Document document = DOMUtilities.deepCloneDocument(sanitized, SVGDOMImplementation.getDOMImplementation());
-        withXlinkHrefs(document.getDocumentElement());
-        SafeUserAgent agent = new SafeUserAgent(viewport(document.getDocumentElement()));
+        DrawingNormaliser.normalise(sanitized);
+        SafeUserAgent agent = new SafeUserAgent(viewport(sanitized.getDocumentElement()));
+        SVGOMDocument document = forBatik(sanitized, agent);
         BridgeContext context = new BridgeContext(agent, new DocumentLoader(agent));
         context.setDynamicState(BridgeContext.STATIC);
         try {
@@ -82,17 +96,72 @@ final class Drawing implements AutoCloseable {
     }
 
     /**
-     * SVG 2 writes links as plain {@code href}; Batik 1.19 reads only {@code xlink:href}. Copies one to
-     * the other where only the plain one is given (the sanitiser has already checked both).
+     * Copies the sanitised drawing into Batik's DOM, in the form Batik 1.19 reads:
+     * <ul>
+     *   <li>an element Batik does not know (SVG 2's, or a tool's own in the SVG namespace) is left out
+     *       with a warning, instead of failing the whole drawing;</li>
+     *   <li>SVG 2's plain {@code href} is also given as {@code xlink:href}, the only one Batik reads;</li>
+     *   <li>an {@code <image>}, {@code <use>} or {@code <feImage>} whose reference the sanitiser took
+     *       away is left out: it would draw nothing, and Batik refuses it;</li>
+     *   <li>the document gets an address ({@link #BASE_URI}), which Batik needs to tell its own
+     *       {@code #id} references from others and to report a stylesheet it cannot read.</li>
+     * </ul>
      */
-    private static void withXlinkHrefs(Element element) {
-        if (element.hasAttribute("href") && !element.hasAttributeNS(XLINK, "href")) {
-            element.setAttributeNS(XLINK, "xlink:href", element.getAttribute("href"));
-        }
-        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child.getNodeType() == Node.ELEMENT_NODE) {
-                withXlinkHrefs((Element) child);
+    private static SVGOMDocument forBatik(Document sanitized, SafeUserAgent agent) {
+        SVGOMDocument document = (SVGOMDocument) SVGDOMImplementation.getDOMImplementation()
+                .createDocument(SVG, "svg", null);
+        document.setParsedURL(new ParsedURL(BASE_URI));
+        document.setDocumentURI(BASE_URI);
+        Element root = document.getDocumentElement();
+        copyAttributes(sanitized.getDocumentElement(), root);
+        copyChildren(sanitized.getDocumentElement(), root, document, agent);
+        return document;
+    }
+
+    private static void copyChildren(Element from, Element to, Document document, SafeUserAgent agent) {
+        for (Node child = from.getFirstChild(); child != null; child = child.getNextSibling()) {
+            switch (child.getNodeType()) {
+                case Node.ELEMENT_NODE:
+                    Element source = (Element) child;
+                    String name = source.getLocalName();
+                    if (REFERENCING.contains(name) && SVG.equals(source.getNamespaceURI())
+                            && !source.hasAttributeNS(XLINK, "href") && !source.hasAttribute("href")) {
+                        continue;
+                    }
+                    Element copy;
+                    try {
+                        copy = document.createElementNS(source.getNamespaceURI(), source.getNodeName());
+                    } catch (DOMException e) {
+                        agent.warn("<" + name + "> was left out: the renderer does not know it");
+                        continue;
+                    }
+                    copyAttributes(source, copy);
+                    copyChildren(source, copy, document, agent);
+                    to.appendChild(copy);
+                    break;
+                case Node.TEXT_NODE:
+                    to.appendChild(document.createTextNode(child.getNodeValue()));
+                    break;
+                case Node.CDATA_SECTION_NODE:
+                    to.appendChild(document.createCDATASection(child.getNodeValue()));
+                    break;
+                default:
+                    break; // comments and processing instructions draw nothing
             }
+        }
+    }
+
+    private static void copyAttributes(Element from, Element to) {
+        NamedNodeMap attributes = from.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr attribute = (Attr) attributes.item(i);
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
+                continue; // namespaces come with the names
+            }
+            to.setAttributeNS(attribute.getNamespaceURI(), attribute.getName(), attribute.getValue());
+        }
+        if (from.hasAttribute("href") && !from.hasAttributeNS(XLINK, "href")) {
+            to.setAttributeNS(XLINK, "xlink:href", from.getAttribute("href"));
         }
     }
 

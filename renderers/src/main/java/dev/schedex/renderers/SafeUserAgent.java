@@ -31,6 +31,11 @@ final class SafeUserAgent extends UserAgentAdapter {
         this.viewport = viewport;
     }
 
+    /** @param warning something left out of the drawing, and why */
+    void warn(String warning) {
+        warnings.add(warning);
+    }
+
     /** @return what went wrong without stopping the render, in order */
     List<String> warnings() {
         return List.copyOf(warnings);

@@ -1,5 +1,6 @@
 package dev.schedex.renderers;
 
+import com.lowagie.text.pdf.PdfReader;
 import dev.schedex.FormatSettings;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +18,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Real drawings that other tools made (draw.io, Excalidraw, tldraw, Mermaid, Graphviz, PlantUML,
  * Inkscape): each passes the svg and html formats, and what comes out runs nothing and fetches
- * nothing. The drawings are not part of the project: the folder is given with
+ * nothing; each renders to PNG and PDF; and the notes in the corpus's {@code md} folder become HTML
+ * and PDF. The drawings are not part of the project: the folder is given with
  * {@code -Dschedex.corpus=/path/to/corpus/svg}, or found at {@code ../../shared/corpus/svg} beside the
  * checkout; without it the test is skipped.
  */
@@ -48,11 +53,7 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> everyDrawingPassesTheSvgAndHtmlFormatsSafely() throws IOException {
-        List<Path> drawings;
-        try (Stream<Path> files = Files.list(corpus())) {
-            drawings = files.filter(p -> p.toString().endsWith(".svg")).sorted().toList();
-        }
-        return drawings.stream().map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+        return files(corpus(), ".svg").map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
             ExportDocument document = ExportDocument.of("corpus", path.getFileName().toString(), "v1", Instant.EPOCH)
                     .withDrawing(Files.readString(path)).withNotes("notes");
             for (BuiltInFormat format : List.of(new SvgFormat(), new HtmlFormat())) {
@@ -67,6 +68,60 @@ class CorpusTest {
                         + firstMatch(text));
             }
         }));
+    }
+
+    /**
+     * Each drawing becomes a PNG that decodes, at the drawing's size, with ink on it; and a PDF with the
+     * drawing on its first page.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyDrawingRendersToPngAndPdf() throws IOException {
+        return files(corpus(), ".svg").map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+            ExportDocument document = ExportDocument.of("corpus", path.getFileName().toString(), "v1", Instant.EPOCH)
+                    .withDrawing(Files.readString(path));
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            new PngFormat().render(document, FormatSettings.empty(), CONTEXT, png);
+            BufferedImage image = PngFormatTest.decode(png.toByteArray());
+            assertTrue(inked(image) > 0.001, "the PNG has ink on it: " + inked(image));
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            new PdfFormat().render(document, FormatSettings.of(Map.of("pageSize", "fit")), CONTEXT, pdf);
+            assertEquals(1, new PdfReader(pdf.toByteArray()).getNumberOfPages());
+        }));
+    }
+
+    /** Each note in the corpus becomes an HTML page without script and a PDF with its text. */
+    @TestFactory
+    Stream<DynamicTest> everyNoteBecomesHtmlAndPdf() throws IOException {
+        Path notes = corpus().resolveSibling("md");
+        Assumptions.assumeTrue(Files.isDirectory(notes), "no notes beside the drawings at " + notes);
+        return files(notes, ".md").map(path -> DynamicTest.dynamicTest(path.getFileName().toString(), () -> {
+            ExportDocument document = ExportDocument.of("corpus", path.getFileName().toString(), "v1", Instant.EPOCH)
+                    .withNotes(Files.readString(path));
+            ByteArrayOutputStream html = new ByteArrayOutputStream();
+            new HtmlFormat().render(document, FormatSettings.empty(), CONTEXT, html);
+            assertFalse(html.toString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("<script"));
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            new PdfFormat().render(document, FormatSettings.empty(), CONTEXT, pdf);
+            assertFalse(PdfFormatTest.text(new PdfReader(pdf.toByteArray())).isBlank(), "the PDF has the notes' text");
+        }));
+    }
+
+    private static Stream<Path> files(Path folder, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(suffix)).sorted().toList().stream();
+        }
+    }
+
+    /** @return the share of pixels that are neither white nor transparent */
+    private static double inked(BufferedImage image) {
+        long inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int argb = image.getRGB(x, y);
+                inked += (argb >>> 24) > 16 && (argb & 0xffffff) != 0xffffff ? 1 : 0;
+            }
+        }
+        return (double) inked / ((long) image.getWidth() * image.getHeight());
     }
 
     private static String firstMatch(String text) {
