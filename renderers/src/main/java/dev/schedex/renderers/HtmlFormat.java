@@ -23,9 +23,10 @@ import java.util.Locale;
  * strikethrough, task lists and autolinks).
  *
  * <p>The notes are untrusted, and the page can never run script: raw HTML in the Markdown is escaped,
- * not passed through; link and image URLs are kept only for http, https, mailto, relative URLs and
- * fragments, whatever the case, character references or percent-encoding hiding the scheme
- * ({@link UrlPolicy}); and a Content-Security-Policy allows no script, no request for anything but
+ * not passed through; link URLs are kept only for http, https, mailto, relative URLs and fragments,
+ * whatever the case, character references or percent-encoding hiding the scheme ({@link UrlPolicy});
+ * images only from {@code data:} URLs (any other keeps its alternative text, and the page makes no
+ * request); and a Content-Security-Policy allows no script, no request for anything but
  * {@code data:} images, no base URI and no form target, as a second line of defence.
  *
  * <p>Settings: {@code theme} ({@code light} or {@code dark}, default light); {@code includeDrawing}
@@ -73,11 +74,17 @@ public final class HtmlFormat extends BuiltInFormat {
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
+        // on a render thread of its own: deeply nested notes can exhaust flexmark's stack
+        out.write(TimedRender.run("HTML", RenderLimits.DEFAULT, () -> page(document, formatSettings, context)));
+    }
+
+    private byte[] page(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
         String drawing = settings.flag(formatSettings, "includeDrawing") ? document.drawing()
                 .map(svg -> "<figure class=\"drawing\">\n" + SvgSanitizer.serialize(SvgSanitizer.sanitize(svg), true)
                         + "\n</figure>\n").orElse("") : "";
         String notes = settings.flag(formatSettings, "includeNotes") ? document.notes()
-                .map(markdown -> "<main>\n" + renderer.render(parser.parse(markdown)) + "</main>\n").orElse("") : "";
+                .map(markdown -> "<main>\n" + renderer.render(parser.parse(Notes.bounded(markdown))) + "</main>\n")
+                .orElse("") : "";
         if (drawing.isEmpty() && notes.isEmpty()) {
             throw new ExportException("document '" + document.id() + "' has no drawing or notes to export as HTML"
                     + " (with the settings includeDrawing and includeNotes)");
@@ -93,7 +100,7 @@ public final class HtmlFormat extends BuiltInFormat {
                 + "<header>\n<h1>" + title + "</h1>\n<p class=\"exported\">Exported for "
                 + EXPORTED.format(context.occurrence().atZone(context.zone())) + "</p>\n</header>\n"
                 + drawing + notes + "</body>\n</html>\n";
-        out.write(page.getBytes(StandardCharsets.UTF_8));
+        return page.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String escape(String text) {
@@ -101,7 +108,10 @@ public final class HtmlFormat extends BuiltInFormat {
                 .replace("'", "&#39;");
     }
 
-    /** Drops every link target and image source that {@link UrlPolicy} does not allow. */
+    /**
+     * Drops every link target that {@link UrlPolicy} does not allow, and every image source but a
+     * {@code data:} image (the alternative text stays).
+     */
     private static final class SafeUrls extends IndependentAttributeProviderFactory {
         @Override
         public AttributeProvider apply(LinkResolverContext context) {
@@ -109,7 +119,9 @@ public final class HtmlFormat extends BuiltInFormat {
                 if (attributes.contains("href") && !UrlPolicy.isSafe(attributes.getValue("href"))) {
                     attributes.replaceValue("href", "#");
                 }
-                if (attributes.contains("src") && !UrlPolicy.isSafe(attributes.getValue("src"))) {
+                // an image is shown only from inside the page: the page makes no request
+                if (attributes.contains("src") && !attributes.getValue("src").strip().toLowerCase(Locale.ROOT)
+                        .startsWith("data:image/")) {
                     attributes.remove("src");
                 }
             };

@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.schedex.spi.ExportException;
 
 import java.util.List;
 
@@ -16,6 +17,21 @@ import java.util.List;
 final class Notes {
 
     private Notes() {
+    }
+
+    /** The longest notes accepted, in characters. */
+    static final int MAX_CHARS = 2_000_000;
+
+    /**
+     * @param markdown a document's notes
+     * @return the notes, if within {@link #MAX_CHARS}
+     * @throws ExportException if they are longer
+     */
+    static String bounded(String markdown) {
+        if (markdown.length() > MAX_CHARS) {
+            throw new ExportException("the notes are too long: " + markdown.length() + " characters, at most " + MAX_CHARS);
+        }
+        return markdown;
     }
 
     /** @return flexmark options with the notes' extensions; the caller may add its own */

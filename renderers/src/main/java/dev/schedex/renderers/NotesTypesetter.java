@@ -85,7 +85,7 @@ final class NotesTypesetter {
      */
     List<Element> typeset(String markdown) {
         List<Element> elements = new ArrayList<>();
-        for (Node block = PARSER.parse(markdown).getFirstChild(); block != null; block = block.getNext()) {
+        for (Node block = PARSER.parse(Notes.bounded(markdown)).getFirstChild(); block != null; block = block.getNext()) {
             elements.addAll(block(block, 0, Color.BLACK));
         }
         return elements;

@@ -1,0 +1,236 @@
+package dev.schedex.renderers;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.schedex.FormatSettings;
+import dev.schedex.spi.ExportDocument;
+import dev.schedex.spi.ExportException;
+import dev.schedex.spi.ExportFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static dev.schedex.renderers.JsonFormatTest.CONTEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile drawings and notes through every format that reads them. A local HTTP server counts the
+ * requests made to it (there must be none) and answers each with a pure red image; a file outside
+ * the drawing is a pure red image too: if anything were loaded, red would show in the PNG. Each
+ * render either succeeds or fails with an {@link ExportException}, within the render time limit.
+ */
+class HostileInputTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final List<ExportFormat> DRAWING_FORMATS = List.of(new SvgFormat(), new HtmlFormat(),
+            new PngFormat(RenderLimits.DEFAULT.withTimeLimit(LIMIT)), new PdfFormat(RenderLimits.DEFAULT.withTimeLimit(LIMIT)));
+    private static final List<ExportFormat> NOTE_FORMATS = List.of(new HtmlFormat(), new MarkdownFormat(),
+            new PdfFormat(RenderLimits.DEFAULT.withTimeLimit(LIMIT)));
+
+    private static final AtomicInteger requests = new AtomicInteger();
+    private static HttpServer server;
+    private static String web;
+    private static String file;
+    private static String redPng;
+
+    @BeforeAll
+    static void startServerAndWriteTheOutsideFile() throws IOException {
+        BufferedImage red = new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB);
+        var g = red.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 50, 50);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(red, "png", png);
+        byte[] image = png.toByteArray();
+        redPng = Base64.getEncoder().encodeToString(image);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, image.length);
+            exchange.getResponseBody().write(image);
+            exchange.close();
+        });
+        server.start();
+        web = "http://127.0.0.1:" + server.getAddress().getPort();
+        Path outside = Files.createTempFile("schedex-outside", ".png");
+        Files.write(outside, image);
+        outside.toFile().deleteOnExit();
+        file = outside.toUri().toString();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop(0);
+    }
+
+    private static String svg(String body) {
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                + "width=\"200\" height=\"100\"><rect width=\"200\" height=\"100\" fill=\"#ffffff\"/>" + body + "</svg>";
+    }
+
+    private static Map<String, String> drawings() {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (String target : List.of(web + "/a.png", file, "outside.png", "jar:" + file + "!/x.png")) {
+            String where = target.startsWith("http") ? "http" : target.startsWith("file") ? "file"
+                    : target.startsWith("jar") ? "jar" : "relative";
+            d.put("image xlink:href " + where, svg("<image xlink:href=\"" + target + "\" width=\"200\" height=\"100\"/>"));
+            d.put("image href " + where, svg("<image href=\"" + target + "\" width=\"200\" height=\"100\"/>"));
+            d.put("use " + where, svg("<use xlink:href=\"" + target + "#x\"/>"));
+            d.put("feImage " + where, svg("<filter id=\"f\"><feImage xlink:href=\"" + target + "\"/></filter>"
+                    + "<rect width=\"200\" height=\"100\" filter=\"url(#f)\"/>"));
+            d.put("css url() fill " + where, svg("<rect width=\"200\" height=\"100\" style=\"fill:url(" + target + "#p)\"/>"));
+            d.put("css @import " + where, svg("<style>@import url(" + target + ");</style><rect width=\"9\" height=\"9\"/>"));
+            d.put("css @font-face " + where, svg("<style>@font-face { font-family: x; src: url(" + target + "); }"
+                    + "</style><text x=\"5\" y=\"50\" style=\"font-family:x\">text</text>"));
+            d.put("xml:base " + where, svg("<g xml:base=\"" + target + "\"><image xlink:href=\"b.png\" width=\"200\" "
+                    + "height=\"100\"/></g>"));
+            d.put("svg font-face-uri " + where, svg("<font-face font-family=\"y\"><font-face-src><font-face-uri "
+                    + "xlink:href=\"" + target + "#f\"/></font-face-src></font-face><text style=\"font-family:y\" y=\"50\">t</text>"));
+            d.put("foreignObject " + where, svg("<foreignObject width=\"200\" height=\"100\"><div "
+                    + "xmlns=\"http://www.w3.org/1999/xhtml\"><img src=\"" + target + "\"/><iframe src=\"" + target
+                    + "\"></iframe></div></foreignObject>"));
+        }
+        String inner = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"200\" "
+                + "height=\"100\"><script>alert(1)</script><image xlink:href=\"" + web + "/inner.png\" width=\"200\" "
+                + "height=\"100\"/><image xlink:href=\"" + file + "\" width=\"200\" height=\"100\"/></svg>";
+        d.put("data: svg image loading outside", svg("<image width=\"200\" height=\"100\" xlink:href=\"data:image/svg+xml;base64,"
+                + Base64.getEncoder().encodeToString(inner.getBytes(StandardCharsets.UTF_8)) + "\"/>"));
+        d.put("scripts of every type", svg("<script>alert(1)</script><script type=\"application/java-archive\" "
+                + "xlink:href=\"" + web + "/x.jar\"/><script type=\"text/ecmascript\" xlink:href=\"" + file + "\"/>"
+                + "<rect width=\"9\" height=\"9\" onload=\"alert(2)\"/>"));
+        d.put("entity expansion", "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;"
+                + "&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]>" + svg("<text>&c;</text>"));
+        d.put("external entity", "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY x SYSTEM \"" + file + "\">]>"
+                + svg("<text>&x;</text>"));
+        StringBuilder bomb = new StringBuilder("<defs><rect id=\"l0\" width=\"1\" height=\"1\"/>");
+        for (int i = 1; i <= 12; i++) {
+            bomb.append("<g id=\"l").append(i).append("\">");
+            for (int j = 0; j < 10; j++) {
+                bomb.append("<use xlink:href=\"#l").append(i - 1).append("\"/>");
+            }
+            bomb.append("</g>");
+        }
+        d.put("use bomb", svg(bomb.append("</defs><use xlink:href=\"#l12\"/>").toString()));
+        d.put("use cycle", svg("<g id=\"a\"><use xlink:href=\"#b\"/></g><g id=\"b\"><use xlink:href=\"#a\"/></g>"));
+        d.put("deep nesting", svg("<g>".repeat(5_000) + "</g>".repeat(5_000)));
+        d.put("huge canvas", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200000\" height=\"200000\">"
+                + "<rect width=\"10\" height=\"10\"/></svg>");
+        StringBuilder slow = new StringBuilder("<filter id=\"t\"><feTurbulence baseFrequency=\"0.9\" numOctaves=\"30\"/>"
+                + "<feGaussianBlur stdDeviation=\"300\"/></filter>");
+        for (int i = 0; i < 400; i++) {
+            slow.append("<rect width=\"200\" height=\"100\" filter=\"url(#t)\"/>");
+        }
+        d.put("filter that takes forever", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3000\" height=\"3000\">"
+                + slow + "</svg>");
+        return d;
+    }
+
+    private static Map<String, String> notes() {
+        Map<String, String> n = new LinkedHashMap<>();
+        n.put("raw html and script", "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\nText <b onclick=x>b</b>");
+        n.put("hidden javascript schemes", "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1)) "
+                + "[d](java%73cript:alert(1)) [e](&#x6A;avascript&colon;alert(1)) [f]( javascript:alert(1)) "
+                + "[g](vbscript:x) [h](data:text/html;base64,PHNjcmlwdD4=)");
+        n.put("images from outside", "![a](" + web + "/a.png) ![b](" + file + ") <" + web + "/c.png>");
+        n.put("deeply nested quotes", ">".repeat(20_000) + " deep");
+        n.put("deeply nested lists", buildNestedList(3_000));
+        n.put("too long", "x".repeat(Notes.MAX_CHARS + 1));
+        n.put("huge table", "|" + "a|".repeat(500) + "\n|" + "-|".repeat(500) + "\n" + ("|" + "x|".repeat(500) + "\n").repeat(200));
+        return n;
+    }
+
+    private static String buildNestedList(int depth) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            list.append("  ".repeat(i)).append("- item ").append(i).append('\n');
+        }
+        return list.toString();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hostileDrawingsLoadNothingRunNothingAndStayInTheirLimits() {
+        return drawings().entrySet().stream().flatMap(drawing -> DRAWING_FORMATS.stream().map(format ->
+                DynamicTest.dynamicTest(drawing.getKey() + " as " + format.id(), () -> check(format,
+                        ExportDocument.of("hostile", "Hostile", "v1", Instant.EPOCH).withDrawing(drawing.getValue())))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hostileNotesLoadNothingRunNothingAndStayInTheirLimits() {
+        return notes().entrySet().stream().flatMap(note -> NOTE_FORMATS.stream().map(format ->
+                DynamicTest.dynamicTest(note.getKey() + " as " + format.id(), () -> check(format,
+                        ExportDocument.of("hostile", "Hostile", "v1", Instant.EPOCH).withNotes(note.getValue())))));
+    }
+
+    private static void check(ExportFormat format, ExportDocument document) throws IOException {
+        int before = requests.get();
+        long start = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            format.render(document, FormatSettings.empty(), CONTEXT, out);
+        } catch (ExportException e) {
+            assertFalse(e.getMessage().isBlank(), "a failure says why");
+            out.reset();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(LIMIT.plusSeconds(5)) < 0, "took " + took);
+        assertEquals(before, requests.get(), "requests to the local server");
+        byte[] bytes = out.toByteArray();
+        if (bytes.length == 0) {
+            return;
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        switch (format.id()) {
+            case "png":
+                BufferedImage image = PngFormatTest.decode(bytes);
+                for (int y = 0; y < image.getHeight(); y += 2) {
+                    for (int x = 0; x < image.getWidth(); x += 2) {
+                        assertTrue((image.getRGB(x, y) & 0xffffff) != 0xff0000, "red at " + x + "," + y
+                                + ": something outside the drawing was loaded");
+                    }
+                }
+                break;
+            case "pdf":
+                assertFalse(text.contains("/javascript") || text.contains("/js") || text.contains("javascript:"),
+                        "no script action in the PDF");
+                assertFalse(text.contains(file.toLowerCase(Locale.ROOT)), "no link to the outside file");
+                if (document.drawing().isEmpty()) {
+                    assertFalse(text.contains("/subtype/image"), "notes alone bring no image into the PDF");
+                }
+                break;
+            case "html":
+            case "svg":
+                assertFalse(text.contains("<script"), "no script element");
+                assertFalse(text.matches("(?s).*<[^>]*\\son[a-z]+\\s*=.*"), "no event attribute in a tag");
+                assertFalse(text.contains("javascript:") || text.contains("vbscript:"), "no script URL");
+                assertFalse(text.contains("src=\"" + web) || text.contains(file.toLowerCase(Locale.ROOT)),
+                        "nothing to load from the outside (an http link stays a link)");
+                assertFalse(format.id().equals("svg") && text.contains("href=\"" + web), "the svg refers to nothing outside");
+                break;
+            default:
+                break;
+        }
+    }
+}
