@@ -396,7 +396,8 @@ public final class ExportScheduleService {
         }
 
         /**
-         * Adds a format to those found with {@link ServiceLoader}.
+         * Adds a format to those found with {@link ServiceLoader}; it replaces a found one with the
+         * same id (so that a host can configure a built-in format: {@code new PngFormat(limits)}).
          *
          * @param format the format
          * @return this builder
@@ -532,25 +533,28 @@ public final class ExportScheduleService {
         }
 
         private Map<String, ExportFormat> formats() {
-            Map<String, ExportFormat> byId = new LinkedHashMap<>();
-            List<ExportFormat> all = new ArrayList<>();
+            Map<String, ExportFormat> found = new LinkedHashMap<>();
             if (discoverFormats) {
-                ServiceLoader.load(ExportFormat.class).forEach(all::add);
+                ServiceLoader.load(ExportFormat.class).forEach(format -> addOnce(found, format));
             }
-            all.addAll(extraFormats);
-            for (ExportFormat format : all) {
-                ExportFormat clash = byId.putIfAbsent(format.id(), format);
-                if (clash != null) {
-                    throw new IllegalStateException("two export formats with id '" + format.id() + "': "
-                            + clash.getClass().getName() + " and " + format.getClass().getName());
-                }
+            Map<String, ExportFormat> added = new LinkedHashMap<>();
+            extraFormats.forEach(format -> addOnce(added, format));
+            found.putAll(added);
+            return found;
+        }
+
+        private static void addOnce(Map<String, ExportFormat> byId, ExportFormat format) {
+            ExportFormat clash = byId.putIfAbsent(format.id(), format);
+            if (clash != null) {
+                throw new IllegalStateException("two export formats with id '" + format.id() + "': "
+                        + clash.getClass().getName() + " and " + format.getClass().getName());
             }
-            return byId;
         }
 
         /**
          * @return the service
-         * @throws IllegalStateException if the store or the document source is missing, or two formats share an id
+         * @throws IllegalStateException if the store or the document source is missing, or two formats
+         *                               found on the class path, or two added, share an id
          */
         public ExportScheduleService build() {
             if (store == null || documents == null) {

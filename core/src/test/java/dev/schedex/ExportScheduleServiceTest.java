@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -588,10 +589,18 @@ class ExportScheduleServiceTest {
         }
 
         @Test
-        void twoFormatsWithOneIdAreRefused() {
+        void twoAddedFormatsWithOneIdAreRefused() {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> ExportScheduleService.builder()
-                    .store(store).documentSource(documents).format(new TextFormat()).build());
+                    .store(store).documentSource(documents).format(new TextFormat()).format(new TextFormat()).build());
             assertTrue(e.getMessage().contains("two export formats with id 'txt'"), e.getMessage());
+        }
+
+        @Test
+        void anAddedFormatReplacesAFoundOneWithItsId() {
+            TextFormat configured = new TextFormat();
+            ExportScheduleService replaced = ExportScheduleService.builder().store(store).documentSource(documents)
+                    .format(configured).build();
+            assertSame(configured, replaced.formats().get("txt"));
         }
 
         @Test

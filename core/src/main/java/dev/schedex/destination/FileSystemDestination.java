@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -213,9 +214,11 @@ public final class FileSystemDestination implements ExportDestination {
     }
 
     private static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), ".schedex-", ".tmp");
+        // not Files.createTempFile: its owner-only permissions would stay on the export; a new file
+        // gets the process's usual ones, as a file the host wrote itself would
+        Path temporary = target.resolveSibling(".schedex-" + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

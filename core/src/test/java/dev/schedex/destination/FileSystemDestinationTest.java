@@ -4,6 +4,7 @@ import dev.schedex.Violation;
 import dev.schedex.spi.Delivery;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,15 @@ class FileSystemDestinationTest {
         assertEquals("alice_example.com/doc-1/Nightly_PNG_export-2024-03-31_03-30-00-20240331T013000Z-"
                 + scheduleId + ".png", location);
         assertEquals("png bytes", Files.readString(root.resolve(location)));
+    }
+
+    @Test
+    void anExportGetsTheUsualPermissionsOfANewFileNotOwnerOnly() throws IOException {
+        Assumptions.assumeTrue(root.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX only");
+        String location = destination.deliver(delivery(Map.of(), Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x"))
+                .location();
+        Path plain = Files.createFile(root.resolve("made-by-the-host"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(root.resolve(location)));
     }
 
     @Test

@@ -74,8 +74,14 @@ public final class HtmlFormat extends BuiltInFormat {
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
-        // on a render thread of its own: deeply nested notes can exhaust flexmark's stack
-        out.write(TimedRender.run("HTML", RenderLimits.DEFAULT, () -> page(document, formatSettings, context)));
+        byte[] page;
+        try {
+            page = page(document, formatSettings, context);
+        } catch (StackOverflowError e) {
+            // flexmark recurses once per level of nesting; the stack unwinds to here and the host's thread lives on
+            throw new ExportException("the notes are too deeply nested to render as HTML (the render ran out of stack)");
+        }
+        out.write(page);
     }
 
     private byte[] page(ExportDocument document, FormatSettings formatSettings, ExportContext context) {

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * {@code md}: the document's notes as a Markdown file, headed by its title. Settings:
+ * {@code md}: the document's notes as a Markdown file, headed by its title (unless the notes already
+ * start with a heading that is the title). Settings:
  * {@code includeDrawing} (default false) adds the drawing at the end, sanitised as by the {@code svg}
  * format and embedded as an SVG image in a {@code data:} URL, so that the file stands alone.
  *
@@ -39,7 +40,9 @@ public final class MarkdownFormat extends BuiltInFormat {
                 + "' has no notes to export as Markdown"));
         StringBuilder markdown = new StringBuilder();
         String title = document.title().replaceAll("\\s+", " ").strip();
-        if (!title.isEmpty()) {
+        boolean headedAlready = notes.strip().lines().findFirst().map(line -> line.replaceFirst("^#\\s+", "")
+                .strip().equalsIgnoreCase(title) && line.startsWith("#")).orElse(false);
+        if (!title.isEmpty() && !headedAlready) {
             markdown.append("# ").append(title).append("\n\n");
         }
         markdown.append(notes.strip()).append('\n');

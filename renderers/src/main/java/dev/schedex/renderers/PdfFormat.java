@@ -16,6 +16,7 @@ import dev.schedex.FormatSettings;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
+import org.apache.batik.ext.awt.RenderingHintsKeyExt;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -153,6 +154,9 @@ public final class PdfFormat extends BuiltInFormat {
         float height = (float) drawing.height() * POINTS_PER_PIXEL;
         PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
         Graphics2D graphics = template.createGraphicsShapes(width, height); // text as outlines: no font lookups
+        // tells Batik it draws onto a vector device: it then neither looks for a raster to draw into
+        // nor warns on standard error that it found none
+        graphics.setRenderingHint(RenderingHintsKeyExt.KEY_TRANSCODING, RenderingHintsKeyExt.VALUE_TRANSCODING_PRINTING);
         try {
             graphics.scale(POINTS_PER_PIXEL, POINTS_PER_PIXEL);
             drawing.paintAsVectors(graphics);

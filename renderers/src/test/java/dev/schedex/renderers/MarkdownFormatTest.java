@@ -33,6 +33,11 @@ class MarkdownFormatTest {
     }
 
     @Test
+    void notesThatStartWithTheTitleAreNotHeadedTwice() throws IOException {
+        assertEquals("# Quarterly Plan\n\ntext\n", markdown(document.withNotes("# Quarterly Plan\n\ntext"), Map.of()));
+    }
+
+    @Test
     void theDrawingIsEmbeddedSanitisedWhenAsked() throws IOException {
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><script>alert(1)</script></svg>";
         String text = markdown(document.withDrawing(svg), Map.of("includeDrawing", true));

@@ -52,6 +52,21 @@ class PdfFormatTest {
     }
 
     @Test
+    void aTwoStopLinearGradientBecomesAVectorShadingAndOthersStillDraw() throws IOException {
+        String drawing = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\"><defs>"
+                + "<linearGradient id=\"two\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"1\"><stop offset=\"0.2\" stop-color=\"#fff\"/>"
+                + "<stop offset=\"1\" stop-color=\"#06c\"/></linearGradient>"
+                + "<radialGradient id=\"round\"><stop offset=\"0\" stop-color=\"#f00\"/><stop offset=\"1\" "
+                + "stop-color=\"#00f\"/></radialGradient></defs>"
+                + "<rect width=\"120\" height=\"60\" fill=\"url(#two)\"/><circle cx=\"160\" cy=\"60\" r=\"30\" "
+                + "fill=\"url(#round)\"/></svg>";
+        String raw = new String(render(format, ExportDocument.of("g", "Gradients", "v1", Instant.EPOCH)
+                .withDrawing(drawing), Map.of()), StandardCharsets.ISO_8859_1);
+        assertTrue(raw.contains("/ShadingType 2"), "the linear gradient is an axial shading");
+        assertTrue(raw.contains("/Subtype/Image"), "the radial one is drawn, as OpenPDF's raster pattern");
+    }
+
+    @Test
     void linksKeepSafeUrlsOnly() throws IOException {
         ExportDocument document = ExportDocument.of("d", "Links", "v1", Instant.EPOCH).withNotes(
                 "[ok](https://example.com/a) [bad](javascript:alert(1)) [rel](../x) <mailto:a@example.com>");

@@ -60,8 +60,7 @@ public final class SampleDocuments {
                 .append("font-family=\"sans-serif\" font-size=\"14\">")
                 .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" ")
                 .append("markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/></marker>")
-                .append("<linearGradient id=\"fill\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\"><stop offset=\"0\" ")
-                .append("stop-color=\"#e8f1ff\"/><stop offset=\"1\" stop-color=\"#c9defc\"/></linearGradient></defs>")
+                .append("</defs>")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
         for (int i = 0; i < nodes; i++) {
             int x = 20 + (i % columns) * 180;
@@ -71,7 +70,7 @@ public final class SampleDocuments {
                         .append("fill=\"#fff4d6\" stroke=\"#b58900\" stroke-width=\"1.5\"/>");
             } else {
                 svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"130\" height=\"70\" ")
-                        .append("rx=\"10\" fill=\"url(#fill)\" stroke=\"#2f6fd6\" stroke-width=\"1.5\"/>");
+                        .append("rx=\"10\" fill=\"#dbe9ff\" stroke=\"#2f6fd6\" stroke-width=\"1.5\"/>");
             }
             svg.append("<text x=\"").append(x + 65).append("\" y=\"").append(y + 40).append("\" text-anchor=\"middle\">")
                     .append(i % 5 == 4 ? "OK? " : "Step ").append(i + 1).append("</text>");
