@@ -40,13 +40,13 @@ final class Drawing implements AutoCloseable {
      * The drawing's own address, for Batik: in the {@code .invalid} domain, which never resolves
      * (RFC 2606), and loads are refused before any lookup anyway ({@link SafeUserAgent}).
      */
-    private static final String BASE_URI = "http://drawing.invalid/drawing.svg";
+    static final String BASE_URI = "http://drawing.invalid/drawing.svg";
     /** Elements that draw only what they refer to. */
     private static final Set<String> REFERENCING = Set.of("image", "use", "feImage");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     static {
-        BatikFonts.makeThreadSafe();
+        BatikSetup.prepare();
     }
 
     private final BridgeContext context;

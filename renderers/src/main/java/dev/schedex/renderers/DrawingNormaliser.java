@@ -10,6 +10,8 @@ import java.awt.geom.AffineTransform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,12 @@ import java.util.regex.Pattern;
  * Rewrites what diagram tools write and Batik 1.19 rejects into what Batik draws the same way, on a
  * sanitised drawing, before it is built. Each rule is one method:
  * <ul>
+ *   <li>CSS in {@code <style>}, {@code style} attributes and colour attributes, as
+ *       {@link CssNormaliser} rewrites it: rule by rule, so that one rule Batik does not know never
+ *       costs the whole stylesheet.</li>
+ *   <li>{@code <switch>}: the branch a browser draws, HTML included (draw.io's labels, not its
+ *       truncated fallbacks); a {@code <foreignObject>} of HTML text: SVG text in its box (Mermaid's
+ *       and draw.io's labels).</li>
  *   <li>{@code <rect>} without a width or height: SVG 2 reads the missing one as 0 (nothing is
  *       drawn); Batik refuses the whole drawing. It gets a 0.</li>
  *   <li>{@code <marker orient="auto-start-reverse">} (SVG 2, Mermaid's arrows): Batik reads only
@@ -36,6 +44,7 @@ final class DrawingNormaliser {
     private static final FontRenderContext METRICS = new FontRenderContext(new AffineTransform(), true, true);
 
     private final Document document;
+    private final CssNormaliser css = new CssNormaliser();
     private int generated;
 
     private DrawingNormaliser(Document document) {
@@ -46,7 +55,17 @@ final class DrawingNormaliser {
     static void normalise(Document document) {
         DrawingNormaliser normaliser = new DrawingNormaliser(document);
         for (Element element : elements(document.getDocumentElement())) {
+            if (element.getParentNode() == null) {
+                continue; // taken out by an earlier rule
+            }
+            normaliser.css(element);
             switch (element.getLocalName()) {
+                case "switch":
+                    normaliser.chooseSwitchBranch(element);
+                    break;
+                case "foreignObject":
+                    normaliser.htmlText(element);
+                    break;
                 case "rect":
                     normaliser.sizeRect(element);
                     break;
@@ -81,6 +100,200 @@ final class DrawingNormaliser {
                 collect((Element) child, all);
             }
         }
+    }
+
+    /** Stylesheets, style attributes and colour attributes, as {@link CssNormaliser} rewrites them. */
+    private void css(Element element) {
+        if ("style".equals(element.getLocalName())) {
+            element.setTextContent(this.css.stylesheet(element.getTextContent()));
+        }
+        if (element.hasAttribute("style")) {
+            element.setAttribute("style", this.css.declarations(element.getAttribute("style")));
+        }
+        for (String property : CssNormaliser.OPACITY_OF.keySet()) {
+            if (element.hasAttribute(property)) {
+                CssNormaliser.colour(property, element.getAttribute(property)).forEach((name, value) -> {
+                    if (!name.equals(property) && element.hasAttribute(name)) {
+                        value = String.valueOf(Double.parseDouble(value) * parseOpacity(element.getAttribute(name)));
+                    }
+                    element.setAttribute(name, value);
+                });
+            }
+        }
+    }
+
+    private static double parseOpacity(String value) {
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * A {@code <switch>} draws its first child whose conditions hold. Browsers support the
+     * {@code Extensibility} feature (HTML in {@code <foreignObject>}) and no private extension;
+     * Batik supports neither, and so draws draw.io's truncated fallback labels and its "Text is not
+     * SVG - cannot display" notice. Here the switch keeps the child a browser would draw, without its
+     * conditions (a {@code <foreignObject>} then becomes SVG text, below), and loses the others.
+     */
+    private void chooseSwitchBranch(Element switchElement) {
+        Element chosen = null;
+        List<Element> children = new ArrayList<>();
+        for (Node child = switchElement.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE) {
+                Element element = (Element) child;
+                children.add(element);
+                boolean browserDraws = element.getAttribute("requiredExtensions").isBlank()
+                        && List.of(element.getAttribute("requiredFeatures").strip().split("\\s+")).stream()
+                        .allMatch(feature -> feature.isEmpty() || feature.startsWith("http://www.w3.org/TR/SVG11/feature#"));
+                if (chosen == null && browserDraws) {
+                    chosen = element;
+                }
+            }
+        }
+        for (Element child : children) {
+            if (child == chosen) {
+                child.removeAttribute("requiredFeatures");
+                child.removeAttribute("systemLanguage");
+            } else {
+                switchElement.removeChild(child);
+            }
+        }
+    }
+
+    /**
+     * A {@code <foreignObject>} with HTML text and no fallback (Mermaid's labels, newer tldraw): the
+     * text becomes an SVG {@code <text>} inside the box the foreign object had, one line per block
+     * or {@code <br>}, wrapped to the box's width, centred in its height, aligned as the HTML's
+     * {@code text-align} says, with the HTML's inline font size, weight, family and colour. Batik
+     * cannot draw HTML; without this the labels would be missing.
+     */
+    private void htmlText(Element foreign) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        Map<String, String> style = new java.util.HashMap<>();
+        collectHtml(foreign, lines, line, style);
+        endLine(lines, line);
+        Node parent = foreign.getParentNode();
+        if (lines.isEmpty()) {
+            parent.removeChild(foreign);
+            return;
+        }
+        int verticalAlign = 0;
+        double x = parse(foreign.getAttribute("x"));
+        double y = parse(foreign.getAttribute("y"));
+        double width = parse(foreign.getAttribute("width"));
+        double height = parse(foreign.getAttribute("height"));
+        Map<String, String> box = drawioBox(foreign);
+        if (box.containsKey("margin-left") && box.containsKey("padding-top") && box.containsKey("width")) {
+            // draw.io: a foreign object as large as the drawing, the label's box in its first div's style
+            x = parse(box.get("margin-left").replace("px", ""));
+            width = parse(box.get("width").replace("px", ""));
+            y = parse(box.get("padding-top").replace("px", ""));
+            height = 0; // the label is centred on padding-top, or hangs from it, or stands on it
+            String vertical = box.getOrDefault("align-items", "center");
+            verticalAlign = vertical.contains("flex-start") ? -1 : vertical.contains("flex-end") ? 1 : 0;
+            style.putIfAbsent("text-align", box.getOrDefault("justify-content", "").contains("center") ? "center"
+                    : box.getOrDefault("justify-content", "").contains("flex-end") ? "right" : "left");
+        }
+        double size = style.containsKey("font-size") ? parse(style.get("font-size").replace("px", "")) : 16;
+        size = size > 0 ? size : 16;
+        Font font = new Font(style.getOrDefault("font-family", Font.SANS_SERIF).split(",")[0]
+                .replaceAll("['\"]", "").strip(), Font.PLAIN, 1).deriveFont((float) size);
+        List<String> wrapped = new ArrayList<>();
+        for (String text : lines) {
+            boolean wraps = width > 0 && !style.getOrDefault("white-space", "").startsWith("nowrap");
+            wrapped.addAll(wraps ? wrap(text, font, width + size) : List.of(text)); // a little slack: fonts differ
+        }
+        String align = style.getOrDefault("text-align", "left").strip();
+        String anchor = align.equals("center") ? "middle" : align.equals("right") || align.equals("end") ? "end" : "start";
+        double anchorX = anchor.equals("middle") ? x + width / 2 : anchor.equals("end") ? x + width : x;
+        double lineHeight = size * 1.25;
+        double block = wrapped.size() * lineHeight;
+        double top = verticalAlign < 0 ? y : verticalAlign > 0 ? y - block : y + (height - block) / 2;
+        Element text = document.createElementNS(SVG, "text");
+        text.setAttribute("text-anchor", anchor);
+        if (style.containsKey("font-size")) {
+            text.setAttribute("font-size", String.valueOf(size));
+        }
+        if (style.containsKey("font-weight")) {
+            text.setAttribute("font-weight", style.get("font-weight"));
+        }
+        if (style.containsKey("font-family")) {
+            text.setAttribute("font-family", style.get("font-family"));
+        }
+        if (style.containsKey("color")) {
+            CssNormaliser.colour("fill", style.get("color")).forEach(text::setAttribute);
+        }
+        for (int i = 0; i < wrapped.size(); i++) {
+            Element tspan = document.createElementNS(SVG, "tspan");
+            tspan.setAttribute("x", String.valueOf(anchorX));
+            tspan.setAttribute("y", String.valueOf(top + lineHeight * i + size));
+            tspan.setTextContent(wrapped.get(i));
+            text.appendChild(tspan);
+        }
+        parent.replaceChild(text, foreign);
+    }
+
+    /** @return the declarations of the first HTML element in a foreign object */
+    private static Map<String, String> drawioBox(Element foreign) {
+        Map<String, String> declarations = new java.util.HashMap<>();
+        for (Node child = foreign.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.ELEMENT_NODE) {
+                Matcher m = DECLARATION.matcher(((Element) child).getAttribute("style").toLowerCase(Locale.ROOT));
+                while (m.find()) {
+                    declarations.put(m.group(1), m.group(2).strip());
+                }
+                break;
+            }
+        }
+        return declarations;
+    }
+
+    private static final Set<String> BLOCKS = Set.of("div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+            "ul", "ol", "table", "blockquote", "pre");
+    private static final Pattern DECLARATION = Pattern.compile("([a-z-]+)\\s*:\\s*([^;]+)");
+
+    private static void collectHtml(Node node, List<String> lines, StringBuilder line, Map<String, String> style) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                line.append(child.getNodeValue());
+            } else if (child.getNodeType() == Node.ELEMENT_NODE) {
+                Element element = (Element) child;
+                String name = element.getLocalName().toLowerCase(Locale.ROOT);
+                Matcher m = DECLARATION.matcher(element.getAttribute("style").toLowerCase(Locale.ROOT));
+                while (m.find()) {
+                    String property = m.group(1);
+                    if (List.of("font-size", "color", "font-weight", "text-align", "font-family", "white-space").contains(property)
+                            && !(property.equals("font-size") && m.group(2).strip().startsWith("0"))) {
+                        style.put(property, m.group(2).strip());
+                    }
+                }
+                if (element.hasAttribute("color")) { // <font color="...">
+                    style.put("color", element.getAttribute("color"));
+                }
+                if (name.equals("br")) {
+                    endLine(lines, line);
+                } else if (name.equals("style")) {
+                    continue; // a stylesheet inside the HTML is not text
+                } else if (BLOCKS.contains(name)) {
+                    endLine(lines, line);
+                    collectHtml(element, lines, line, style);
+                    endLine(lines, line);
+                } else {
+                    collectHtml(element, lines, line, style);
+                }
+            }
+        }
+    }
+
+    private static void endLine(List<String> lines, StringBuilder line) {
+        String text = line.toString().replaceAll("\\s+", " ").strip();
+        if (!text.isEmpty()) {
+            lines.add(text);
+        }
+        line.setLength(0);
     }
 
     private void sizeRect(Element rect) {

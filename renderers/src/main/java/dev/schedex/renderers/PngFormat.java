@@ -6,9 +6,16 @@ import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import org.apache.batik.ext.awt.image.GraphicsUtil;
-import org.apache.batik.ext.awt.image.codec.png.PNGEncodeParam;
-import org.apache.batik.ext.awt.image.codec.png.PNGImageEncoder;
 
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -22,7 +29,8 @@ import java.util.Optional;
 
 /**
  * {@code png}: the drawing as a raster image, drawn by Apache Batik from the sanitised drawing (see
- * {@link SvgSanitizer}) with nothing loaded from outside it, within {@link RenderLimits}.
+ * {@link SvgSanitizer}) with nothing loaded from outside it, within {@link RenderLimits}, and encoded
+ * by the JDK's PNG writer.
  *
  * <p>Settings:
  * <ul>
@@ -41,6 +49,8 @@ public final class PngFormat extends BuiltInFormat {
 
     /** CSS pixels per inch: the drawing's own size is at this resolution. */
     private static final int CSS_DPI = 96;
+
+    private static final String PNG_METADATA = "javax_imageio_png_1.0";
 
     private final RenderLimits limits;
 
@@ -130,12 +140,33 @@ public final class PngFormat extends BuiltInFormat {
         return settings.number(formatSettings, "dpi").map(BigDecimal::intValue).orElse(CSS_DPI);
     }
 
+    /**
+     * Encodes with the JDK's PNG writer: three to four times faster than Batik's own codec on the
+     * same image, and the files are smaller (see docs/benchmarks.md). The dpi goes into the
+     * {@code pHYs} chunk, in pixels per metre.
+     */
     private static byte[] encode(BufferedImage image, int dpi) throws IOException {
-        PNGEncodeParam parameters = PNGEncodeParam.getDefaultEncodeParam(image);
-        int pixelsPerMetre = (int) Math.round(dpi / 0.0254);
-        parameters.setPhysicalDimension(pixelsPerMetre, pixelsPerMetre, 1); // unit 1: metres
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new PNGImageEncoder(bytes, parameters).encode(image);
-        return bytes.toByteArray();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try {
+            ImageWriteParam parameters = writer.getDefaultWriteParam();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
+                    parameters);
+            String pixelsPerMetre = String.valueOf(Math.round(dpi / 0.0254));
+            IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+            physical.setAttribute("pixelsPerUnitXAxis", pixelsPerMetre);
+            physical.setAttribute("pixelsPerUnitYAxis", pixelsPerMetre);
+            physical.setAttribute("unitSpecifier", "meter");
+            IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
+            root.appendChild(physical);
+            metadata.mergeTree(PNG_METADATA, root);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, metadata), parameters);
+            }
+            return bytes.toByteArray();
+        } finally {
+            writer.dispose();
+        }
     }
 }

@@ -10,9 +10,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Makes Batik's process-wide font caches safe for renders on several threads at once.
+ * Batik's process-wide set-up, done once before the first render: its font caches made safe for
+ * renders on several threads at once, and one warning on standard error turned off.
  *
- * <p>Batik 1.19 keeps two caches in static, unsynchronised {@link HashMap}s and mutates them while
+ * <p>The warning: when OpenPDF paints a pattern for a PDF, it hands Batik an image of its own to draw
+ * into, and Batik prints "Graphics2D from BufferedImage lacks BUFFERED_IMAGE hint" on standard error,
+ * hundreds of times for one drawing, though the result is right. Batik reads the system property
+ * {@code org.apache.batik.warn_destination} once; schedex sets it to {@code false} unless the host set
+ * it already.
+ *
+ * <p>The caches: Batik 1.19 keeps two caches in static, unsynchronised {@link HashMap}s and mutates them while
  * it lays out text: {@code DefaultFontFamilyResolver.resolvedFontFamilies} (family name to font
  * family) and {@code AWTGVTFont.fontCache} (font to glyph geometry, itself an unsynchronised table).
  * Two renders at once can corrupt them, and then draw text with the wrong glyphs or none. Batik
@@ -28,12 +35,15 @@ import java.util.Set;
  * initialisation, with a message that says so, not later with corrupted output. The concurrency test
  * in {@code PngFormatTest} renders text-heavy drawings on many threads and compares the bytes.
  */
-final class BatikFonts {
+final class BatikSetup {
 
-    private BatikFonts() {
+    private BatikSetup() {
     }
 
     static {
+        if (System.getProperty("org.apache.batik.warn_destination") == null) {
+            System.setProperty("org.apache.batik.warn_destination", "false");
+        }
         try {
             Field fonts = DefaultFontFamilyResolver.class.getDeclaredField("fonts");
             fonts.setAccessible(true);
@@ -50,7 +60,7 @@ final class BatikFonts {
     }
 
     /** Runs the static initialiser (once per process); cheap after the first call. */
-    static void makeThreadSafe() {
+    static void prepare() {
         // the work is done when the class initialises
     }
 

@@ -1,0 +1,53 @@
+package dev.schedex.renderers;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DrawingNormaliserTest {
+
+    private static final String OPEN = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\">";
+    private static final String XHTML = "xmlns=\"http://www.w3.org/1999/xhtml\"";
+
+    private static String normalised(String svg) {
+        Document document = SvgSanitizer.sanitize(svg);
+        DrawingNormaliser.normalise(document);
+        return SvgSanitizer.serialize(document, true);
+    }
+
+    @Test
+    void aSwitchKeepsTheBranchABrowserDrawsAndItsHtmlBecomesText() {
+        String out = normalised(OPEN + "<switch><foreignObject requiredFeatures=\"http://www.w3.org/TR/SVG11/feature#Extensibility\""
+                + " width=\"100%\" height=\"100%\"><div " + XHTML + " style=\"display: flex; align-items: unsafe center;"
+                + " justify-content: unsafe center; width: 98px; height: 1px; padding-top: 40px; margin-left: 41px;\">"
+                + "<div style=\"font-size: 12px; color: rgb(0, 0, 0);\">Lamp<br/>plugged in?</div></div></foreignObject>"
+                + "<text x=\"90\" y=\"44\">Lamp...</text></switch>"
+                + "<switch><g requiredFeatures=\"http://www.w3.org/TR/SVG11/feature#Extensibility\"/>"
+                + "<a href=\"https://example.com\"><text>Text is not SVG - cannot display</text></a></switch></svg>");
+        assertTrue(out.contains(">Lamp</tspan>") && out.contains(">plugged in?</tspan>"), out);
+        assertTrue(out.contains("text-anchor=\"middle\"") && out.contains("font-size=\"12.0\""), out);
+        assertFalse(out.contains("Lamp...") || out.contains("cannot display") || out.contains("foreignObject"), out);
+        assertFalse(out.contains("requiredFeatures"), out);
+    }
+
+    @Test
+    void htmlTextAloneBecomesSvgTextInItsBox() {
+        String out = normalised(OPEN + "<g transform=\"translate(10, 10)\"><foreignObject width=\"80\" height=\"24\">"
+                + "<div " + XHTML + " style=\"text-align: center;\"><span><p>Class01</p></span></div></foreignObject></g></svg>");
+        assertTrue(out.contains("<tspan x=\"40.0\""), out);
+        assertTrue(out.contains(">Class01</tspan>"), out);
+    }
+
+    @Test
+    void stylesheetsAndColoursAreRewrittenForBatik() {
+        String out = normalised(OPEN + "<style>@keyframes k { to { opacity: 0 } } .a { fill: rgba(255, 0, 0, 0.5);"
+                + " display: inline-block }</style><rect class=\"a\" width=\"10\" height=\"10\" stroke=\"transparent\"/>"
+                + "<rect width=\"5\"/></svg>");
+        assertTrue(out.contains(".a {fill: rgb(255, 0, 0); fill-opacity: 0.5}"), out);
+        assertTrue(out.contains("stroke=\"none\""), out);
+        assertTrue(out.contains("<rect height=\"0\" width=\"5\"/>"), out);
+        assertFalse(out.contains("keyframes") || out.contains("inline-block"), out);
+    }
+}
