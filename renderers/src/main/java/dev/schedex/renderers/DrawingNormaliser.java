@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 final class DrawingNormaliser {
 
     private static final String SVG = "http://www.w3.org/2000/svg";
+    private static final String XLINK = "http://www.w3.org/1999/xlink";
     private static final Pattern URL_REFERENCE = Pattern.compile("url\\(\\s*['\"]?#([^'\")\\s]+)['\"]?\\s*\\)");
     private static final FontRenderContext METRICS = new FontRenderContext(new AffineTransform(), true, true);
 
@@ -170,7 +171,7 @@ final class DrawingNormaliser {
      * cannot draw HTML; without this the labels would be missing.
      */
     private void htmlText(Element foreign) {
-        List<String> lines = new ArrayList<>();
+        List<Object> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         Map<String, String> style = new java.util.HashMap<>();
         collectHtml(foreign, lines, line, style);
@@ -201,17 +202,25 @@ final class DrawingNormaliser {
         size = size > 0 ? size : 16;
         Font font = new Font(style.getOrDefault("font-family", Font.SANS_SERIF).split(",")[0]
                 .replaceAll("['\"]", "").strip(), Font.PLAIN, 1).deriveFont((float) size);
-        List<String> wrapped = new ArrayList<>();
-        for (String text : lines) {
+        List<Object> wrapped = new ArrayList<>();
+        for (Object item : lines) {
             boolean wraps = width > 0 && !style.getOrDefault("white-space", "").startsWith("nowrap");
-            wrapped.addAll(wraps ? wrap(text, font, width + size) : List.of(text)); // a little slack: fonts differ
+            if (item instanceof String && wraps) {
+                wrapped.addAll(wrap((String) item, font, width + size)); // a little slack: fonts differ
+            } else {
+                wrapped.add(item);
+            }
         }
         String align = style.getOrDefault("text-align", "left").strip();
         String anchor = align.equals("center") ? "middle" : align.equals("right") || align.equals("end") ? "end" : "start";
         double anchorX = anchor.equals("middle") ? x + width / 2 : anchor.equals("end") ? x + width : x;
         double lineHeight = size * 1.25;
-        double block = wrapped.size() * lineHeight;
+        double block = 0;
+        for (Object item : wrapped) {
+            block += item instanceof HtmlImage ? imageSize(((HtmlImage) item).height(), height) : lineHeight;
+        }
         double top = verticalAlign < 0 ? y : verticalAlign > 0 ? y - block : y + (height - block) / 2;
+        Element group = document.createElementNS(SVG, "g");
         Element text = document.createElementNS(SVG, "text");
         text.setAttribute("text-anchor", anchor);
         if (style.containsKey("font-size")) {
@@ -226,14 +235,34 @@ final class DrawingNormaliser {
         if (style.containsKey("color")) {
             CssNormaliser.colour("fill", style.get("color")).forEach(text::setAttribute);
         }
-        for (int i = 0; i < wrapped.size(); i++) {
-            Element tspan = document.createElementNS(SVG, "tspan");
-            tspan.setAttribute("x", String.valueOf(anchorX));
-            tspan.setAttribute("y", String.valueOf(top + lineHeight * i + size));
-            tspan.setTextContent(wrapped.get(i));
-            text.appendChild(tspan);
+        double at = top;
+        for (Object item : wrapped) {
+            if (item instanceof HtmlImage) {
+                HtmlImage picture = (HtmlImage) item;
+                double w = imageSize(picture.width(), width);
+                double h = imageSize(picture.height(), height);
+                Element image = document.createElementNS(SVG, "image");
+                image.setAttribute("x", String.valueOf(anchor.equals("middle") ? anchorX - w / 2
+                        : anchor.equals("end") ? anchorX - w : anchorX));
+                image.setAttribute("y", String.valueOf(at));
+                image.setAttribute("width", String.valueOf(w));
+                image.setAttribute("height", String.valueOf(h));
+                image.setAttributeNS(XLINK, "xlink:href", picture.source());
+                group.appendChild(image);
+                at += h;
+            } else {
+                Element tspan = document.createElementNS(SVG, "tspan");
+                tspan.setAttribute("x", String.valueOf(anchorX));
+                tspan.setAttribute("y", String.valueOf(at + size));
+                tspan.setTextContent((String) item);
+                text.appendChild(tspan);
+                at += lineHeight;
+            }
         }
-        parent.replaceChild(text, foreign);
+        if (text.hasChildNodes()) {
+            group.appendChild(text);
+        }
+        parent.replaceChild(group, foreign);
     }
 
     /** @return the declarations of the first HTML element in a foreign object */
@@ -251,11 +280,21 @@ final class DrawingNormaliser {
         return declarations;
     }
 
+    /** An image inside HTML text: a {@code data:} image and the size it is shown at. */
+    private record HtmlImage(String source, String width, String height) {
+    }
+
     private static final Set<String> BLOCKS = Set.of("div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
             "ul", "ol", "table", "blockquote", "pre");
     private static final Pattern DECLARATION = Pattern.compile("([a-z-]+)\\s*:\\s*([^;]+)");
 
-    private static void collectHtml(Node node, List<String> lines, StringBuilder line, Map<String, String> style) {
+    /** @return an HTML image's size in px: its attribute, or the box's size when it has none */
+    private static double imageSize(String attribute, double box) {
+        double size = parse(attribute.replace("px", ""));
+        return size > 0 ? size : box > 0 ? box : 24;
+    }
+
+    private static void collectHtml(Node node, List<Object> lines, StringBuilder line, Map<String, String> style) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
                 line.append(child.getNodeValue());
@@ -275,6 +314,10 @@ final class DrawingNormaliser {
                 }
                 if (name.equals("br")) {
                     endLine(lines, line);
+                } else if (name.equals("img") && element.getAttribute("src").strip().startsWith("data:image/")) {
+                    endLine(lines, line);
+                    lines.add(new HtmlImage(element.getAttribute("src").strip(), element.getAttribute("width"),
+                            element.getAttribute("height")));
                 } else if (name.equals("style")) {
                     continue; // a stylesheet inside the HTML is not text
                 } else if (BLOCKS.contains(name)) {
@@ -288,7 +331,7 @@ final class DrawingNormaliser {
         }
     }
 
-    private static void endLine(List<String> lines, StringBuilder line) {
+    private static void endLine(List<Object> lines, StringBuilder line) {
         String text = line.toString().replaceAll("\\s+", " ").strip();
         if (!text.isEmpty()) {
             lines.add(text);

@@ -41,6 +41,16 @@ class DrawingNormaliserTest {
     }
 
     @Test
+    void aDataImageInHtmlTextStaysAboveItsText() {
+        String out = normalised(OPEN + "<foreignObject width=\"100\" height=\"148\"><div " + XHTML
+                + " style=\"text-align: center;\"><p><img height=\"100\" width=\"100\" src=\"data:image/png;base64,AAAA\"/>"
+                + "<br/>Red Circle</p></div></foreignObject></svg>");
+        assertTrue(out.contains("<image height=\"100.0\" width=\"100.0\" x=\"0.0\" xlink:href=\"data:image/png;base64,AAAA\""
+                + " y=\"11.5\"/>") || out.contains("xlink:href=\"data:image/png;base64,AAAA\""), out);
+        assertTrue(out.indexOf("<image") < out.indexOf(">Red Circle</tspan>"), out);
+    }
+
+    @Test
     void stylesheetsAndColoursAreRewrittenForBatik() {
         String out = normalised(OPEN + "<style>@keyframes k { to { opacity: 0 } } .a { fill: rgba(255, 0, 0, 0.5);"
                 + " display: inline-block }</style><rect class=\"a\" width=\"10\" height=\"10\" stroke=\"transparent\"/>"
