@@ -283,8 +283,11 @@ final class ClaimProcessor {
             Delivered delivered = destination.deliver(new Delivery(schedule.destination().parameters(), context,
                     document.id(), document.title(), format.fileExtension(), format.mediaType(), content));
             Duration deliveryTime = Duration.ofNanos(System.nanoTime() - deliveryStart).truncatedTo(ChronoUnit.MILLIS);
+            List<String> warnings = context.warnings();
+            Optional<String> message = warnings.isEmpty() ? Optional.empty()
+                    : Optional.of("succeeded with warnings: " + String.join("; ", warnings));
             return new RunOutcome(RunStatus.SUCCEEDED, version, Optional.of((long) content.length),
-                    Optional.of(sha256(content)), Optional.of(delivered.location()), Optional.empty(),
+                    Optional.of(sha256(content)), Optional.of(delivered.location()), message,
                     Optional.of(renderTime), Optional.of(deliveryTime));
         } catch (ExportException e) {
             return RunOutcome.failed(e.getMessage());

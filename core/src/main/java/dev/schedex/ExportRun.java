@@ -23,7 +23,8 @@ import java.util.UUID;
  * @param size            the size of the export in bytes
  * @param checksum        the SHA-256 of the export, in lower-case hex
  * @param location        where the export went
- * @param message         the error of a failed run, or why a run was skipped
+ * @param message         the error of a failed run, why a run was skipped, or the warnings of a run
+ *                        that succeeded with something left out ({@link dev.schedex.spi.ExportContext#warn})
  * @param renderTime      how long rendering took
  * @param deliveryTime    how long delivery took
  */

@@ -3,6 +3,7 @@ package dev.schedex;
 import dev.schedex.destination.FileSystemDestination;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
+import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportFormat;
 import dev.schedex.store.InMemoryScheduleStore;
@@ -337,6 +338,45 @@ class ExportScheduleServiceTest {
             assertEquals(1, after.state().runCount());
             assertEquals(List.of("started " + occurrence, "succeeded " + occurrence), heard);
             assertEquals(0, service.tick(occurrence.plusSeconds(120)).claimed(), "an occurrence runs once");
+        }
+
+        @Test
+        void warningsFromTheFormatBecomeTheMessageOfARunThatSucceeded() throws IOException {
+            ExportFormat fixed = new dev.schedex.testing.FixedFormat("warns", new byte[]{1});
+            ExportFormat warning = new ExportFormat() {
+                @Override
+                public String id() {
+                    return fixed.id();
+                }
+
+                @Override
+                public String mediaType() {
+                    return fixed.mediaType();
+                }
+
+                @Override
+                public String fileExtension() {
+                    return fixed.fileExtension();
+                }
+
+                @Override
+                public List<Violation> validateSettings(FormatSettings settings) {
+                    return List.of();
+                }
+
+                @Override
+                public void render(ExportDocument document, FormatSettings settings, ExportContext context,
+                                   java.io.OutputStream out) throws IOException {
+                    context.warn("an image from https://example.com/a.png was not loaded");
+                    fixed.render(document, settings, context, out);
+                }
+            };
+            ExportScheduleService warned = service(ExportScheduleService.builder().format(warning));
+            warned.create(daily("alice", "doc-1", "02:00").format("warns").build());
+            ExportRun run = warned.tick(Instant.parse("2024-03-02T01:00:00Z")).runs().get(0);
+            assertEquals(RunStatus.SUCCEEDED, run.status());
+            assertEquals(Optional.of("succeeded with warnings: an image from https://example.com/a.png was not loaded"),
+                    run.message());
         }
 
         @Test

@@ -20,7 +20,7 @@ import javax.xml.XMLConstants;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Dimension2D;
-import java.util.List;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -64,15 +64,17 @@ final class Drawing implements AutoCloseable {
     }
 
     /**
-     * @param svg the drawing as the user made it
+     * @param svg      the drawing as the user made it
+     * @param warnings told of everything left out of the drawing (outside references, elements
+     *                 Batik does not know), in words for the drawing's owner
      * @return the drawing, built
      * @throws ExportException if it is not SVG, breaks a limit of {@link SvgSanitizer}, or Batik
      *                         cannot build it
      */
-    static Drawing read(String svg) {
-        Document sanitized = SvgSanitizer.sanitize(svg);
+    static Drawing read(String svg, Consumer<String> warnings) {
+        Document sanitized = SvgSanitizer.sanitize(svg, warnings);
         DrawingNormaliser.normalise(sanitized);
-        SafeUserAgent agent = new SafeUserAgent(viewport(sanitized.getDocumentElement()));
+        SafeUserAgent agent = new SafeUserAgent(viewport(sanitized.getDocumentElement()), warnings);
         SVGOMDocument document = forBatik(sanitized, agent);
         BridgeContext context = new BridgeContext(agent, new DocumentLoader(agent));
         context.setDynamicState(BridgeContext.STATIC);
@@ -193,11 +195,6 @@ final class Drawing implements AutoCloseable {
     /** @return the drawing's height in CSS pixels */
     double height() {
         return height;
-    }
-
-    /** @return what was left out of the drawing (resources that may not load) and why */
-    List<String> warnings() {
-        return agent.warnings();
     }
 
     /**

@@ -86,7 +86,7 @@ public final class HtmlFormat extends BuiltInFormat {
 
     private byte[] page(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
         String drawing = settings.flag(formatSettings, "includeDrawing") ? document.drawing()
-                .map(svg -> "<figure class=\"drawing\">\n" + SvgSanitizer.serialize(SvgSanitizer.sanitize(svg), true)
+                .map(svg -> "<figure class=\"drawing\">\n" + SvgSanitizer.serialize(SvgSanitizer.sanitize(svg, context::warn), true)
                         + "\n</figure>\n").orElse("") : "";
         String notes = settings.flag(formatSettings, "includeNotes") ? document.notes()
                 .map(markdown -> "<main>\n" + renderer.render(parser.parse(Notes.bounded(markdown))) + "</main>\n")

@@ -51,7 +51,7 @@ public final class MarkdownFormat extends BuiltInFormat {
                     + "' has no drawing to include in its Markdown export (setting includeDrawing)"));
             markdown.append("\n![").append(title.isEmpty() ? "Drawing" : title.replace("]", "\\]"))
                     .append("](data:image/svg+xml;base64,")
-                    .append(Base64.getEncoder().encodeToString(SvgSanitizer.serialize(SvgSanitizer.sanitize(svg)).getBytes(StandardCharsets.UTF_8))).append(")\n");
+                    .append(Base64.getEncoder().encodeToString(SvgSanitizer.serialize(SvgSanitizer.sanitize(svg, context::warn)).getBytes(StandardCharsets.UTF_8))).append(")\n");
         }
         out.write(markdown.toString().getBytes(StandardCharsets.UTF_8));
     }

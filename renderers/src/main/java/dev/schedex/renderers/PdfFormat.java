@@ -110,7 +110,7 @@ public final class PdfFormat extends BuiltInFormat {
         pdf.addSubject(exported);
         pdf.addCreator("schedex");
         NotesTypesetter typesetter = new NotesTypesetter();
-        try (Drawing drawing = document.drawing().map(Drawing::read).orElse(null)) {
+        try (Drawing drawing = document.drawing().map(svg -> Drawing.read(svg, context::warn)).orElse(null)) {
             if (fit && drawing != null) {
                 pdf.setPageSize(new Rectangle((float) drawing.width() * POINTS_PER_PIXEL + 2 * margin,
                         (float) drawing.height() * POINTS_PER_PIXEL + 2 * margin));

@@ -90,7 +90,7 @@ public final class PngFormat extends BuiltInFormat {
         String svg = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no drawing to export as PNG"));
         out.write(TimedRender.run("PNG", limits, () -> {
-            try (Drawing drawing = Drawing.read(svg)) {
+            try (Drawing drawing = Drawing.read(svg, context::warn)) {
                 return encode(paint(drawing, formatSettings), dpi(formatSettings));
             }
         }));

@@ -6,39 +6,40 @@ import org.apache.batik.bridge.NoLoadScriptSecurity;
 import org.apache.batik.bridge.ScriptSecurity;
 import org.apache.batik.bridge.UserAgentAdapter;
 import org.apache.batik.util.ParsedURL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.svg.SVGAElement;
 import org.w3c.dom.svg.SVGDocument;
 
 import java.awt.geom.Dimension2D;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Batik's view of the world during one render, locked down: no script of any type may load, no
  * resource may load but a {@code data:} URI inside the drawing (whatever the element, attribute, CSS
  * rule or base URI that names it), links are never followed, and a resource that cannot load becomes
- * an empty picture and a warning instead of failing the render. One instance per render: it collects
- * that render's warnings.
+ * an empty picture and a warning instead of failing the render. One instance per render.
  */
 final class SafeUserAgent extends UserAgentAdapter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SafeUserAgent.class);
+
     private final Dimension2D viewport;
-    private final List<String> warnings = new ArrayList<>();
+    private final Consumer<String> warnings;
 
-    /** @param viewport the size percentages in the drawing's outermost element refer to, in px */
-    SafeUserAgent(Dimension2D viewport) {
+    /**
+     * @param viewport the size percentages in the drawing's outermost element refer to, in px
+     * @param warnings told of what is left out of the drawing, for its owner
+     */
+    SafeUserAgent(Dimension2D viewport, Consumer<String> warnings) {
         this.viewport = viewport;
+        this.warnings = warnings;
     }
 
-    /** @param warning something left out of the drawing, and why */
+    /** @param warning something left out of the drawing, and why, for its owner */
     void warn(String warning) {
-        warnings.add(warning);
-    }
-
-    /** @return what went wrong without stopping the render, in order */
-    List<String> warnings() {
-        return List.copyOf(warnings);
+        warnings.accept(warning);
     }
 
     @Override
@@ -73,7 +74,7 @@ final class SafeUserAgent extends UserAgentAdapter {
 
     @Override
     public SVGDocument getBrokenLinkDocument(Element element, String url, String message) {
-        warnings.add("<" + element.getLocalName() + "> " + describe(url) + " was left out: " + message);
+        warn("<" + element.getLocalName() + "> " + describe(url) + " was left out: " + message);
         SVGDocument empty = (SVGDocument) SVGDOMImplementation.getDOMImplementation()
                 .createDocument(SVGDOMImplementation.SVG_NAMESPACE_URI, "svg", null);
         empty.getDocumentElement().setAttribute("width", "0");
@@ -81,14 +82,18 @@ final class SafeUserAgent extends UserAgentAdapter {
         return empty;
     }
 
+    /**
+     * Batik's complaints about values it ignores (a CSS value it does not take, say): the render goes
+     * on, and they are too technical for a run's owner, so they go to the log.
+     */
     @Override
     public void displayError(Exception e) {
-        warnings.add(String.valueOf(e.getMessage()));
+        LOG.debug("Batik: {}", e.getMessage());
     }
 
     @Override
     public void displayMessage(String message) {
-        warnings.add(message);
+        LOG.debug("Batik: {}", message);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class SvgFormat extends BuiltInFormat {
             throws IOException {
         String drawing = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no drawing to export as SVG"));
-        Document svg = SvgSanitizer.sanitize(drawing);
+        Document svg = SvgSanitizer.sanitize(drawing, context::warn);
         String background = settings.colour(formatSettings, "background");
         if (!"none".equals(background)) {
             Element root = svg.getDocumentElement();

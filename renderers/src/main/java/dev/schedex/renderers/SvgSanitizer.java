@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,11 +77,13 @@ final class SvgSanitizer {
     }
 
     /**
-     * @param svg a drawing, as text
+     * @param svg      a drawing, as text
+     * @param warnings told of every reference to the outside that was removed, in words for the
+     *                 drawing's owner (a link in {@code <a>} is not a load and is not reported)
      * @return the drawing, sanitised
      * @throws ExportException if it is not SVG, has a DOCTYPE, or exceeds a limit
      */
-    static Document sanitize(String svg) {
+    static Document sanitize(String svg, Consumer<String> warnings) {
         if (svg.length() > MAX_CHARS) {
             throw new ExportException("the drawing is too large: " + svg.length() + " characters, at most "
                     + MAX_CHARS);
@@ -91,7 +94,7 @@ final class SvgSanitizer {
             throw new ExportException("the drawing is not SVG: its root element is <" + root.getNodeName()
                     + "> (expected <svg> in the namespace " + SVG + ")");
         }
-        clean(root, 0, new int[1]);
+        clean(root, 0, new int[1], warnings);
         checkExpandedSize(root);
         // processing instructions and comments outside the root (xml-stylesheet and the like)
         for (Node child = document.getFirstChild(); child != null; ) {
@@ -150,16 +153,16 @@ final class SvgSanitizer {
         }
     }
 
-    private static void clean(Element element, int depth, int[] count) {
+    private static void clean(Element element, int depth, int[] count, Consumer<String> warnings) {
         if (depth > MAX_DEPTH) {
             throw new ExportException("the drawing nests elements more than " + MAX_DEPTH + " deep");
         }
         if (++count[0] > MAX_ELEMENTS) {
             throw new ExportException("the drawing has more than " + MAX_ELEMENTS + " elements");
         }
-        cleanAttributes(element);
+        cleanAttributes(element, warnings);
         if ("style".equals(element.getLocalName())) {
-            element.setTextContent(cleanCss(element.getTextContent()));
+            element.setTextContent(cleanCss(element.getTextContent(), warnings));
         }
         for (Node child = element.getFirstChild(); child != null; ) {
             Node next = child.getNextSibling();
@@ -168,7 +171,7 @@ final class SvgSanitizer {
                 if (REMOVED.contains(name)) {
                     element.removeChild(child);
                 } else {
-                    clean((Element) child, depth + 1, count);
+                    clean((Element) child, depth + 1, count, warnings);
                 }
             } else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 element.removeChild(child);
@@ -177,7 +180,7 @@ final class SvgSanitizer {
         }
     }
 
-    private static void cleanAttributes(Element element) {
+    private static void cleanAttributes(Element element, Consumer<String> warnings) {
         NamedNodeMap attributes = element.getAttributes();
         List<Attr> removed = new ArrayList<>();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -188,10 +191,13 @@ final class SvgSanitizer {
                 removed.add(attribute);
             } else if (LINK_ATTRIBUTES.contains(name) && !isAllowedReference(element, value)) {
                 removed.add(attribute);
+                if (!"a".equals(local(element)) && !value.isBlank()) {
+                    warnings.accept(notLoaded("<" + local(element) + ">", value));
+                }
             } else if ("style".equals(name)) {
-                attribute.setValue(cleanCss(value));
+                attribute.setValue(cleanCss(value, warnings));
             } else if (value.toLowerCase(Locale.ROOT).contains("url(")) {
-                attribute.setValue(cleanCss(value)); // fill="url(http://...)" and friends
+                attribute.setValue(cleanCss(value, warnings)); // fill="url(http://...)" and friends
             }
         }
         removed.forEach(element::removeAttributeNode);
@@ -274,17 +280,30 @@ final class SvgSanitizer {
     }
 
     /** Removes {@code @import} rules and every {@code url()} that points outside the drawing. */
-    static String cleanCss(String css) {
-        String withoutImports = IMPORT.matcher(css).replaceAll("");
+    static String cleanCss(String css, Consumer<String> warnings) {
+        Matcher imports = IMPORT.matcher(css);
+        while (imports.find()) {
+            warnings.accept(notLoaded("a stylesheet's @import", imports.group().replaceFirst("(?i)@import\\s*", "")
+                    .replaceAll("[;\\s]+$", "")));
+        }
+        String withoutImports = imports.replaceAll("");
         Matcher m = URL.matcher(withoutImports);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String target = m.group(2).strip().toLowerCase(Locale.ROOT);
             boolean internal = target.startsWith("#") || target.startsWith("data:");
+            if (!internal) {
+                warnings.accept(notLoaded("a style", m.group(2).strip()));
+            }
             m.appendReplacement(out, internal ? Matcher.quoteReplacement(m.group()) : "none");
         }
         m.appendTail(out);
         return out.toString().replaceAll("(?i)expression\\s*\\(", "(").replaceAll("(?i)javascript:", "");
+    }
+
+    private static String notLoaded(String what, String target) {
+        String shown = target.length() > 100 ? target.substring(0, 97) + "..." : target;
+        return what + " refers to " + shown + ", which was not loaded: an export reads nothing outside the drawing";
     }
 
     private static String local(Node node) {

@@ -12,7 +12,7 @@ class DrawingNormaliserTest {
     private static final String XHTML = "xmlns=\"http://www.w3.org/1999/xhtml\"";
 
     private static String normalised(String svg) {
-        Document document = SvgSanitizer.sanitize(svg);
+        Document document = SvgSanitizer.sanitize(svg, warning -> { });
         DrawingNormaliser.normalise(document);
         return SvgSanitizer.serialize(document, true);
     }

@@ -1,6 +1,7 @@
 package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
+import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -130,6 +132,21 @@ class PngFormatTest {
             }
         }
         assertTrue(dark > 50, "the text left ink: " + dark + " dark pixels");
+    }
+
+    @Test
+    void whatIsLeftOutIsToldToTheRunAsWarnings() throws IOException {
+        ExportContext context = new ExportContext(UUID.randomUUID(), "Nightly", "alice", Instant.EPOCH,
+                java.time.ZoneOffset.UTC);
+        format.render(drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\">"
+                        + "<image href=\"https://example.com/logo.png\" width=\"20\" height=\"20\"/>"
+                        + "<style>@import url(https://example.com/fonts.css);</style><flowDiv/></svg>"),
+                FormatSettings.empty(), context, new java.io.ByteArrayOutputStream());
+        assertEquals(List.of(
+                "<image> refers to https://example.com/logo.png, which was not loaded: an export reads nothing outside the drawing",
+                "a stylesheet's @import refers to url(https://example.com/fonts.css), which was not loaded: an export reads "
+                        + "nothing outside the drawing",
+                "<flowDiv> was left out: the renderer does not know it"), context.warnings());
     }
 
     @Test
