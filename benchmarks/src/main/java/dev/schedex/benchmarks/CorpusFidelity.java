@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  *
  * <p>For each SVG in the corpus: the {@code png} format renders it at its own size; headless
  * Chromium shows the same file as an image ({@code <img>}, which loads nothing from outside the
- * file and runs nothing) at the same pixel size and takes a screenshot; bare Batik 1.19
+ * file and runs nothing) at the same pixel size and takes a screenshot after ten seconds of virtual time
+ * (so that CSS animations have finished, as for a reader); bare Batik 1.19
  * ({@link PNGTranscoder}, default settings, white background) renders it too. Then, for ours and
  * for bare Batik against the browser:
  * <ul>
@@ -158,6 +159,8 @@ public final class CorpusFidelity {
         Process chromium = new ProcessBuilder(System.getProperty("chromium", "/usr/bin/chromium"), "--headless",
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=1",
+                // let CSS animations (D2's, Mermaid's) run to their end, as a reader sees the drawing
+                "--virtual-time-budget=10000",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--screenshot=" + shot,
                 page.toUri().toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!chromium.waitFor(120, TimeUnit.SECONDS)) {

@@ -53,14 +53,12 @@ final class Drawing implements AutoCloseable {
     private final GraphicsNode root;
     private final double width;
     private final double height;
-    private final SafeUserAgent agent;
 
-    private Drawing(BridgeContext context, GraphicsNode root, double width, double height, SafeUserAgent agent) {
+    private Drawing(BridgeContext context, GraphicsNode root, double width, double height) {
         this.context = context;
         this.root = root;
         this.width = width;
         this.height = height;
-        this.agent = agent;
     }
 
     /**
@@ -85,7 +83,7 @@ final class Drawing implements AutoCloseable {
                 throw new ExportException("the drawing has no area: its size is " + size.getWidth() + " by "
                         + size.getHeight());
             }
-            return new Drawing(context, root, size.getWidth(), size.getHeight(), agent);
+            return new Drawing(context, root, size.getWidth(), size.getHeight());
         } catch (BridgeException e) {
             context.dispose();
             // Batik's message starts with the document's URI and line ("null:-1"), which mean nothing here
