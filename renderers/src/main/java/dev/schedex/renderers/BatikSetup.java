@@ -1,11 +1,16 @@
 package dev.schedex.renderers;
 
 import org.apache.batik.bridge.DefaultFontFamilyResolver;
+import org.apache.batik.bridge.FontFace;
+import org.apache.batik.bridge.FontFamilyResolver;
+import org.apache.batik.gvt.font.GVTFontFamily;
 import org.apache.batik.gvt.font.AWTGVTFont;
 
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.AbstractMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,9 +30,9 @@ import java.util.Set;
  * Two renders at once can corrupt them, and then draw text with the wrong glyphs or none. Batik
  * offers no option for this, so, once per process and before any render:
  * <ul>
- *   <li>every family the resolver can ever put in its cache (the system's fonts and Batik's generic
- *       names) is resolved up front, so that afterwards the cache is only read, and reading a map that
- *       no longer changes is safe;</li>
+ *   <li>every family the system has is resolved once, up front, into a map that never changes, and
+ *       renders look families up there ({@link #resolver()}, given to Batik by {@link SafeUserAgent})
+ *       instead of through Batik's cache, which also caches unknown names;</li>
  *   <li>the glyph cache is replaced by one that each thread sees on its own: the cost is that each
  *       render thread measures each glyph once for itself.</li>
  * </ul>
@@ -36,6 +41,9 @@ import java.util.Set;
  * in {@code PngFormatTest} renders text-heavy drawings on many threads and compares the bytes.
  */
 final class BatikSetup {
+
+    /** Every family the system has, by lower-case name, resolved once: read by {@link #resolver()}. */
+    private static final Map<String, GVTFontFamily> FAMILIES;
 
     private BatikSetup() {
     }
@@ -47,9 +55,14 @@ final class BatikSetup {
         try {
             Field fonts = DefaultFontFamilyResolver.class.getDeclaredField("fonts");
             fonts.setAccessible(true);
+            Map<String, GVTFontFamily> known = new HashMap<>();
             for (Object name : ((Map<?, ?>) fonts.get(null)).keySet()) {
-                DefaultFontFamilyResolver.SINGLETON.resolve((String) name);
+                GVTFontFamily family = DefaultFontFamilyResolver.SINGLETON.resolve((String) name);
+                if (family != null) {
+                    known.put((String) name, family);
+                }
             }
+            FAMILIES = Map.copyOf(known);
             Field glyphs = AWTGVTFont.class.getDeclaredField("fontCache");
             glyphs.setAccessible(true);
             glyphs.set(null, new PerThreadMap<>());
@@ -63,6 +76,44 @@ final class BatikSetup {
     static void prepare() {
         // the work is done when the class initialises
     }
+
+    /**
+     * @return the font family resolver every render uses: Batik's own, except that a family is
+     *         looked up by name in a map made once and never changed. Batik's resolver caches every
+     *         name it is asked for, unknown names included (as null), in its unsynchronised static
+     *         map: concurrent renders would corrupt it, and drawings naming ever new fonts would grow
+     *         it without end.
+     */
+    static FontFamilyResolver resolver() {
+        return RESOLVER;
+    }
+
+    private static final FontFamilyResolver RESOLVER = new FontFamilyResolver() {
+        @Override
+        public GVTFontFamily resolve(String familyName) {
+            return FAMILIES.get(familyName.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public GVTFontFamily resolve(String familyName, FontFace fontFace) {
+            return DefaultFontFamilyResolver.SINGLETON.resolve(familyName, fontFace); // caches nothing
+        }
+
+        @Override
+        public GVTFontFamily loadFont(InputStream in, FontFace fontFace) throws Exception {
+            return DefaultFontFamilyResolver.SINGLETON.loadFont(in, fontFace); // caches nothing
+        }
+
+        @Override
+        public GVTFontFamily getDefault() {
+            return DefaultFontFamilyResolver.SINGLETON.getDefault();
+        }
+
+        @Override
+        public GVTFontFamily getFamilyThatCanDisplay(char c) {
+            return DefaultFontFamilyResolver.SINGLETON.getFamilyThatCanDisplay(c); // reads lists made at start
+        }
+    };
 
     /** A map each thread sees on its own: a cache nobody else can disturb. */
     private static final class PerThreadMap<K, V> extends AbstractMap<K, V> {

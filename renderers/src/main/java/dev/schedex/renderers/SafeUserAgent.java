@@ -2,6 +2,7 @@ package dev.schedex.renderers;
 
 import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.bridge.ExternalResourceSecurity;
+import org.apache.batik.bridge.FontFamilyResolver;
 import org.apache.batik.bridge.NoLoadScriptSecurity;
 import org.apache.batik.bridge.ScriptSecurity;
 import org.apache.batik.bridge.UserAgentAdapter;
@@ -45,6 +46,11 @@ final class SafeUserAgent extends UserAgentAdapter {
     @Override
     public Dimension2D getViewportSize() {
         return viewport;
+    }
+
+    @Override
+    public FontFamilyResolver getFontFamilyResolver() {
+        return BatikSetup.resolver();
     }
 
     @Override
