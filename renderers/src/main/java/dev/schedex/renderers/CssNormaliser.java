@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,12 +34,10 @@ import java.util.regex.Pattern;
  *       with fractions, {@code transparent}, {@code #rgba}, {@code #rrggbbaa}) become {@code rgb()}
  *       of whole numbers plus the matching opacity property ({@code fill-opacity} for {@code fill},
  *       and so on);</li>
- *   <li>CSS filter functions ({@code filter: drop-shadow(...)}) are removed: Batik reads only
- *       {@code url(#id)} filters, and the rest of the rule stays;</li>
  *   <li>what is left is checked with Batik's own CSS parser and engine: a rule whose selector it
  *       cannot read, or a declaration whose property it does not know or whose value it does not
- *       take ({@code display: inline-block}, {@code alignment-baseline: central}), is dropped
- *       alone.</li>
+ *       take ({@code display: inline-block}, {@code filter: drop-shadow(...)}, {@code color-scheme},
+ *       animations), is dropped alone.</li>
  * </ul>
  */
 final class CssNormaliser {
@@ -53,11 +50,6 @@ final class CssNormaliser {
     /** Colour properties and the opacity property that goes with each. */
     static final Map<String, String> OPACITY_OF = Map.of("fill", "fill-opacity", "stroke", "stroke-opacity",
             "stop-color", "stop-opacity", "flood-color", "flood-opacity");
-    private static final Pattern FILTER_BATIK_READS = Pattern.compile("\\s*(none|url\\([^)]*\\))\\s*(!important)?\\s*",
-            Pattern.CASE_INSENSITIVE);
-    private static final Set<String> DROPPED_PROPERTIES = Set.of("color-scheme", "transition", "animation",
-            "animation-name", "animation-duration", "animation-delay", "animation-iteration-count",
-            "animation-timing-function", "animation-fill-mode", "will-change");
 
     private final CSSEngine engine;
     private final CSSStylableElement element;
@@ -140,9 +132,8 @@ final class CssNormaliser {
             }
             String property = declaration.substring(0, colon).strip().toLowerCase(Locale.ROOT);
             String value = resolve(declaration.substring(colon + 1).strip(), custom, 0);
-            if (property.startsWith("--") || DROPPED_PROPERTIES.contains(property) || value == null
-                    || property.equals("filter") && !FILTER_BATIK_READS.matcher(value).matches()) {
-                continue; // CSS filter functions (drop-shadow(), blur()): Batik reads only url(#id) and none
+            if (property.startsWith("--") || value == null) {
+                continue;
             }
             String important = "";
             if (value.toLowerCase(Locale.ROOT).endsWith("!important")) {

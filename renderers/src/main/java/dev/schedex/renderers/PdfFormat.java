@@ -96,7 +96,7 @@ public final class PdfFormat extends BuiltInFormat {
 
     private byte[] write(ExportDocument document, Optional<String> notes, FormatSettings formatSettings,
                          ExportContext context) {
-        float margin = settings.number(formatSettings, "margin").map(BigDecimal::floatValue).orElse(15f) * POINTS_PER_MM;
+        float margin = formatSettings.getNumber("margin").map(BigDecimal::floatValue).orElse(15f) * POINTS_PER_MM;
         boolean fit = "fit".equals(settings.choice(formatSettings, "pageSize"));
         boolean landscape = "landscape".equals(settings.choice(formatSettings, "orientation"));
         Rectangle paper = fit ? PageSize.A4 : PAGE_SIZES.get(settings.choice(formatSettings, "pageSize"));

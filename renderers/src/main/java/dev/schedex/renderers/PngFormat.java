@@ -97,10 +97,10 @@ public final class PngFormat extends BuiltInFormat {
     }
 
     private BufferedImage paint(Drawing drawing, FormatSettings formatSettings) {
-        Optional<BigDecimal> width = settings.number(formatSettings, "width");
-        Optional<BigDecimal> height = settings.number(formatSettings, "height");
+        Optional<BigDecimal> width = formatSettings.getNumber("width");
+        Optional<BigDecimal> height = formatSettings.getNumber("height");
         double aspect = drawing.width() / drawing.height();
-        double scale = settings.number(formatSettings, "scale").map(BigDecimal::doubleValue).orElse(1.0)
+        double scale = formatSettings.getNumber("scale").map(BigDecimal::doubleValue).orElse(1.0)
                 * dpi(formatSettings) / CSS_DPI;
         long pixelWidth;
         long pixelHeight;
@@ -137,7 +137,7 @@ public final class PngFormat extends BuiltInFormat {
     }
 
     private int dpi(FormatSettings formatSettings) {
-        return settings.number(formatSettings, "dpi").map(BigDecimal::intValue).orElse(CSS_DPI);
+        return formatSettings.getNumber("dpi").map(BigDecimal::intValue).orElse(CSS_DPI);
     }
 
     /**

@@ -102,11 +102,6 @@ final class SettingRules {
                 (int) (rgba >>> 8) & 0xff, (int) rgba & 0xff));
     }
 
-    /** @return the number setting, if the schedule sets it */
-    Optional<BigDecimal> number(FormatSettings settings, String key) {
-        return settings.getNumber(key);
-    }
-
     List<Violation> validate(FormatSettings settings) {
         List<Violation> violations = new ArrayList<>();
         settings.asMap().forEach((key, value) -> {
