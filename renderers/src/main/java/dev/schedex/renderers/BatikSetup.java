@@ -6,6 +6,7 @@ import org.apache.batik.bridge.FontFamilyResolver;
 import org.apache.batik.gvt.font.GVTFontFamily;
 import org.apache.batik.gvt.font.AWTGVTFont;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.AbstractMap;
@@ -101,7 +102,9 @@ final class BatikSetup {
 
         @Override
         public GVTFontFamily loadFont(InputStream in, FontFace fontFace) throws Exception {
-            return DefaultFontFamilyResolver.SINGLETON.loadFont(in, fontFace); // caches nothing
+            // caches nothing; WOFF and WOFF2 become the TrueType/OpenType bytes the JDK reads
+            return DefaultFontFamilyResolver.SINGLETON.loadFont(
+                    new ByteArrayInputStream(WebFonts.readSfnt(in)), fontFace);
         }
 
         @Override

@@ -61,4 +61,29 @@ class DrawingNormaliserTest {
         assertTrue(out.contains("<rect height=\"0\" width=\"5\"/>"), out);
         assertFalse(out.contains("keyframes") || out.contains("inline-block"), out);
     }
+
+    @Test
+    void textBaselinesBecomeTheShiftABrowserDraws() {
+        String out = normalised(OPEN + "<text y=\"10\" dominant-baseline=\"central\">loose</text>"
+                + "<text y=\"20\" dominant-baseline=\"mathematical\"><tspan alignment-baseline=\"mathematical\">"
+                + "once</tspan></text>"
+                + "<g style=\"dominant-baseline: middle\"><text y=\"30\">inherited</text></g>"
+                + "<text y=\"40\"><tspan alignment-baseline=\"central\">span</tspan><tspan>plain</tspan></text>"
+                + "<text y=\"50\" dominant-baseline=\"auto\">alphabetic</text></svg>");
+        assertTrue(out.contains("<tspan baseline-shift=\"-34%\">loose</tspan>"), out);
+        assertTrue(out.contains("<tspan alignment-baseline=\"mathematical\" baseline-shift=\"-45%\">once</tspan>"),
+                "the tspan's and the text's mathematical baseline do not add up: " + out);
+        assertTrue(out.contains("<tspan baseline-shift=\"-26%\">inherited</tspan>"), out);
+        assertTrue(out.contains("baseline-shift=\"-34%\">span</tspan><tspan>plain</tspan>"), out);
+        assertTrue(out.contains("dominant-baseline=\"auto\" y=\"50\">alphabetic</text>"), out);
+    }
+
+    @Test
+    void theRootsBackgroundColourIsPaintedBehindTheDrawing() {
+        String out = normalised("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"10 20 30 40\""
+                + " style=\"background-color: rgba(0, 0, 255, 0.5)\"><circle r=\"5\"/></svg>");
+        assertTrue(out.matches("(?s).*<svg [^>]*><rect fill=\"rgb\\(0, 0, 255\\)\" fill-opacity=\"0.5\" height=\"40\""
+                + " width=\"30\" x=\"10\" y=\"20\"/><circle.*"), out);
+        assertFalse(normalised(OPEN + "<circle r=\"5\"/></svg>").contains("<rect"), "no background, no rectangle");
+    }
 }
