@@ -247,6 +247,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
     @Override
     public List<Claim> claimDue(Instant now, int limit, String leaseOwner, Instant leaseUntil) {
         return inTransaction(h -> {
+            if (!dialect.claimSetting().isEmpty()) {
+                h.execute(dialect.claimSetting());
+            }
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             // With SKIP LOCKED the index order is enough; without it (H2), a total order keeps concurrent
