@@ -32,6 +32,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Carries one claimed schedule through a run: decides which occurrence it is for (misfire policy,
@@ -74,17 +75,31 @@ final class ClaimProcessor {
     }
 
     /**
-     * Carries a batch of claims through their runs: starts them together, exports each on the
-     * executor, and records them in groups as they finish (all that have finished when the previous
-     * group is written), so that a busy batch costs few transactions and a slow export delays no other.
+     * Carries a batch of claims through their runs in one call: starts them, exports each on the
+     * executor, records them, and returns when all are recorded (run-now uses it for its one claim).
+     *
+     * @return the runs recorded, in the order they were recorded
+     */
+    List<ExportRun> process(List<Claim> claims, Instant now, boolean manual, Executor executor) {
+        Flight flight = new Flight();
+        start(claims, now, manual, executor, flight);
+        return flight.awaitAll();
+    }
+
+    /**
+     * Starts a batch of claims' runs together and hands each export to the executor; returns once
+     * they are handed over. Each finished claim joins the flight's queue, and whichever thread finds
+     * the queue unattended records all that are waiting in one call to the store, so that a busy
+     * batch costs few transactions, a slow export delays no other, and the ticking thread can claim
+     * the next batch while this one is being recorded.
      *
      * @param claims   the claims, all from one tick (or one run-now call)
      * @param now      the tick's time
      * @param manual   true for run-now: the occurrence is now, and the regular timing is kept
      * @param executor runs the exports
-     * @return the runs recorded, in the order they were recorded
+     * @param flight   where the batch's claims are counted and recorded
      */
-    List<ExportRun> process(List<Claim> claims, Instant now, boolean manual, Executor executor) {
+    void start(List<Claim> claims, Instant now, boolean manual, Executor executor, Flight flight) {
         List<Plan> plans = new ArrayList<>(claims.size());
         List<RunStart> starts = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
@@ -95,23 +110,24 @@ final class ClaimProcessor {
                     claim.lease().owner(), now, claim.schedule().formatId()), claim.lease()));
         }
         List<Optional<ExportRun>> started = store.startRuns(starts);
-        BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+        flight.add(plans.size());
+        flight.dispatching = true;
         long clock = System.nanoTime();
         for (int i = 0; i < plans.size(); i++) {
             Plan plan = plans.get(i);
             Optional<ExportRun> run = started.get(i);
             if (run.isEmpty()) {
                 // this occurrence already succeeded or was skipped (or the lease is gone): move on
-                done.add(new Done(plan, Optional.empty(), now));
+                flight.finished(new Done(plan, Optional.empty(), now));
             } else if (plan.skipped().isPresent()) {
-                done.add(new Done(plan, Optional.of(RunOutcome.skipped(Optional.empty(), plan.skipped().get())
-                        .applyTo(run.get(), now)), now));
+                flight.finished(new Done(plan, Optional.of(RunOutcome.skipped(Optional.empty(),
+                        plan.skipped().get()).applyTo(run.get(), now)), now));
             } else {
                 listeners.runStarted(run.get());
                 Runnable export = () -> {
                     RunOutcome outcome = export(plan.claim().schedule(), plan.occurrence());
                     Instant at = now.plusNanos(System.nanoTime() - clock).truncatedTo(ChronoUnit.MILLIS);
-                    done.add(new Done(plan, Optional.of(outcome.applyTo(run.get(), at)), at));
+                    flight.finished(new Done(plan, Optional.of(outcome.applyTo(run.get(), at)), at));
                 };
                 try {
                     executor.execute(export);
@@ -120,20 +136,111 @@ final class ClaimProcessor {
                 }
             }
         }
-        List<ExportRun> recorded = new ArrayList<>();
-        for (int remaining = plans.size(); remaining > 0; ) {
-            List<Done> ready = new ArrayList<>();
+        flight.dispatching = false;
+        flight.recordWaiting();
+    }
+
+    /**
+     * The claims of one tick (or one run-now call) between their start and their record. Finished
+     * claims wait in a queue; the thread that adds one records the whole queue unless another thread
+     * is recording already, which then takes it on its next round. A failed record (the database
+     * gone) is kept and thrown by {@link #awaitAll()}; those claims' leases expire and another tick
+     * takes them over.
+     */
+    final class Flight {
+        private final BlockingQueue<Done> finished = new LinkedBlockingQueue<>();
+        private final ReentrantLock recording = new ReentrantLock();
+        private final Object counts = new Object();
+        private final List<ExportRun> recorded = new ArrayList<>();
+        private int outstanding;
+        private RuntimeException failure;
+        /**
+         * True while a batch is being handed out: what finishes meanwhile (all of it, when exports run
+         * on the ticking thread) waits to be recorded together at the end of the hand-out.
+         */
+        private volatile boolean dispatching;
+
+        private void add(int claims) {
+            synchronized (counts) {
+                outstanding += claims;
+            }
+        }
+
+        private void finished(Done done) {
+            finished.add(done);
+            if (!dispatching) {
+                recordWaiting();
+            }
+        }
+
+        private void recordWaiting() {
+            while (!finished.isEmpty() && recording.tryLock()) {
+                try {
+                    List<Done> ready = new ArrayList<>();
+                    finished.drainTo(ready);
+                    if (!ready.isEmpty()) {
+                        recordAndCount(ready);
+                    }
+                } finally {
+                    recording.unlock();
+                }
+            }
+        }
+
+        private void recordAndCount(List<Done> ready) {
+            List<ExportRun> runs = List.of();
+            RuntimeException error = null;
             try {
-                ready.add(done.take());
+                runs = record(ready);
+            } catch (RuntimeException e) {
+                error = e;
+            }
+            synchronized (counts) {
+                recorded.addAll(runs);
+                if (error != null && failure == null) {
+                    failure = error;
+                }
+                outstanding -= ready.size();
+                counts.notifyAll();
+            }
+        }
+
+        /**
+         * Waits until at most {@code claims} claims are unrecorded: the ticking thread claims the next
+         * batch while the previous one is still being recorded, but no further ahead.
+         *
+         * @return false if a record failed, and the tick should claim no more
+         */
+        boolean awaitAtMost(int claims) {
+            synchronized (counts) {
+                while (outstanding > claims && failure == null) {
+                    waitForCounts();
+                }
+                return failure == null;
+            }
+        }
+
+        /** @return every run recorded, in the order recorded, once all are; throws the first failure */
+        List<ExportRun> awaitAll() {
+            synchronized (counts) {
+                while (outstanding > 0) {
+                    waitForCounts();
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                return List.copyOf(recorded);
+            }
+        }
+
+        private void waitForCounts() {
+            try {
+                counts.wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for exports; their leases will expire", e);
             }
-            done.drainTo(ready);
-            remaining -= ready.size();
-            recorded.addAll(record(ready));
         }
-        return recorded;
     }
 
     /** Which occurrence a due claim runs for, by the misfire policy. */

@@ -313,9 +313,10 @@ public final class ExportScheduleService {
         long start = System.nanoTime();
         listeners.ticks.increment();
         int reclaimed = store.releaseExpiredLeases(now);
-        List<ExportRun> finished = new ArrayList<>();
+        ClaimProcessor.Flight flight = processor.new Flight();
         int claimed = 0;
-        while (true) {
+        // the next batch is claimed while the previous one is recorded, never further ahead
+        while (flight.awaitAtMost(settings.batchSize())) {
             List<Claim> claims = store.claimDue(now, settings.batchSize(), settings.hostName(),
                     now.plus(settings.leaseLength()));
             if (claims.isEmpty()) {
@@ -323,8 +324,9 @@ public final class ExportScheduleService {
             }
             claimed += claims.size();
             listeners.claimed.add(claims.size());
-            finished.addAll(processor.process(claims, now, false, executor));
+            processor.start(claims, now, false, executor, flight);
         }
+        List<ExportRun> finished = flight.awaitAll();
         applyRetention(now);
         int succeeded = 0;
         int failed = 0;

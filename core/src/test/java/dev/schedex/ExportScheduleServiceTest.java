@@ -522,6 +522,46 @@ class ExportScheduleServiceTest {
         }
 
         @Test
+        void theNextBatchIsClaimedWhileThePreviousOneRunsButNoFurtherAhead() throws IOException {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.CountDownLatch secondBatch = new java.util.concurrent.CountDownLatch(1);
+            try {
+                // with batches of 2, a third export at once means the second batch started before the
+                // first was done: until then, the first batch's exports wait (and fail after 10 s)
+                ExportScheduleService pipelined = ExportScheduleService.builder().store(store).clock(clock)
+                        .destination(new FileSystemDestination(exports)).renderExecutor(pool).batchSize(2)
+                        .documentSource((owner, id) -> {
+                            int now = running.incrementAndGet();
+                            most.accumulateAndGet(now, Math::max);
+                            if (now > 2) {
+                                secondBatch.countDown();
+                            }
+                            try {
+                                if (!secondBatch.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                                    throw new IllegalStateException("the second batch never started");
+                                }
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            } finally {
+                                running.decrementAndGet();
+                            }
+                            return documents.load(owner, id);
+                        }).build();
+                for (int i = 0; i < 10; i++) {
+                    documents.put("alice", "doc-p" + i, "v1");
+                    pipelined.create(daily("alice", "doc-p" + i, "02:00").build());
+                }
+                TickReport report = pipelined.tick(Instant.parse("2024-03-02T01:00:00Z"));
+                assertEquals(10, report.succeeded(), report.runs().toString());
+                assertTrue(most.get() <= 4, "at most two batches at once, saw " + most.get() + " exports");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void oldRunsAreDeletedByTheRetention() throws IOException {
             ExportScheduleService retaining = service(ExportScheduleService.builder()
                     .runRetention(Duration.ofDays(2)));
