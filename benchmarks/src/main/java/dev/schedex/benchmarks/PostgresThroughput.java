@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
  * A load harness on a local PostgreSQL (127.0.0.1:5432, user postgres, database test): how many
  * executions per second schedex and db-scheduler do with a no-op task, with 1 and with 4 hosts
  * (instances with their own connection pools, in this JVM; 10 threads each, as db-scheduler's default,
- * which for schedex is a render executor of 10 threads), on the same server in the same run;
- * then the cost of schedex's due query with 10k, 100k and 1M schedules stored and 100 due, with its
- * query plan. Each part works in a schema of its own, dropped at the end.
+ * which for schedex is a render executor of 10 threads), on the same server in the same run, after
+ * an untimed round of each to warm the JIT up; then the cost of schedex's due query with 10k, 100k and
+ * 1M schedules stored and 100 due, with its query plan. Each part works in a schema of its own, dropped at the end.
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
@@ -42,12 +42,20 @@ public final class PostgresThroughput {
     private static final Instant DUE = Instant.parse("2024-03-01T10:00:00Z");
     /** Parallel runs per schedex host; db-scheduler runs with 10 threads per instance. */
     private static final int RENDER_THREADS = 10;
+    /** Executions of each system's untimed first round. */
+    private static final int WARM_UP = 5_000;
 
     private PostgresThroughput() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // not every pool's start
+        }
         int executions = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        // both systems run once untimed first, so that neither is measured while the JIT compiles it
+        schedex(WARM_UP, 1);
+        dbScheduler(WARM_UP, 1);
         System.out.printf(Locale.ROOT, "%d executions of a no-op task per row, PostgreSQL at %s%n%n", executions, URL);
         System.out.println("| system | hosts | seconds | executions per second |");
         System.out.println("|---|---|---|---|");
@@ -179,7 +187,7 @@ public final class PostgresThroughput {
                 Scheduler scheduler = Scheduler.create(pool, task).threads(10)
                         .pollingInterval(Duration.ofMillis(100)).pollUsingLockAndFetch(0.5, 3.0)
                         .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed("host-" + i))
-                        .registerShutdownHook().build();
+                        .build();
                 schedulers.add(scheduler);
                 scheduler.start();
             }
@@ -222,10 +230,14 @@ public final class PostgresThroughput {
                             + " lease_until = NULL WHERE lease_token IS NOT NULL"));
                 }
                 System.out.printf(Locale.ROOT, "| %,d | 100 | %.2f ms |%n", stored, total / 50 / 1e6);
-                plan = jdbi.withHandle(h -> String.join("\n", h.createQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF)"
-                                + " SELECT id FROM schedex_schedules WHERE active = TRUE AND next_run_at <= :now"
-                                + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_run_at, id LIMIT 100"
-                                + " FOR UPDATE SKIP LOCKED").bind("now", DUE.toEpochMilli()).mapTo(String.class).list()));
+                // the store's due query, in a transaction set up as the store sets up a claim's
+                plan = jdbi.inTransaction(h -> {
+                    h.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL plan_cache_mode = force_custom_plan");
+                    return String.join("\n", h.createQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF)"
+                                    + " SELECT id FROM schedex_schedules WHERE active = TRUE AND next_run_at <= :now"
+                                    + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_run_at LIMIT 100"
+                                    + " FOR UPDATE SKIP LOCKED").bind("now", DUE.toEpochMilli()).mapTo(String.class).list());
+                });
             } finally {
                 dropSchema(schema);
             }
