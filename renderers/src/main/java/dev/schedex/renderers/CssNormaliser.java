@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * know never costs the whole stylesheet (Batik drops a stylesheet at its first error).
  *
  * <ul>
- *   <li>{@code @keyframes} and other at-rules that draw nothing in a still image are removed;
+ *   <li>an animated element takes the values its animation gives it at the start, as a browser
+ *       shows it when the drawing opens (D2's slideshows show their first board, not all boards at
+ *       once); then {@code @keyframes} and other at-rules that draw nothing in a still image are removed;
  *       {@code @supports} and {@code @media} for the screen are unwrapped; {@code @media print} and
  *       dark-scheme blocks are removed (an export shows the light, on-screen look);</li>
  *   <li>custom properties ({@code --x: ...}) are resolved into every {@code var(--x, fallback)} and
@@ -54,6 +56,8 @@ final class CssNormaliser {
     private final CSSEngine engine;
     private final CSSStylableElement element;
     private final Parser parser = parser();
+    /** The declarations each {@code @keyframes} gives at 0%, by name: what an animated element starts with. */
+    private final Map<String, String> openingFrames = new HashMap<>();
 
     /** A normaliser for one drawing: it holds a CSS engine of Batik's to check values with. */
     CssNormaliser() {
@@ -112,6 +116,8 @@ final class CssNormaliser {
                 }
             } else if (lower.startsWith("@supports")) {
                 rules(block, custom, out);
+            } else if (lower.startsWith("@keyframes") || lower.startsWith("@-webkit-keyframes")) {
+                openingFrame(prelude.substring(prelude.indexOf("keyframes") + "keyframes".length()).strip(), block);
             } else if (lower.startsWith("@font-face")) {
                 out.append("@font-face {").append(declarations(block, custom)).append("}\n");
             } else if (!lower.startsWith("@") && readable(prelude)) {
@@ -123,8 +129,58 @@ final class CssNormaliser {
         }
     }
 
+    /** Keeps the declarations a {@code @keyframes} block gives at 0% (or {@code from}); later ones win. */
+    private void openingFrame(String name, String block) {
+        StringBuilder opening = new StringBuilder();
+        int i = 0;
+        while (i < block.length()) {
+            int open = indexOutside(block, i, '{');
+            if (open < 0) {
+                break;
+            }
+            int close = matching(block, open);
+            for (String offset : block.substring(i, open).split(",")) {
+                String o = offset.strip().toLowerCase(Locale.ROOT);
+                if (o.equals("from") || o.matches("0*(\\.0*)?%")) {
+                    opening.append(block, open + 1, close).append(';');
+                    break;
+                }
+            }
+            i = close + 1;
+        }
+        openingFrames.put(name.replaceAll("^[\"']|[\"']$", ""), opening.toString());
+    }
+
+    /**
+     * @return the 0% declarations of the animations an {@code animation} or {@code animation-name}
+     *         value names, if they apply when the drawing opens (no delay, or a fill mode backwards)
+     */
+    private String opening(String property, String value) {
+        StringBuilder opening = new StringBuilder();
+        for (String animation : value.split(",")) {
+            List<String> tokens = List.of(animation.strip().split("\\s+"));
+            long times = tokens.stream().filter(t -> t.matches("-?[0-9.]+m?s")).count();
+            String delay = tokens.stream().filter(t -> t.matches("-?[0-9.]+m?s")).skip(1).findFirst().orElse("0s");
+            boolean startsAtOnce = property.equals("animation-name") || times < 2
+                    || !delay.matches("[0-9.]+m?s") || delay.matches("0*\\.?0*m?s")
+                    || tokens.contains("backwards") || tokens.contains("both");
+            for (String token : tokens) {
+                if (startsAtOnce && openingFrames.containsKey(token)) {
+                    opening.append(openingFrames.get(token));
+                }
+            }
+        }
+        return opening.toString();
+    }
+
     private String declarations(String block, Map<String, String> custom) {
+        return declarations(block, custom, true);
+    }
+
+    /** @param animated false inside a keyframe, where animation properties are ignored (as CSS says) */
+    private String declarations(String block, Map<String, String> custom, boolean animated) {
         List<String> kept = new ArrayList<>();
+        StringBuilder opening = new StringBuilder();
         for (String declaration : split(block)) {
             int colon = declaration.indexOf(':');
             if (colon < 0) {
@@ -134,6 +190,9 @@ final class CssNormaliser {
             String value = resolve(declaration.substring(colon + 1).strip(), custom, 0);
             if (property.startsWith("--") || value == null) {
                 continue;
+            }
+            if (animated && (property.equals("animation") || property.equals("animation-name"))) {
+                opening.append(opening(property, value));
             }
             String important = "";
             if (value.toLowerCase(Locale.ROOT).endsWith("!important")) {
@@ -146,7 +205,10 @@ final class CssNormaliser {
                 }
             }
         }
-        return String.join("; ", kept);
+        if (!opening.isEmpty()) {
+            kept.add(declarations(opening.toString(), custom, false)); // an animation's values win over the element's
+        }
+        return String.join("; ", kept.stream().filter(declaration -> !declaration.isBlank()).toList());
     }
 
     /**

@@ -62,11 +62,16 @@ final class DrawingNormaliser {
     static void normalise(Document document) {
         DrawingNormaliser normaliser = new DrawingNormaliser(document);
         normaliser.paintBackground(document.getDocumentElement()); // before its style loses what Batik does not read
-        for (Element element : elements(document.getDocumentElement())) {
+        List<Element> elements = elements(document.getDocumentElement());
+        // stylesheets first: the animations they define apply to style attributes anywhere
+        elements.stream().filter(element -> "style".equals(element.getLocalName())).forEach(normaliser::css);
+        for (Element element : elements) {
             if (element.getParentNode() == null) {
                 continue; // taken out by an earlier rule
             }
-            normaliser.css(element);
+            if (!"style".equals(element.getLocalName())) {
+                normaliser.css(element);
+            }
             switch (element.getLocalName()) {
                 case "switch":
                     normaliser.chooseSwitchBranch(element);

@@ -28,6 +28,24 @@ class CssNormaliserTest {
     }
 
     @Test
+    void anAnimatedElementStartsWithTheValuesItsAnimationOpensWith() {
+        String css = "@keyframes board-0 { 0%, 0.000000% { opacity: 0 } 0.000000%, 9.99% { opacity: 1 }"
+                + " 10%, 100% { opacity: 0 } }"
+                + " @keyframes board-1 { 0%, 9.99% { opacity: 0; animation: board-1 1s } 10%, 100% { opacity: 1 } }"
+                + " @keyframes march { from { stroke-dashoffset: 0 } }"
+                + " .first { opacity: 0.5; animation: board-0 17500ms infinite }"
+                + " .second { animation: board-1 17500ms infinite }"
+                + " .later { stroke-dashoffset: 9; animation: march 2s 1s linear }"
+                + " .filled { stroke-dashoffset: 9; animation: march 2s 1s linear backwards }";
+        String out = normaliser.stylesheet(css);
+        assertEquals(".first {opacity: 0.5; opacity: 0; opacity: 1}\n.second {opacity: 0}\n.later {stroke-dashoffset: 9}\n"
+                + ".filled {stroke-dashoffset: 9; stroke-dashoffset: 0}\n", out,
+                "the last 0% keyframe wins; a delay without a backwards fill keeps the element's own value");
+        assertEquals("opacity: 0", normaliser.declarations("animation: board-1 17500ms infinite"),
+                "a style attribute starts with an animation a stylesheet defined");
+    }
+
+    @Test
     void customPropertiesAreResolvedIntoEveryVarAndRemoved() {
         String css = ":root { --ink: #123456; color-scheme: light dark } .a { fill: var(--ink); stroke: var(--missing, #abcdef) }"
                 + " .b { fill: var(--nowhere) }";
