@@ -43,7 +43,8 @@ public final class PostgresThroughput {
     private static final Instant DUE = Instant.parse("2024-03-01T10:00:00Z");
     /** Parallel runs per schedex host; db-scheduler runs with 10 threads per instance. */
     private static final int RENDER_THREADS = 10;
-    /** Claims measured per table size, after 10 untimed. */
+    /** Claims measured per table size, after {@link #WARM_UP_CLAIMS} untimed. */
+    private static final int WARM_UP_CLAIMS = 100;
     private static final int CLAIMS = 200;
     /** Executions of each system's untimed first round. */
     private static final int WARM_UP = 5_000;
@@ -228,7 +229,7 @@ public final class PostgresThroughput {
                     h.execute("CHECKPOINT");
                 });
                 long[] took = new long[CLAIMS];
-                for (int i = -10; i < CLAIMS; i++) {
+                for (int i = -WARM_UP_CLAIMS; i < CLAIMS; i++) {
                     long start = System.nanoTime();
                     int claimed = store.claimDue(DUE, 100, "bench", DUE.plusSeconds(60)).size();
                     if (i >= 0) {
