@@ -2,9 +2,9 @@ package dev.schedex;
 
 /**
  * Hears about runs as they happen, for logging, metrics or notifications. Every method has an empty
- * default, so implement only what you need. Listeners are called on the thread that runs the export
- * (the ticking thread, or the render executor); they must be quick and thread-safe. An exception a
- * listener throws is logged and otherwise ignored.
+ * default, so implement only what you need. A run's start is heard on the ticking thread, its end on
+ * the thread that records it (the ticking thread, or a thread of the render executor); listeners
+ * must be quick and thread-safe. An exception a listener throws is logged and otherwise ignored.
  */
 public interface ExportListener {
 

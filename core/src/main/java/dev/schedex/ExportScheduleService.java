@@ -301,7 +301,8 @@ public final class ExportScheduleService {
 
     /**
      * Runs everything due at {@code now}: releases expired leases, then claims due schedules in
-     * batches and runs them (on the render executor, if one was given) until none is due.
+     * batches and runs them (on the render executor, if one was given) until none is due, claiming
+     * each batch while the previous one still runs; returns when every claimed run is recorded.
      *
      * @param tickTime the time to run the tick for; kept to the millisecond
      * @return what the tick did
@@ -502,7 +503,9 @@ public final class ExportScheduleService {
         }
 
         /**
-         * @param executor runs the exports of a tick's batch; the tick waits for them (default: the ticking thread)
+         * @param executor runs the exports of a tick's batches and records them as they finish, while the
+         *                 ticking thread claims the next batch (at most two batches in flight); the tick
+         *                 returns once all are recorded (default: the ticking thread does everything)
          * @return this builder
          */
         public Builder renderExecutor(Executor executor) {

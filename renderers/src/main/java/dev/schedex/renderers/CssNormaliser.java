@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -191,6 +192,9 @@ final class CssNormaliser {
             if (property.startsWith("--") || value == null) {
                 continue;
             }
+            if (property.equals("font-family")) {
+                value = withBrowserFonts(value);
+            }
             if (animated && (property.equals("animation") || property.equals("animation-name"))) {
                 opening.append(opening(property, value));
             }
@@ -209,6 +213,49 @@ final class CssNormaliser {
             kept.add(declarations(opening.toString(), custom, false)); // an animation's values win over the element's
         }
         return String.join("; ", kept.stream().filter(declaration -> !declaration.isBlank()).toList());
+    }
+
+    private static final Set<String> GENERIC_FAMILIES = Set.of("serif", "sans-serif", "monospace", "cursive",
+            "fantasy");
+    private static final Set<String> SYSTEM_FAMILIES = Set.of("system-ui", "-apple-system", "blinkmacsystemfont",
+            "ui-sans-serif");
+    /**
+     * The fonts browsers draw these names with where the system lacks them: fonts metric-compatible
+     * with Arial and Times New Roman (on Linux, through fontconfig's aliases, Liberation Sans and
+     * Serif), also for the generic sans-serif and serif. Java's own fonts for these are DejaVu Sans
+     * and Serif, wider: text would not fit the boxes the drawing tool measured for it.
+     */
+    private static final Map<String, String> BROWSER_FONTS = Map.of("sans-serif", "Liberation Sans",
+            "arial", "Liberation Sans", "helvetica", "Liberation Sans", "serif", "Liberation Serif",
+            "times", "Liberation Serif", "times new roman", "Liberation Serif");
+
+    /**
+     * Makes a {@code font-family} list pick the fonts a browser picks: the metric-compatible font
+     * before each name browsers alias to one, and, when the list has no generic family, the browser's
+     * default at the end, a serif (Batik's default is a sans-serif). The names stay in the list, so a
+     * system that has them (or lacks the Liberation fonts) still finds them, and Java's logical fonts
+     * at the end draw what the others lack (emoji, other scripts).
+     *
+     * @param families a {@code font-family} value
+     * @return the value as a browser would resolve it
+     */
+    static String withBrowserFonts(String families) {
+        List<String> out = new ArrayList<>();
+        boolean generic = false;
+        for (String family : families.split(",")) {
+            String name = family.strip().replaceAll("^[\"']|[\"']$", "").toLowerCase(Locale.ROOT);
+            generic |= GENERIC_FAMILIES.contains(name);
+            if (BROWSER_FONTS.containsKey(name) && !out.contains(BROWSER_FONTS.get(name))) {
+                out.add(BROWSER_FONTS.get(name));
+            }
+            out.add(family.strip());
+        }
+        if (!generic) {
+            boolean system = out.stream().anyMatch(name -> SYSTEM_FAMILIES.contains(name.toLowerCase(Locale.ROOT)));
+            out.add(system ? "Liberation Sans" : "Liberation Serif");
+            out.add(system ? "sans-serif" : "serif");
+        }
+        return String.join(", ", out);
     }
 
     /**

@@ -61,7 +61,11 @@ final class DrawingNormaliser {
     /** @param document a sanitised drawing, changed in place */
     static void normalise(Document document) {
         DrawingNormaliser normaliser = new DrawingNormaliser(document);
-        normaliser.paintBackground(document.getDocumentElement()); // before its style loses what Batik does not read
+        Element root = document.getDocumentElement();
+        normaliser.paintBackground(root); // before its style loses what Batik does not read
+        if (!root.hasAttribute("font-family") && declared(root, "font-family").isEmpty()) {
+            root.setAttribute("font-family", "serif"); // a browser's initial font; Batik's is Arial
+        }
         List<Element> elements = elements(document.getDocumentElement());
         // stylesheets first: the animations they define apply to style attributes anywhere
         elements.stream().filter(element -> "style".equals(element.getLocalName())).forEach(normaliser::css);
@@ -92,6 +96,7 @@ final class DrawingNormaliser {
                     normaliser.flowedText(element);
                     break;
                 case "text":
+                    normaliser.drawBeyondTheBmp(element);
                     normaliser.shiftBaselines(element);
                     break;
                 default:
@@ -125,6 +130,9 @@ final class DrawingNormaliser {
         }
         if (element.hasAttribute("style")) {
             element.setAttribute("style", this.css.declarations(element.getAttribute("style")));
+        }
+        if (element.hasAttribute("font-family")) {
+            element.setAttribute("font-family", CssNormaliser.withBrowserFonts(element.getAttribute("font-family")));
         }
         for (String property : CssNormaliser.OPACITY_OF.keySet()) {
             if (element.hasAttribute(property)) {
@@ -396,6 +404,54 @@ final class DrawingNormaliser {
                 }
             }
         }
+    }
+
+    /**
+     * Batik picks a font for each character from the text's font list, but for characters beyond
+     * Unicode's first plane (emoji, historic scripts) it only ever tries the first font, and draws
+     * a box where that one lacks them; a browser falls back to any font that has them. Runs of such
+     * characters get a tspan of the generic sans-serif, Java's logical font, which falls back through
+     * every font the system has.
+     */
+    private void drawBeyondTheBmp(Element text) {
+        for (Node node : textNodes(text)) {
+            String value = node.getNodeValue();
+            if (value.codePoints().noneMatch(Character::isSupplementaryCodePoint)) {
+                continue;
+            }
+            Node parent = node.getParentNode();
+            int start = 0;
+            while (start < value.length()) {
+                boolean supplementary = Character.isSupplementaryCodePoint(value.codePointAt(start));
+                int end = start;
+                while (end < value.length()
+                        && Character.isSupplementaryCodePoint(value.codePointAt(end)) == supplementary) {
+                    end += Character.charCount(value.codePointAt(end));
+                }
+                Node run = document.createTextNode(value.substring(start, end));
+                if (supplementary) {
+                    Element span = document.createElementNS(SVG, "tspan");
+                    span.setAttribute("font-family", "sans-serif");
+                    span.appendChild(run);
+                    run = span;
+                }
+                parent.insertBefore(run, node);
+                start = end;
+            }
+            parent.removeChild(node);
+        }
+    }
+
+    private static List<Node> textNodes(Node node) {
+        List<Node> found = new ArrayList<>();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                found.add(child);
+            } else if (child.getNodeType() == Node.ELEMENT_NODE) {
+                found.addAll(textNodes(child));
+            }
+        }
+        return found;
     }
 
     /** @return the baseline an element names itself (style before attribute), or "" for none or auto */

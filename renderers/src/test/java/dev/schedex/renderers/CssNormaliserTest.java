@@ -46,6 +46,20 @@ class CssNormaliserTest {
     }
 
     @Test
+    void fontListsPickTheFontsABrowserPicks() {
+        assertEquals("Liberation Sans, Helvetica, Liberation Serif, serif", CssNormaliser.withBrowserFonts("Helvetica"),
+                "Helvetica as the browser's alias; a list without a generic family ends in the browser's default serif");
+        assertEquals("\"trebuchet ms\", verdana, Liberation Sans, arial, sans-serif",
+                CssNormaliser.withBrowserFonts("\"trebuchet ms\", verdana, arial, sans-serif"),
+                "Mermaid's list: the alias before arial, once");
+        assertEquals("Inter, system-ui, Liberation Sans, sans-serif", CssNormaliser.withBrowserFonts("Inter, system-ui"),
+                "a system UI font is a sans-serif");
+        assertEquals("monospace", CssNormaliser.withBrowserFonts("monospace"));
+        assertEquals(".a {font-family: Virgil, Liberation Serif, serif}\n",
+                normaliser.stylesheet(".a { font-family: Virgil }"));
+    }
+
+    @Test
     void customPropertiesAreResolvedIntoEveryVarAndRemoved() {
         String css = ":root { --ink: #123456; color-scheme: light dark } .a { fill: var(--ink); stroke: var(--missing, #abcdef) }"
                 + " .b { fill: var(--nowhere) }";

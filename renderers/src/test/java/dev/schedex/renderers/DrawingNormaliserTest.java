@@ -86,4 +86,12 @@ class DrawingNormaliserTest {
                 + " width=\"30\" x=\"10\" y=\"20\"/><circle.*"), out);
         assertFalse(normalised(OPEN + "<circle r=\"5\"/></svg>").contains("<rect"), "no background, no rectangle");
     }
+
+    @Test
+    void charactersBeyondTheFirstPlaneGetAFontThatFallsBack() {
+        String out = normalised(OPEN + "<text font-family=\"Virgil\">smile \uD83D\uDE00\uD83D\uDE01 now</text></svg>");
+        assertTrue(out.contains(">smile <tspan font-family=\"sans-serif\">&#128512;&#128513;</tspan> now</text>"), out);
+        assertTrue(out.contains("font-family=\"Virgil, Liberation Serif, serif\">"), out);
+        assertTrue(out.matches("(?s)<svg [^>]*font-family=\"Liberation Serif, serif\".*"), "a browser's initial font: " + out);
+    }
 }
