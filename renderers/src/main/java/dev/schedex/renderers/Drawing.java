@@ -100,7 +100,6 @@ final class Drawing implements AutoCloseable {
      * <ul>
      *   <li>an element Batik does not know (SVG 2's, or a tool's own in the SVG namespace) is left out
      *       with a warning, instead of failing the whole drawing;</li>
-     *   <li>SVG 2's plain {@code href} is also given as {@code xlink:href}, the only one Batik reads;</li>
      *   <li>an {@code <image>}, {@code <use>} or {@code <feImage>} whose reference the sanitiser took
      *       away is left out: it would draw nothing, and Batik refuses it;</li>
      *   <li>the document gets an address ({@link #BASE_URI}), which Batik needs to tell its own
@@ -159,9 +158,6 @@ final class Drawing implements AutoCloseable {
                 continue; // namespaces come with the names
             }
             to.setAttributeNS(attribute.getNamespaceURI(), attribute.getName(), attribute.getValue());
-        }
-        if (from.hasAttribute("href") && !from.hasAttributeNS(XLINK, "href")) {
-            to.setAttributeNS(XLINK, "xlink:href", from.getAttribute("href"));
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  *   <li>{@code <switch>}: the branch a browser draws, HTML included (draw.io's labels, not its
  *       truncated fallbacks); a {@code <foreignObject>} of HTML text: SVG text in its box (Mermaid's
  *       and draw.io's labels).</li>
+ *   <li>SVG 2's plain {@code href}: also given as {@code xlink:href}, the only one Batik reads.</li>
  *   <li>{@code <rect>} without a width or height: SVG 2 reads the missing one as 0 (nothing is
  *       drawn); Batik refuses the whole drawing. It gets a 0.</li>
  *   <li>{@code <marker orient="auto-start-reverse">} (SVG 2, Mermaid's arrows): Batik reads only
@@ -58,7 +59,11 @@ final class DrawingNormaliser {
         this.document = document;
     }
 
-    /** @param document a sanitised drawing, changed in place */
+    /**
+     * Everything above, for Batik (the {@code png} and {@code pdf} formats).
+     *
+     * @param document a sanitised drawing, changed in place
+     */
     static void normalise(Document document) {
         DrawingNormaliser normaliser = new DrawingNormaliser(document);
         Element root = document.getDocumentElement();
@@ -76,24 +81,13 @@ final class DrawingNormaliser {
             if (!"style".equals(element.getLocalName())) {
                 normaliser.css(element);
             }
+            normaliser.portable(element);
             switch (element.getLocalName()) {
                 case "switch":
                     normaliser.chooseSwitchBranch(element);
                     break;
                 case "foreignObject":
                     normaliser.htmlText(element);
-                    break;
-                case "rect":
-                    normaliser.sizeRect(element);
-                    break;
-                case "marker":
-                    normaliser.reverseMarker(element);
-                    break;
-                case "feDropShadow":
-                    normaliser.expandDropShadow(element);
-                    break;
-                case "flowRoot":
-                    normaliser.flowedText(element);
                     break;
                 case "text":
                     normaliser.drawBeyondTheBmp(element);
@@ -102,6 +96,48 @@ final class DrawingNormaliser {
                 default:
                     break;
             }
+        }
+    }
+
+    /**
+     * Only the rewrites that draw the same in a browser and let older viewers (Batik, Inkscape 0.92,
+     * librsvg) draw it too, for the {@code svg} format: plain {@code href} also as {@code xlink:href},
+     * colour attributes as {@code rgb()} and an opacity, sizeless rectangles, reversed markers,
+     * {@code feDropShadow}, flowed text. The CSS, the HTML labels and the fonts stay as the tool wrote
+     * them: browsers read them better than any rewrite.
+     *
+     * @param document a sanitised drawing, changed in place
+     */
+    static void makePortable(Document document) {
+        DrawingNormaliser normaliser = new DrawingNormaliser(document);
+        for (Element element : elements(document.getDocumentElement())) {
+            if (element.getParentNode() != null) {
+                normaliser.colourAttributes(element);
+                normaliser.portable(element);
+            }
+        }
+    }
+
+    /** The rewrites that keep the drawing as it is in a browser, by element. */
+    private void portable(Element element) {
+        if (element.hasAttribute("href") && !element.hasAttributeNS(XLINK, "href")) {
+            element.setAttributeNS(XLINK, "xlink:href", element.getAttribute("href"));
+        }
+        switch (element.getLocalName()) {
+            case "rect":
+                sizeRect(element);
+                break;
+            case "marker":
+                reverseMarker(element);
+                break;
+            case "feDropShadow":
+                expandDropShadow(element);
+                break;
+            case "flowRoot":
+                flowedText(element);
+                break;
+            default:
+                break;
         }
     }
 
@@ -123,7 +159,7 @@ final class DrawingNormaliser {
         }
     }
 
-    /** Stylesheets, style attributes and colour attributes, as {@link CssNormaliser} rewrites them. */
+    /** Stylesheets, style attributes, fonts and colour attributes, as {@link CssNormaliser} rewrites them. */
     private void css(Element element) {
         if ("style".equals(element.getLocalName())) {
             element.setTextContent(this.css.stylesheet(element.getTextContent()));
@@ -134,6 +170,11 @@ final class DrawingNormaliser {
         if (element.hasAttribute("font-family")) {
             element.setAttribute("font-family", CssNormaliser.withBrowserFonts(element.getAttribute("font-family")));
         }
+        colourAttributes(element);
+    }
+
+    /** Colour attributes Batik and older viewers cannot read, as {@code rgb()} and an opacity. */
+    private void colourAttributes(Element element) {
         for (String property : CssNormaliser.OPACITY_OF.keySet()) {
             if (element.hasAttribute(property)) {
                 CssNormaliser.colour(property, element.getAttribute(property)).forEach((name, value) -> {

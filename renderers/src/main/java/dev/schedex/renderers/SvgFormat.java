@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code svg}: the drawing, sanitised (see {@link SvgSanitizer}: no script, no event attributes, no
- * external references, no DOCTYPE), so that it opens safely anywhere. Settings: {@code background}
+ * external references, no DOCTYPE), so that it opens safely anywhere, and with the SVG 2 constructs
+ * older viewers cannot read rewritten into SVG 1.1 that draws the same in a browser
+ * ({@link DrawingNormaliser#makePortable}). Settings: {@code background}
  * ({@code none}, the default, or a colour such as {@code #ffffff}) paints a rectangle behind the
  * drawing.
  */
@@ -35,6 +37,7 @@ public final class SvgFormat extends BuiltInFormat {
         String drawing = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no drawing to export as SVG"));
         Document svg = SvgSanitizer.sanitize(drawing, context::warn);
+        DrawingNormaliser.makePortable(svg);
         String background = settings.colour(formatSettings, "background");
         if (!"none".equals(background)) {
             Element root = svg.getDocumentElement();

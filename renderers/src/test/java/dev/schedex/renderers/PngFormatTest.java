@@ -113,6 +113,22 @@ class PngFormatTest {
     }
 
     @Test
+    void sizesInUnitsAndPercentagesBecomeThePixelsABrowserGivesThem() throws IOException {
+        String open = "<svg xmlns=\"http://www.w3.org/2000/svg\" ";
+        String inside = "><rect width=\"10\" height=\"10\" fill=\"#ff0000\"/></svg>";
+        BufferedImage points = png(open + "width=\"300pt\" height=\"150pt\" viewBox=\"0 0 300 150\"" + inside, Map.of());
+        assertEquals(List.of(400, 200), List.of(points.getWidth(), points.getHeight()), "a point is 4/3 px");
+        BufferedImage metric = png(open + "width=\"10cm\" height=\"5mm\"" + inside, Map.of());
+        assertEquals(List.of(378, 19), List.of(metric.getWidth(), metric.getHeight()), "96 px to the inch");
+        BufferedImage relative = png(open + "width=\"100%\" height=\"100%\" viewBox=\"0 0 400 200\"" + inside, Map.of());
+        assertEquals(List.of(400, 200), List.of(relative.getWidth(), relative.getHeight()),
+                "a browser fills its page at the viewBox's ratio: an export takes the viewBox's own size");
+        BufferedImage nothing = png(open + "width=\"100%\"" + inside, Map.of());
+        assertEquals(List.of(300, 150), List.of(nothing.getWidth(), nothing.getHeight()),
+                "no size and no viewBox: a browser's default object size");
+    }
+
+    @Test
     void internalReferencesDataImagesAndTextAreDrawn() throws IOException {
         String bluePixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC";
         BufferedImage image = png("<svg xmlns=\"http://www.w3.org/2000/svg\" "

@@ -89,6 +89,28 @@ class SvgFormatTest {
     }
 
     @Test
+    void svg2ThatOlderViewersCannotReadIsWrittenAsSvg11ThatDrawsTheSame() throws Exception {
+        String out = svg("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"50\">"
+                + "<style>.a { fill: rgba(255, 0, 0, 0.5) }</style>"
+                + "<defs><rect id=\"r\" width=\"10\"/><filter id=\"f\"><feDropShadow dx=\"2\" dy=\"2\"/></filter>"
+                + "<marker id=\"m\" orient=\"auto-start-reverse\"><path d=\"M0,0 L5,5\"/></marker></defs>"
+                + "<use href=\"#r\"/><path d=\"M0,0 L9,9\" marker-start=\"url(#m)\" fill=\"rgba(0, 0, 255, 0.25)\"/>"
+                + "<foreignObject width=\"50\" height=\"20\"><div xmlns=\"http://www.w3.org/1999/xhtml\">label</div>"
+                + "</foreignObject></svg>");
+        assertTrue(out.contains("xlink:href=\"#r\"") && out.contains("xmlns:xlink=\"http://www.w3.org/1999/xlink\""),
+                "plain href also as xlink:href, declared: " + out);
+        assertTrue(out.contains("height=\"0\""), "a sizeless rect is 0 high: " + out);
+        assertTrue(out.contains("fill=\"rgb(0, 0, 255)\"") && out.contains("fill-opacity=\"0.25\""), out);
+        assertTrue(out.contains("<feGaussianBlur") && !out.contains("feDropShadow"), out);
+        assertTrue(out.contains("orient=\"auto\"") && !out.contains("auto-start-reverse"), out);
+        assertTrue(out.contains(".a { fill: rgba(255, 0, 0, 0.5) }"), "CSS stays as written, for browsers: " + out);
+        assertTrue(out.contains("<div xmlns=\"http://www.w3.org/1999/xhtml\">label</div>"), "and so do HTML labels: " + out);
+        javax.xml.parsers.DocumentBuilderFactory parser = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        parser.setNamespaceAware(true);
+        parser.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(out.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void scriptsEventsAndAnimationsAreRemoved() throws IOException {
         String out = svg(OPEN + "<script>alert(1)</script><script type=\"text/ecmascript\">alert(2)</script>"
                 + "<rect onload=\"alert(3)\" onClick=\"alert(4)\" width=\"1\" height=\"1\"/>"
