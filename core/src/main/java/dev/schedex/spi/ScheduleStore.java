@@ -61,9 +61,11 @@ public interface ScheduleStore {
     boolean delete(UUID id);
 
     /**
-     * Releases every lease that expired before {@code now}, so that another host can take the
-     * schedule over. Runs left {@link dev.schedex.RunStatus#RUNNING} by the dead host stay so until
-     * the next claimer takes them over in {@link #startRun}.
+     * Releases the leases that expired before {@code now} on due schedules, so that another host can
+     * take the schedule over. A store may leave an expired lease on a schedule that is not due (one a
+     * run-now call claimed): every claim treats an expired lease as none. Runs left
+     * {@link dev.schedex.RunStatus#RUNNING} by the dead host stay so until the next claimer takes
+     * them over in {@link #startRun}.
      *
      * @param now the current time
      * @return how many leases were released

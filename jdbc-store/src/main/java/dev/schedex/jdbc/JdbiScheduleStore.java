@@ -239,9 +239,10 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public int releaseExpiredLeases(Instant now) {
+        // through the due index: lease_until has none, so that claims write no index entry
         return inTransaction(h -> h.createUpdate("UPDATE <schedules> SET lease_owner = NULL, lease_token = NULL,"
-                        + " lease_until = NULL WHERE lease_until < :leaseNow")
-                .bind("leaseNow", leaseNow(h, now)).execute());
+                        + " lease_until = NULL WHERE active = <true> AND next_run_at <= :now AND lease_until < :leaseNow")
+                .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow(h, now)).execute());
     }
 
     @Override

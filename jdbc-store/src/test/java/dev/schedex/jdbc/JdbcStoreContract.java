@@ -33,7 +33,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         if (database == null) {
             database = createDatabase();
             store = database.storeBuilder().build();
-            assertEquals(1, store.migrate());
+            assertEquals(2, store.migrate(), "every migration applied");
         }
         return database;
     }
