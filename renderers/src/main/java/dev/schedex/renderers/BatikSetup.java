@@ -6,6 +6,7 @@ import org.apache.batik.bridge.FontFamilyResolver;
 import org.apache.batik.gvt.font.GVTFontFamily;
 import org.apache.batik.gvt.font.AWTGVTFont;
 
+import java.awt.Font;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -103,8 +104,8 @@ final class BatikSetup {
         @Override
         public GVTFontFamily loadFont(InputStream in, FontFace fontFace) throws Exception {
             // caches nothing; WOFF and WOFF2 become the TrueType/OpenType bytes the JDK reads
-            return DefaultFontFamilyResolver.SINGLETON.loadFont(
-                    new ByteArrayInputStream(WebFonts.readSfnt(in)), fontFace);
+            Font font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(WebFonts.readSfnt(in)));
+            return new EmbeddedFontFamily(fontFace, font);
         }
 
         @Override

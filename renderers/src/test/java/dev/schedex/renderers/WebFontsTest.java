@@ -186,6 +186,32 @@ class WebFontsTest {
         assertFalse(Arrays.equals(withTtf, fallback), "and not the fallback font's");
     }
 
+    @Test
+    void anEmbeddedFontIsLaidOutWithItsKerningAsABrowserDoes() throws Exception {
+        String text = "AVAVAVAVAV";
+        Font font = font(ttf()).deriveFont(100f);
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        double plain = font.createGlyphVector(context, text).getLogicalBounds().getWidth();
+        double kerned = new java.awt.font.TextLayout(text,
+                font.deriveFont(Map.of(java.awt.font.TextAttribute.KERNING, java.awt.font.TextAttribute.KERNING_ON)),
+                context).getAdvance();
+        assertTrue(plain - kerned > 40, "Liberation Sans kerns AV: " + plain + " vs " + kerned);
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"120\"><style>@font-face {"
+                + " font-family: 'Drawn Hand'; src: url(data:font/woff2;base64," + Base64.getEncoder().encodeToString(woff2())
+                + "); }</style><text x=\"0\" y=\"100\" font-family=\"Drawn Hand\" font-size=\"100\">" + text + "</text></svg>";
+        java.awt.image.BufferedImage image = PngFormatTest.decode(render(new PngFormat(), PngFormatTest.drawing(svg), Map.of()));
+        int right = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if (PngFormatTest.rgb(image, x, y) < 0x808080) {
+                    right = x;
+                }
+            }
+        }
+        assertTrue(Math.abs(right - kerned) < 6, "the ink ends where the kerned text does: " + right + " vs " + kerned
+                + " (without kerning: " + plain + ")");
+    }
+
     private static String textIn(String mediaType, String base64) {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"60\"><style>"
                 + "@font-face { font-family: 'Drawn Hand'; src: url(data:" + mediaType + ";base64," + base64 + "); }"
