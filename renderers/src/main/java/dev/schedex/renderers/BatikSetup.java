@@ -4,6 +4,7 @@ import org.apache.batik.bridge.DefaultFontFamilyResolver;
 import org.apache.batik.bridge.FontFace;
 import org.apache.batik.bridge.FontFamilyResolver;
 import org.apache.batik.gvt.font.GVTFontFamily;
+import org.apache.batik.gvt.font.AWTFontFamily;
 import org.apache.batik.gvt.font.AWTGVTFont;
 
 import java.awt.Font;
@@ -44,6 +45,18 @@ import java.util.Set;
  */
 final class BatikSetup {
 
+    /**
+     * The fonts browsers draw these names with, where the system has them. Browsers show the generic
+     * sans-serif and serif, and Helvetica, Arial and Times where those are missing, with fonts
+     * metric-compatible with Arial and Times New Roman (on Linux, through fontconfig: Liberation Sans
+     * and Serif), and monospace with DejaVu Sans Mono; Java's own fonts for these names are its
+     * logical fonts, DejaVu Sans and Serif, wider, so text overflowed the boxes its tool measured.
+     */
+    private static final Map<String, String> BROWSER_FAMILIES = Map.of(
+            "sans-serif", "Liberation Sans", "arial", "Liberation Sans", "helvetica", "Liberation Sans",
+            "serif", "Liberation Serif", "times", "Liberation Serif", "times new roman", "Liberation Serif",
+            "monospace", "DejaVu Sans Mono", "courier", "Liberation Mono", "courier new", "Liberation Mono");
+
     /** Every family the system has, by lower-case name, resolved once: read by {@link #resolver()}. */
     private static final Map<String, GVTFontFamily> FAMILIES;
 
@@ -64,6 +77,11 @@ final class BatikSetup {
                     known.put((String) name, family);
                 }
             }
+            BROWSER_FAMILIES.forEach((name, family) -> {
+                if (known.containsKey(family.toLowerCase(Locale.ROOT))) {
+                    known.put(name, known.get(family.toLowerCase(Locale.ROOT)));
+                }
+            });
             FAMILIES = Map.copyOf(known);
             Field glyphs = AWTGVTFont.class.getDeclaredField("fontCache");
             glyphs.setAccessible(true);
@@ -98,6 +116,10 @@ final class BatikSetup {
 
         @Override
         public GVTFontFamily resolve(String familyName, FontFace fontFace) {
+            String browser = BROWSER_FAMILIES.get(familyName.toLowerCase(Locale.ROOT));
+            if (browser != null && FAMILIES.containsKey(browser.toLowerCase(Locale.ROOT))) {
+                return new AWTFontFamily(FontFace.createFontFace(browser, fontFace));
+            }
             return DefaultFontFamilyResolver.SINGLETON.resolve(familyName, fontFace); // caches nothing
         }
 

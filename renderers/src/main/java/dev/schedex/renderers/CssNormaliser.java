@@ -193,7 +193,7 @@ final class CssNormaliser {
                 continue;
             }
             if (property.equals("font-family")) {
-                value = withBrowserFonts(value);
+                value = withBrowserFallback(value);
             }
             if (animated && (property.equals("animation") || property.equals("animation-name"))) {
                 opening.append(opening(property, value));
@@ -219,43 +219,24 @@ final class CssNormaliser {
             "fantasy");
     private static final Set<String> SYSTEM_FAMILIES = Set.of("system-ui", "-apple-system", "blinkmacsystemfont",
             "ui-sans-serif");
-    /**
-     * The fonts browsers draw these names with where the system lacks them: fonts metric-compatible
-     * with Arial and Times New Roman (on Linux, through fontconfig's aliases, Liberation Sans and
-     * Serif), also for the generic sans-serif and serif. Java's own fonts for these are DejaVu Sans
-     * and Serif, wider: text would not fit the boxes the drawing tool measured for it.
-     */
-    private static final Map<String, String> BROWSER_FONTS = Map.of("sans-serif", "Liberation Sans",
-            "arial", "Liberation Sans", "helvetica", "Liberation Sans", "serif", "Liberation Serif",
-            "times", "Liberation Serif", "times new roman", "Liberation Serif");
 
     /**
-     * Makes a {@code font-family} list pick the fonts a browser picks: the metric-compatible font
-     * before each name browsers alias to one, and, when the list has no generic family, the browser's
-     * default at the end, a serif (Batik's default is a sans-serif). The names stay in the list, so a
-     * system that has them (or lacks the Liberation fonts) still finds them, and Java's logical fonts
-     * at the end draw what the others lack (emoji, other scripts).
+     * A browser draws text whose families are all missing in its default font, a serif (Batik: in its
+     * own default, Arial); the system's user-interface font names are sans-serif. Which fonts the
+     * generic families stand for is the font resolver's part ({@link BatikSetup#resolver()}).
      *
      * @param families a {@code font-family} value
-     * @return the value as a browser would resolve it
+     * @return the value, ending in a generic family as a browser falls back
      */
-    static String withBrowserFonts(String families) {
-        List<String> out = new ArrayList<>();
-        boolean generic = false;
+    static String withBrowserFallback(String families) {
+        List<String> names = new ArrayList<>();
         for (String family : families.split(",")) {
-            String name = family.strip().replaceAll("^[\"']|[\"']$", "").toLowerCase(Locale.ROOT);
-            generic |= GENERIC_FAMILIES.contains(name);
-            if (BROWSER_FONTS.containsKey(name) && !out.contains(BROWSER_FONTS.get(name))) {
-                out.add(BROWSER_FONTS.get(name));
-            }
-            out.add(family.strip());
+            names.add(family.strip().replaceAll("^[\"']|[\"']$", "").toLowerCase(Locale.ROOT));
         }
-        if (!generic) {
-            boolean system = out.stream().anyMatch(name -> SYSTEM_FAMILIES.contains(name.toLowerCase(Locale.ROOT)));
-            out.add(system ? "Liberation Sans" : "Liberation Serif");
-            out.add(system ? "sans-serif" : "serif");
+        if (names.stream().anyMatch(GENERIC_FAMILIES::contains)) {
+            return families;
         }
-        return String.join(", ", out);
+        return families + (names.stream().anyMatch(SYSTEM_FAMILIES::contains) ? ", sans-serif" : ", serif");
     }
 
     /**

@@ -168,7 +168,7 @@ final class DrawingNormaliser {
             element.setAttribute("style", this.css.declarations(element.getAttribute("style")));
         }
         if (element.hasAttribute("font-family")) {
-            element.setAttribute("font-family", CssNormaliser.withBrowserFonts(element.getAttribute("font-family")));
+            element.setAttribute("font-family", CssNormaliser.withBrowserFallback(element.getAttribute("font-family")));
         }
         colourAttributes(element);
     }
@@ -451,8 +451,8 @@ final class DrawingNormaliser {
      * Batik picks a font for each character from the text's font list, but for characters beyond
      * Unicode's first plane (emoji, historic scripts) it only ever tries the first font, and draws
      * a box where that one lacks them; a browser falls back to any font that has them. Runs of such
-     * characters get a tspan of the generic sans-serif, Java's logical font, which falls back through
-     * every font the system has.
+     * characters get a tspan in {@code Dialog}, Java's logical font, which falls back through every
+     * font the system has.
      */
     private void drawBeyondTheBmp(Element text) {
         for (Node node : textNodes(text)) {
@@ -472,7 +472,7 @@ final class DrawingNormaliser {
                 Node run = document.createTextNode(value.substring(start, end));
                 if (supplementary) {
                     Element span = document.createElementNS(SVG, "tspan");
-                    span.setAttribute("font-family", "sans-serif");
+                    span.setAttribute("font-family", "Dialog");
                     span.appendChild(run);
                     run = span;
                 }
