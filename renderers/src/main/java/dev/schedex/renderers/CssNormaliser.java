@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  *       dark-scheme blocks are removed (an export shows the light, on-screen look);</li>
  *   <li>custom properties ({@code --x: ...}) are resolved into every {@code var(--x, fallback)} and
  *       then removed;</li>
+ *   <li>a {@code font-family} list without a generic family ends in the browser's default, a serif;</li>
  *   <li>colours Batik does not read ({@code rgba()}, {@code hsl()}, {@code hsla()}, {@code rgb()}
  *       with fractions, {@code transparent}, {@code #rgba}, {@code #rrggbbaa}) become {@code rgb()}
  *       of whole numbers plus the matching opacity property ({@code fill-opacity} for {@code fill},

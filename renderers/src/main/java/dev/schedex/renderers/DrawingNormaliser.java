@@ -42,7 +42,12 @@ import java.util.regex.Pattern;
  *       become the {@code baseline-shift} a browser's shift amounts to (see {@link #BASELINE_SHIFTS}).</li>
  *   <li>a {@code background-color} on the root {@code <svg>} (tldraw): browsers paint it behind the
  *       drawing; Batik ignores it. It becomes a rectangle behind everything else.</li>
+ *   <li>fonts: a {@code font-family} list without a generic family ends in the browser's default, a
+ *       serif, and so does a drawing that names no font (Batik's initial font is Arial); characters
+ *       beyond Unicode's first plane get a font that falls back for them.</li>
  * </ul>
+ * {@link #normalise} applies all of them, for Batik; {@link #makePortable} only those that draw the
+ * same in a browser, for the {@code svg} format.
  */
 final class DrawingNormaliser {
 
