@@ -21,6 +21,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Dimension2D;
 import java.util.function.Consumer;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,13 @@ final class Drawing implements AutoCloseable {
     static final String BASE_URI = "http://drawing.invalid/drawing.svg";
     /** Elements that draw only what they refer to. */
     private static final Set<String> REFERENCING = Set.of("image", "use", "feImage");
+    /**
+     * Why an element is left out, where there is more to say than that the renderer does not know
+     * it. Inkscape's flowed text is a draft of SVG 1.2 that no browser ever drew: the export shows
+     * what a browser shows, and the owner learns how to keep the text.
+     */
+    private static final Map<String, String> LEFT_OUT = Map.of("flowRoot", "browsers do not draw flowed text "
+            + "(a draft of SVG 1.2) either; in Inkscape, Text > Convert to Text makes it text every viewer draws");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     static {
@@ -131,7 +139,7 @@ final class Drawing implements AutoCloseable {
                     try {
                         copy = document.createElementNS(source.getNamespaceURI(), source.getNodeName());
                     } catch (DOMException e) {
-                        agent.warn("<" + name + "> was left out: the renderer does not know it");
+                        agent.warn("<" + name + "> was left out: " + LEFT_OUT.getOrDefault(name, "the renderer does not know it"));
                         continue;
                     }
                     copyAttributes(source, copy);

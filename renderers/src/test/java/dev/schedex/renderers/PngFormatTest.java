@@ -175,6 +175,22 @@ class PngFormatTest {
     }
 
     @Test
+    void inkscapesFlowedTextIsLeftOutAsBrowsersLeaveItOutAndTheOwnerIsToldWhy() throws IOException {
+        ExportContext context = new ExportContext(UUID.randomUUID(), "Nightly", "alice", Instant.EPOCH,
+                java.time.ZoneOffset.UTC);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        format.render(drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"50\">"
+                + "<rect width=\"50\" height=\"50\" fill=\"#ff0000\"/><flowRoot><flowRegion><rect width=\"100\""
+                + " height=\"50\"/></flowRegion><flowPara>Flowed words</flowPara></flowRoot></svg>"),
+                FormatSettings.empty(), context, out);
+        BufferedImage image = decode(out.toByteArray());
+        assertEquals(0xff0000, rgb(image, 10, 10), "the rest of the drawing is drawn");
+        assertEquals(0xffffff, rgb(image, 75, 25));
+        assertEquals(List.of("<flowRoot> was left out: browsers do not draw flowed text (a draft of SVG 1.2) either;"
+                + " in Inkscape, Text > Convert to Text makes it text every viewer draws"), context.warnings());
+    }
+
+    @Test
     void whatIsLeftOutIsToldToTheRunAsWarnings() throws IOException {
         ExportContext context = new ExportContext(UUID.randomUUID(), "Nightly", "alice", Instant.EPOCH,
                 java.time.ZoneOffset.UTC);
