@@ -112,32 +112,42 @@ final class ClaimProcessor {
         List<Optional<ExportRun>> started = store.startRuns(starts);
         flight.add(plans.size());
         flight.dispatching = true;
-        long clock = System.nanoTime();
-        for (int i = 0; i < plans.size(); i++) {
-            Plan plan = plans.get(i);
-            Optional<ExportRun> run = started.get(i);
-            if (run.isEmpty()) {
-                // this occurrence already succeeded or was skipped (or the lease is gone): move on
-                flight.finished(new Done(plan, Optional.empty(), now));
-            } else if (plan.skipped().isPresent()) {
-                flight.finished(new Done(plan, Optional.of(RunOutcome.skipped(Optional.empty(),
-                        plan.skipped().get()).applyTo(run.get(), now)), now));
-            } else {
-                listeners.runStarted(run.get());
-                Runnable export = () -> {
-                    RunOutcome outcome = export(plan.claim().schedule(), plan.occurrence());
-                    Instant at = now.plusNanos(System.nanoTime() - clock).truncatedTo(ChronoUnit.MILLIS);
-                    flight.finished(new Done(plan, Optional.of(outcome.applyTo(run.get(), at)), at));
-                };
-                try {
-                    executor.execute(export);
-                } catch (RejectedExecutionException rejected) {
-                    export.run();
+        int handedOut = 0;
+        try {
+            long clock = System.nanoTime();
+            for (int i = 0; i < plans.size(); i++) {
+                Plan plan = plans.get(i);
+                Optional<ExportRun> run = started.get(i);
+                if (run.isEmpty()) {
+                    // this occurrence already succeeded or was skipped (or the lease is gone): move on
+                    flight.finished(new Done(plan, Optional.empty(), now));
+                    handedOut++;
+                } else if (plan.skipped().isPresent()) {
+                    flight.finished(new Done(plan, Optional.of(RunOutcome.skipped(Optional.empty(),
+                            plan.skipped().get()).applyTo(run.get(), now)), now));
+                    handedOut++;
+                } else {
+                    listeners.runStarted(run.get());
+                    Runnable export = () -> {
+                        RunOutcome outcome = export(plan.claim().schedule(), plan.occurrence());
+                        Instant at = now.plusNanos(System.nanoTime() - clock).truncatedTo(ChronoUnit.MILLIS);
+                        flight.finished(new Done(plan, Optional.of(outcome.applyTo(run.get(), at)), at));
+                    };
+                    try {
+                        executor.execute(export);
+                    } catch (RejectedExecutionException rejected) {
+                        export.run();
+                    }
+                    handedOut++;
                 }
             }
+        } finally {
+            // even if the hand-out failed: what finished is recorded, and what was never handed out is
+            // not waited for (its lease expires and another tick takes it over)
+            flight.dispatching = false;
+            flight.forget(plans.size() - handedOut);
+            flight.recordWaiting();
         }
-        flight.dispatching = false;
-        flight.recordWaiting();
     }
 
     /**
@@ -163,6 +173,15 @@ final class ClaimProcessor {
         private void add(int claims) {
             synchronized (counts) {
                 outstanding += claims;
+            }
+        }
+
+        private void forget(int claims) {
+            if (claims > 0) {
+                synchronized (counts) {
+                    outstanding -= claims;
+                    counts.notifyAll();
+                }
             }
         }
 

@@ -316,16 +316,26 @@ public final class ExportScheduleService {
         int reclaimed = store.releaseExpiredLeases(now);
         ClaimProcessor.Flight flight = processor.new Flight();
         int claimed = 0;
-        // the next batch is claimed while the previous one is recorded, never further ahead
-        while (flight.awaitAtMost(settings.batchSize())) {
-            List<Claim> claims = store.claimDue(now, settings.batchSize(), settings.hostName(),
-                    now.plus(settings.leaseLength()));
-            if (claims.isEmpty()) {
-                break;
+        try {
+            // the next batch is claimed while the previous one is recorded, never further ahead
+            while (flight.awaitAtMost(settings.batchSize())) {
+                List<Claim> claims = store.claimDue(now, settings.batchSize(), settings.hostName(),
+                        now.plus(settings.leaseLength()));
+                if (claims.isEmpty()) {
+                    break;
+                }
+                claimed += claims.size();
+                listeners.claimed.add(claims.size());
+                processor.start(claims, now, false, executor, flight);
             }
-            claimed += claims.size();
-            listeners.claimed.add(claims.size());
-            processor.start(claims, now, false, executor, flight);
+        } catch (RuntimeException failed) {
+            // a failed tick does not return while the batch before it is still being recorded
+            try {
+                flight.awaitAll();
+            } catch (RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
+            throw failed;
         }
         List<ExportRun> finished = flight.awaitAll();
         applyRetention(now);

@@ -562,6 +562,53 @@ class ExportScheduleServiceTest {
         }
 
         @Test
+        void aTickWhoseNextClaimFailsReturnsOnlyOnceThePreviousBatchIsRecorded() throws IOException {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.CountDownLatch claimFailed = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
+            // the second claim fails; the first batch's exports finish only after it has
+            dev.schedex.spi.ScheduleStore failing = (dev.schedex.spi.ScheduleStore) java.lang.reflect.Proxy
+                    .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.schedex.spi.ScheduleStore.class},
+                            (proxy, method, args) -> {
+                                if (method.getName().equals("claimDue") && claims.incrementAndGet() == 2) {
+                                    claimFailed.countDown();
+                                    throw new IllegalStateException("the database went away");
+                                }
+                                try {
+                                    return method.invoke(store, args);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+            try {
+                ExportScheduleService ticking = ExportScheduleService.builder().store(failing).clock(clock)
+                        .destination(new FileSystemDestination(exports)).renderExecutor(pool).batchSize(2)
+                        .documentSource((owner, id) -> {
+                            try {
+                                claimFailed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return documents.load(owner, id);
+                        }).build();
+                List<ExportSchedule> created = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    documents.put("alice", "doc-f" + i, "v1");
+                    created.add(ticking.create(daily("alice", "doc-f" + i, "02:00").build()));
+                }
+                IllegalStateException failed = assertThrows(IllegalStateException.class,
+                        () -> ticking.tick(Instant.parse("2024-03-02T01:00:00Z")));
+                assertEquals("the database went away", failed.getMessage());
+                List<RunStatus> statuses = created.stream().flatMap(s -> store.runs(s.id(), 10).stream())
+                        .map(ExportRun::status).toList();
+                assertEquals(List.of(RunStatus.SUCCEEDED, RunStatus.SUCCEEDED), statuses,
+                        "the first batch was recorded before the tick threw");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void oldRunsAreDeletedByTheRetention() throws IOException {
             ExportScheduleService retaining = service(ExportScheduleService.builder()
                     .runRetention(Duration.ofDays(2)));
