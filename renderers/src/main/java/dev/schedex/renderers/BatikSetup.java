@@ -3,9 +3,9 @@ package dev.schedex.renderers;
 import org.apache.batik.bridge.DefaultFontFamilyResolver;
 import org.apache.batik.bridge.FontFace;
 import org.apache.batik.bridge.FontFamilyResolver;
-import org.apache.batik.gvt.font.GVTFontFamily;
 import org.apache.batik.gvt.font.AWTFontFamily;
 import org.apache.batik.gvt.font.AWTGVTFont;
+import org.apache.batik.gvt.font.GVTFontFamily;
 
 import java.awt.Font;
 import java.io.ByteArrayInputStream;

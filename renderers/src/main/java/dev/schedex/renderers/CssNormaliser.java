@@ -150,7 +150,7 @@ final class CssNormaliser {
             }
             i = close + 1;
         }
-        openingFrames.put(name.replaceAll("^[\"']|[\"']$", ""), opening.toString());
+        openingFrames.put(unquoted(name), opening.toString());
     }
 
     /**
@@ -161,11 +161,10 @@ final class CssNormaliser {
         StringBuilder opening = new StringBuilder();
         for (String animation : value.split(",")) {
             List<String> tokens = List.of(animation.strip().split("\\s+"));
-            long times = tokens.stream().filter(t -> t.matches("-?[0-9.]+m?s")).count();
+            // the second time in the shorthand is the delay; a negative one has started already
             String delay = tokens.stream().filter(t -> t.matches("-?[0-9.]+m?s")).skip(1).findFirst().orElse("0s");
-            boolean startsAtOnce = property.equals("animation-name") || times < 2
-                    || !delay.matches("[0-9.]+m?s") || delay.matches("0*\\.?0*m?s")
-                    || tokens.contains("backwards") || tokens.contains("both");
+            boolean startsAtOnce = property.equals("animation-name") || !delay.matches("[0-9.]+m?s")
+                    || delay.matches("0*\\.?0*m?s") || tokens.contains("backwards") || tokens.contains("both");
             for (String token : tokens) {
                 if (startsAtOnce && openingFrames.containsKey(token)) {
                     opening.append(openingFrames.get(token));
@@ -216,6 +215,11 @@ final class CssNormaliser {
         return String.join("; ", kept.stream().filter(declaration -> !declaration.isBlank()).toList());
     }
 
+    /** @return the text without the quotes around it, if it has them */
+    private static String unquoted(String text) {
+        return text.replaceAll("^[\"']|[\"']$", "");
+    }
+
     private static final Set<String> GENERIC_FAMILIES = Set.of("serif", "sans-serif", "monospace", "cursive",
             "fantasy");
     private static final Set<String> SYSTEM_FAMILIES = Set.of("system-ui", "-apple-system", "blinkmacsystemfont",
@@ -232,7 +236,7 @@ final class CssNormaliser {
     static String withBrowserFallback(String families) {
         List<String> names = new ArrayList<>();
         for (String family : families.split(",")) {
-            names.add(family.strip().replaceAll("^[\"']|[\"']$", "").toLowerCase(Locale.ROOT));
+            names.add(unquoted(family.strip()).toLowerCase(Locale.ROOT));
         }
         if (names.stream().anyMatch(GENERIC_FAMILIES::contains)) {
             return families;

@@ -20,9 +20,9 @@ import javax.xml.XMLConstants;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Dimension2D;
-import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -139,7 +139,8 @@ final class Drawing implements AutoCloseable {
                     try {
                         copy = document.createElementNS(source.getNamespaceURI(), source.getNodeName());
                     } catch (DOMException e) {
-                        agent.warn("<" + name + "> was left out: " + LEFT_OUT.getOrDefault(name, "the renderer does not know it"));
+                        agent.warn("<" + name + "> was left out: "
+                                + LEFT_OUT.getOrDefault(name, "the renderer does not know it"));
                         continue;
                     }
                     copyAttributes(source, copy);

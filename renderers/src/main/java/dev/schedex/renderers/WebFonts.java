@@ -210,16 +210,17 @@ final class WebFonts {
         if (offset + length > font.length) {
             throw new IOException("malformed WOFF2 font: its compressed data ends early");
         }
+        byte[] data;
         try (InputStream in = new BrotliInputStream(new ByteArrayInputStream(font, offset, length))) {
-            byte[] data = in.readNBytes(expected);
-            if (data.length != expected) {
-                throw new IOException("WOFF2 font data decompresses to " + data.length + " bytes, not the "
-                        + expected + " its tables need");
-            }
-            return data;
-        } catch (IllegalStateException e) { // how the Brotli decoder reports corrupt input
+            data = in.readNBytes(expected);
+        } catch (IOException e) { // how the decoder reports data that is not Brotli
             throw new IOException("WOFF2 font data is not valid Brotli: " + e.getMessage(), e);
         }
+        if (data.length != expected) {
+            throw new IOException("WOFF2 font data decompresses to " + data.length + " bytes, not the "
+                    + expected + " its tables need");
+        }
+        return data;
     }
 
     /** Undoes WOFF2's hmtx transform: left side bearings left out are the glyphs' xMin. */
