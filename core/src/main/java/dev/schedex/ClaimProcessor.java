@@ -224,6 +224,13 @@ final class ClaimProcessor {
             }
         }
 
+        /** @return true if no claim of this flight waits to be recorded */
+        boolean idle() {
+            synchronized (counts) {
+                return outstanding == 0;
+            }
+        }
+
         /**
          * Waits until at most {@code claims} claims are unrecorded: the ticking thread claims the next
          * batch while the previous one is still being recorded, but no further ahead.
@@ -267,6 +274,15 @@ final class ClaimProcessor {
         ExportSchedule schedule = claim.schedule();
         ScheduleState state = schedule.state();
         Instant due = state.nextOccurrence().orElseGet(() -> state.nextRunAt().orElseThrow());
+        if (claim.takenOver().isPresent()) {
+            // a run another host started and never recorded is late because that host stopped, not because
+            // no host ticked: it runs again whatever the grace. A later one than the schedule's next
+            // occurrence was chosen by a misfire policy, which settled those before it; an earlier one
+            // (a run-now call's) leaves the next occurrence as it was
+            Instant occurrence = claim.takenOver().get();
+            return new Plan(claim, occurrence, false, Optional.empty(),
+                    occurrence.isBefore(due) ? Optional.of(due) : nextAfter(schedule, occurrence));
+        }
         boolean retry = !state.nextRunAt().equals(state.nextOccurrence());
         if (retry || Duration.between(due, now).compareTo(settings.misfireGrace()) <= 0) {
             return new Plan(claim, due, false, Optional.empty(), nextAfter(schedule, due));

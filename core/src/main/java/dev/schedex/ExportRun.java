@@ -71,6 +71,22 @@ public record ExportRun(UUID id, UUID scheduleId, Instant occurrence, RunStatus 
     }
 
     /**
+     * The message of a run whose host stopped while it ran, and which the claim that took over the
+     * schedule does not run again (see {@link dev.schedex.spi.ScheduleStore#claimDue}).
+     */
+    public static final String ABANDONED = "abandoned: the host running it stopped before it finished"
+            + " (its lease expired)";
+
+    /**
+     * @param at when the run was found abandoned
+     * @return this run {@link RunStatus#FAILED} with the {@link #ABANDONED} message
+     */
+    public ExportRun abandoned(Instant at) {
+        return new ExportRun(id, scheduleId, occurrence, RunStatus.FAILED, attempt, host, startedAt, Optional.of(at),
+                formatId, documentVersion, size, checksum, location, Optional.of(ABANDONED), renderTime, deliveryTime);
+    }
+
+    /**
      * @return true unless the run is still {@link RunStatus#RUNNING}
      */
     public boolean isFinished() {

@@ -300,9 +300,10 @@ public final class ExportScheduleService {
     }
 
     /**
-     * Runs everything due at {@code now}: releases expired leases, then claims due schedules in
-     * batches and runs them (on the render executor, if one was given) until none is due, claiming
-     * each batch while the previous one still runs; returns when every claimed run is recorded.
+     * Runs everything due at {@code now}: claims due schedules in batches (taking over those whose
+     * leases expired) and runs them (on the render executor, if one was given) until none is due and
+     * none is in flight, claiming each batch while the previous one still runs; returns when every
+     * claimed run is recorded. With or without an executor, a tick runs the same occurrences.
      *
      * @param tickTime the time to run the tick for; kept to the millisecond
      * @return what the tick did
@@ -313,18 +314,25 @@ public final class ExportScheduleService {
         Instant now = Objects.requireNonNull(tickTime, "now").truncatedTo(ChronoUnit.MILLIS);
         long start = System.nanoTime();
         listeners.ticks.increment();
-        int reclaimed = store.releaseExpiredLeases(now);
         ClaimProcessor.Flight flight = processor.new Flight();
         int claimed = 0;
+        int takenOver = 0;
         try {
             // the next batch is claimed while the previous one is recorded, never further ahead
             while (flight.awaitAtMost(settings.batchSize())) {
                 List<Claim> claims = store.claimDue(now, settings.batchSize(), settings.hostName(),
                         now.plus(settings.leaseLength()));
                 if (claims.isEmpty()) {
-                    break;
+                    if (flight.idle()) {
+                        break;
+                    }
+                    // the runs still in flight may make their schedules due again at now (a schedule
+                    // behind by several occurrences): wait for them, then look once more
+                    flight.awaitAtMost(0);
+                    continue;
                 }
                 claimed += claims.size();
+                takenOver += (int) claims.stream().filter(Claim::takesOver).count();
                 listeners.claimed.add(claims.size());
                 processor.start(claims, now, false, executor, flight);
             }
@@ -347,7 +355,7 @@ public final class ExportScheduleService {
             failed += run.status() == RunStatus.FAILED ? 1 : 0;
             skipped += run.status() == RunStatus.SKIPPED ? 1 : 0;
         }
-        return new TickReport(now, reclaimed, claimed, succeeded, failed, skipped,
+        return new TickReport(now, takenOver, claimed, succeeded, failed, skipped,
                 Duration.ofNanos(System.nanoTime() - start), finished);
     }
 
@@ -385,7 +393,7 @@ public final class ExportScheduleService {
         private RetryPolicy retryPolicy = RetryPolicy.exponential(3, Duration.ofMinutes(1));
         private int pauseAfterFailures = 10;
         private MisfirePolicy misfirePolicy = MisfirePolicy.RUN_ONCE;
-        private Duration misfireGrace = Duration.ofMinutes(5);
+        private Duration misfireGrace = Duration.ofMinutes(15);
         private int maxCatchUp = 100;
         private Executor executor = Runnable::run;
         private final List<ExportListener> listeners = new ArrayList<>();

@@ -8,7 +8,8 @@ import java.util.List;
  * What one tick did.
  *
  * @param now       the instant the tick ran for
- * @param reclaimed expired leases of other hosts (or of this one) that were released
+ * @param takenOver claims that took over work another claim left unfinished (its host stopped or
+ *                  lost its lease; see {@link dev.schedex.spi.Claim#takesOver()})
  * @param claimed   schedules this tick claimed
  * @param succeeded runs that succeeded
  * @param failed    runs that failed
@@ -16,7 +17,7 @@ import java.util.List;
  * @param elapsed   how long the tick took
  * @param runs      the runs this tick finished, in the order they finished
  */
-public record TickReport(Instant now, int reclaimed, int claimed, int succeeded, int failed, int skipped,
+public record TickReport(Instant now, int takenOver, int claimed, int succeeded, int failed, int skipped,
                          Duration elapsed, List<ExportRun> runs) {
 
     /** Copies the runs. */

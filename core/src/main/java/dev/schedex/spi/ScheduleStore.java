@@ -61,21 +61,16 @@ public interface ScheduleStore {
     boolean delete(UUID id);
 
     /**
-     * Releases the leases that expired before {@code now} on due schedules, so that another host can
-     * take the schedule over. A store may leave an expired lease on a schedule that is not due (one a
-     * run-now call claimed): every claim treats an expired lease as none. Runs left
-     * {@link dev.schedex.RunStatus#RUNNING} by the dead host stay so until the next claimer takes
-     * them over in {@link #startRun}.
-     *
-     * @param now the current time
-     * @return how many leases were released
-     */
-    int releaseExpiredLeases(Instant now);
-
-    /**
      * Claims due schedules: active, with a next run at or before {@code now}, and not leased (or
      * with an expired lease). Each is leased with a token that no other claim call uses (the schedules
      * of one call may share it). Two concurrent calls never claim the same schedule.
+     *
+     * <p>A schedule that still held an expired lease is taken over: of the runs its host left
+     * {@link dev.schedex.RunStatus#RUNNING}, the one with the latest occurrence stays so, and the
+     * claim names its occurrence in {@link Claim#takenOver()} (or the schedule's next occurrence, if
+     * no run was started); {@link #startRun} then starts it again with the next attempt. Any other
+     * RUNNING run of the schedule is recorded as {@link dev.schedex.RunStatus#FAILED} with the
+     * message {@link ExportRun#ABANDONED}.
      *
      * @param now        the current time
      * @param limit      how many to claim at most
@@ -87,7 +82,10 @@ public interface ScheduleStore {
 
     /**
      * Claims one schedule whatever its next run, for running it now, unless another host holds a
-     * live lease on it.
+     * live lease on it. An expired lease is taken over, but the claim takes over no occurrence:
+     * every run its host left {@link dev.schedex.RunStatus#RUNNING} is recorded as
+     * {@link dev.schedex.RunStatus#FAILED} with the message {@link ExportRun#ABANDONED} (a later
+     * claim of the same occurrence starts it again with the next attempt).
      *
      * @param id         the schedule's id
      * @param now        the current time

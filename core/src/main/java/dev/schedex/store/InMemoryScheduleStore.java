@@ -53,8 +53,6 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     private final Map<UUID, Entry> schedules = new HashMap<>();
     private final NavigableSet<Due> due = new TreeSet<>();
     private final Map<UUID, NavigableMap<Instant, ExportRun>> runs = new HashMap<>();
-    /** The ids of leased schedules, so that releasing expired leases does not scan every schedule. */
-    private final java.util.Set<UUID> leased = new java.util.HashSet<>();
 
     /** Creates an empty store. */
     public InMemoryScheduleStore() {
@@ -115,28 +113,9 @@ public final class InMemoryScheduleStore implements ScheduleStore {
             }
             remove(entry.schedule());
             schedules.remove(id);
-            leased.remove(id);
             runs.remove(id);
             return true;
         }
-    }
-
-    @Override
-    public int releaseExpiredLeases(Instant now) {
-        int released = 0;
-        synchronized (lock) {
-            Iterator<UUID> it = leased.iterator();
-            while (it.hasNext()) {
-                UUID id = it.next();
-                Entry entry = schedules.get(id);
-                if (entry.lease().until().isBefore(now)) {
-                    schedules.put(id, new Entry(entry.schedule(), null));
-                    it.remove();
-                    released++;
-                }
-            }
-        }
-        return released;
     }
 
     @Override
@@ -151,7 +130,7 @@ public final class InMemoryScheduleStore implements ScheduleStore {
                 }
                 Entry entry = schedules.get(next.id());
                 if (isFree(entry, now)) {
-                    claims.add(lease(entry, leaseOwner, leaseUntil));
+                    claims.add(lease(entry, now, leaseOwner, leaseUntil, false));
                 }
             }
         }
@@ -162,7 +141,7 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     public Optional<Claim> claim(UUID id, Instant now, String leaseOwner, Instant leaseUntil) {
         synchronized (lock) {
             Entry entry = schedules.get(id);
-            return entry != null && isFree(entry, now) ? Optional.of(lease(entry, leaseOwner, leaseUntil))
+            return entry != null && isFree(entry, now) ? Optional.of(lease(entry, now, leaseOwner, leaseUntil, true))
                     : Optional.empty();
         }
     }
@@ -245,18 +224,25 @@ public final class InMemoryScheduleStore implements ScheduleStore {
         return entry != null && entry.lease() != null && entry.lease().token().equals(lease.token());
     }
 
-    private Claim lease(Entry entry, String owner, Instant until) {
+    /** Leases a free schedule, taking over what an expired lease left (see {@link ScheduleStore#claimDue}). */
+    private Claim lease(Entry entry, Instant now, String owner, Instant until, boolean forRunNow) {
+        ExportSchedule schedule = entry.schedule();
         Lease lease = new Lease(owner, UUID.randomUUID(), until);
-        schedules.put(entry.schedule().id(), new Entry(entry.schedule(), lease));
-        leased.add(entry.schedule().id());
-        return new Claim(entry.schedule(), lease);
+        schedules.put(schedule.id(), new Entry(schedule, lease));
+        if (entry.lease() == null) {
+            return new Claim(schedule, lease);
+        }
+        NavigableMap<Instant, ExportRun> history = runs.getOrDefault(schedule.id(), new TreeMap<>());
+        Optional<Instant> unfinished = forRunNow ? Optional.empty() : history.values().stream()
+                .filter(run -> run.status() == RunStatus.RUNNING).map(ExportRun::occurrence).max(Instant::compareTo);
+        history.replaceAll((occurrence, run) -> run.status() == RunStatus.RUNNING
+                && !unfinished.equals(Optional.of(occurrence)) ? run.abandoned(now) : run);
+        return new Claim(schedule, lease, forRunNow ? Optional.empty()
+                : unfinished.or(() -> schedule.state().nextOccurrence()));
     }
 
     private void put(ExportSchedule schedule, Lease lease) {
         schedules.put(schedule.id(), new Entry(schedule, lease));
-        if (lease == null) {
-            leased.remove(schedule.id());
-        }
         if (schedule.active() && schedule.state().nextRunAt().isPresent()) {
             due.add(new Due(schedule.state().nextRunAt().get(), schedule.id()));
         }

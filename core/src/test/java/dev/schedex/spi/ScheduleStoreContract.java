@@ -1,6 +1,11 @@
 package dev.schedex.spi;
 
 import dev.schedex.DestinationSpec;
+import dev.schedex.ExportScheduleService;
+import dev.schedex.NewExportSchedule;
+import dev.schedex.testing.CountingDestination;
+import dev.schedex.testing.Documents;
+import dev.schedex.testing.TextFormat;
 import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
 import dev.schedex.FormatSettings;
@@ -253,14 +258,55 @@ public abstract class ScheduleStoreContract {
     }
 
     @Test
-    void anExpiredLeaseCanBeReleasedAndTheScheduleClaimedAgain() {
+    void anExpiredLeaseIsTakenOverByTheNextClaim() {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
-        claimOne(s, T0);
-        assertEquals(0, store.releaseExpiredLeases(T0.plusSeconds(60)), "a lease is live up to its end");
-        assertEquals(1, store.releaseExpiredLeases(T0.plusSeconds(61)));
-        Lease second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120)).get(0).lease();
-        assertEquals("host-b", second.owner());
+        Claim first = store.claimDue(T0, 10, "host-a", T0.plusSeconds(60)).get(0);
+        assertFalse(first.takesOver(), "a first claim takes nothing over");
+        assertEquals(List.of(), store.claimDue(T0.plusSeconds(60), 10, "host-b", T0.plusSeconds(120)),
+                "a lease is live up to its end");
+        Claim second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120)).get(0);
+        assertEquals("host-b", second.lease().owner());
+        assertEquals(Optional.of(T0), second.takenOver(), "no run was started: the next occurrence is taken over");
+    }
+
+    @Test
+    void aTakeOverNamesTheLatestUnfinishedRunAndAbandonsTheOthers() {
+        ExportSchedule s = schedule("alice", T0);
+        store.insert(s);
+        // host-a runs the schedule now (a run-now call), and dies: its run stays RUNNING
+        Lease manual = store.claim(s.id(), T0.minusSeconds(30), "host-a", T0.plusSeconds(30)).orElseThrow().lease();
+        ExportRun orphan = store.startRun(run(s, T0.minusSeconds(30), "host-a"), manual).orElseThrow();
+        // host-b claims the due schedule, starts a run chosen by a misfire policy, and dies too
+        Claim second = store.claimDue(T0.plusSeconds(31), 10, "host-b", T0.plusSeconds(90)).get(0);
+        assertEquals(Optional.of(T0.minusSeconds(30)), second.takenOver());
+        Instant chosen = T0.plusSeconds(20);
+        ExportRun regular = store.startRun(run(s, chosen, "host-b"), second.lease()).orElseThrow();
+
+        Claim third = store.claimDue(T0.plusSeconds(91), 10, "host-c", T0.plusSeconds(150)).get(0);
+        assertEquals(Optional.of(chosen), third.takenOver(), "the latest unfinished run is taken over");
+        List<ExportRun> runs = store.runs(s.id(), 10);
+        assertEquals(List.of(regular.id(), orphan.id()), runs.stream().map(ExportRun::id).toList());
+        assertEquals(RunStatus.RUNNING, runs.get(0).status());
+        assertEquals(RunStatus.FAILED, runs.get(1).status(), "no other run stays RUNNING after a take-over");
+        assertEquals(Optional.of(ExportRun.ABANDONED), runs.get(1).message());
+        assertEquals(Optional.of(T0.plusSeconds(91)), runs.get(1).finishedAt());
+        assertEquals(2, store.startRun(run(s, chosen, "host-c"), third.lease()).orElseThrow().attempt());
+    }
+
+    @Test
+    void aRunNowClaimOfAnExpiredLeaseAbandonsEveryUnfinishedRun() {
+        ExportSchedule s = schedule("alice", T0);
+        store.insert(s);
+        Lease first = claimOne(s, T0);
+        store.startRun(run(s, T0, "host-a"), first).orElseThrow();
+        Claim manual = store.claim(s.id(), T0.plusSeconds(61), "host-b", T0.plusSeconds(120)).orElseThrow();
+        assertFalse(manual.takesOver(), "a run-now claim runs its own occurrence");
+        ExportRun abandoned = store.runs(s.id(), 10).get(0);
+        assertEquals(RunStatus.FAILED, abandoned.status());
+        assertEquals(Optional.of(ExportRun.ABANDONED), abandoned.message());
+        assertEquals(2, store.startRun(run(s, T0, "host-b"), manual.lease()).orElseThrow().attempt(),
+                "an abandoned occurrence can still be run again");
     }
 
     @Test
@@ -300,7 +346,6 @@ public abstract class ScheduleStoreContract {
         Lease first = claimOne(s, T0);
         ExportRun started = store.startRun(run(s, T0, "host-a"), first).orElseThrow();
         // host-a dies: its lease expires and host-b takes over the same occurrence
-        store.releaseExpiredLeases(T0.plusSeconds(61));
         Lease second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120)).get(0).lease();
         ExportRun takenOver = store.startRun(run(s, T0, "host-b"), second).orElseThrow();
         assertEquals(started.id(), takenOver.id());
@@ -320,7 +365,6 @@ public abstract class ScheduleStoreContract {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
         Lease first = claimOne(s, T0);
-        store.releaseExpiredLeases(T0.plusSeconds(61));
         Lease second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120)).get(0).lease();
         assertEquals(Optional.empty(), store.startRun(run(s, T0, "host-a"), first));
         ExportRun run = store.startRun(run(s, T0, "host-b"), second).orElseThrow();
@@ -417,5 +461,127 @@ public abstract class ScheduleStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- the service on this store: no claimed or due occurrence is lost ----------------------------
+
+    /** Thrown by a document source to stand for a host that dies in the middle of a run. */
+    private static final class HostDied extends Error {
+        HostDied() {
+            super("the host died", null, false, false);
+        }
+    }
+
+    private ExportScheduleService service(String host, DocumentSource documents, ExportDestination destination,
+                                          java.util.function.UnaryOperator<ExportScheduleService.Builder> options) {
+        return options.apply(ExportScheduleService.builder().store(store).documentSource(documents)
+                .clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC)).discoverFormats(false)
+                .format(new TextFormat()).destination(destination).hostName(host)).build();
+    }
+
+    private static NewExportSchedule request(Schedule schedule, MisfirePolicy policy) {
+        return NewExportSchedule.builder().ownerId("alice").documentId("doc").name("Export")
+                .schedule(schedule).zone("UTC").format("txt").destination("counting", Map.of())
+                .misfirePolicy(policy).build();
+    }
+
+    /** Host a claims the occurrence at {@code due} and dies mid-run; host b ticks every minute after. */
+    private ExportSchedule hostDiesMidRun(Schedule schedule, MisfirePolicy policy, Instant due, Instant until,
+                                          Duration grace) {
+        Documents documents = new Documents();
+        documents.put("alice", "doc", "v1");
+        CountingDestination destination = new CountingDestination();
+        DocumentSource dying = (owner, id) -> {
+            throw new HostDied();
+        };
+        ExportScheduleService a = service("host-a", dying, destination, b -> b);
+        ExportScheduleService b = service("host-b", documents, destination, x -> x.misfireGrace(grace));
+        ExportSchedule created = a.create(request(schedule, policy));
+        assertThrows(HostDied.class, () -> a.tick(due));
+        assertEquals(RunStatus.RUNNING, store.runs(created.id(), 10).get(0).status());
+        for (Instant now = due.plusSeconds(60); !now.isAfter(until); now = now.plusSeconds(60)) {
+            b.tick(now);
+        }
+        return created;
+    }
+
+    @Test
+    void aRunWhoseHostDiedIsTakenOverNotTreatedAsMissed() {
+        Instant due = Instant.parse("2024-03-01T11:00:00Z");
+        ExportSchedule s = hostDiesMidRun(Schedule.cron("*/2 * * * *"), MisfirePolicy.RUN_ONCE, due,
+                due.plus(Duration.ofMinutes(20)), Duration.ofMinutes(15));
+        List<ExportRun> runs = store.runs(s.id(), 100);
+        assertTrue(runs.stream().noneMatch(r -> r.status() == RunStatus.RUNNING), "no run left RUNNING: " + runs);
+        ExportRun first = runs.stream().filter(r -> r.occurrence().equals(due)).findFirst().orElseThrow();
+        assertEquals(RunStatus.SUCCEEDED, first.status());
+        assertEquals(2, first.attempt(), "taken over, with the next attempt");
+        assertEquals("host-b", first.host());
+        List<Instant> expected = new ArrayList<>();
+        for (Instant at = due; !at.isAfter(due.plus(Duration.ofMinutes(20))); at = at.plusSeconds(120)) {
+            expected.add(at);
+        }
+        assertEquals(expected, runs.stream().map(ExportRun::occurrence).sorted().toList(),
+                "every occurrence ran: those while the lease was live are late, not missed");
+    }
+
+    @Test
+    void aSkipScheduleWhoseHostDiedRunsTheClaimedOccurrenceWhateverTheGrace() {
+        Instant due = Instant.parse("2024-03-02T02:00:00Z");
+        ExportSchedule s = hostDiesMidRun(Schedule.daily(LocalTime.of(2, 0)), MisfirePolicy.SKIP, due,
+                due.plus(Duration.ofMinutes(15)), Duration.ofMinutes(1));
+        List<ExportRun> runs = store.runs(s.id(), 10);
+        assertEquals(1, runs.size());
+        assertEquals(RunStatus.SUCCEEDED, runs.get(0).status(), runs.get(0).message().orElse(""));
+        assertEquals(2, runs.get(0).attempt());
+    }
+
+    /** Runs a {@code *}{@code /3} cron ticked every 7 minutes, with an outage, and returns every run. */
+    private List<String> tickEverySevenMinutes(java.util.concurrent.Executor executor) {
+        Documents documents = new Documents();
+        CountingDestination destination = new CountingDestination();
+        ExportScheduleService service = service("host-a", documents, destination, b -> b.renderExecutor(executor));
+        List<ExportSchedule> created = new ArrayList<>();
+        for (MisfirePolicy policy : MisfirePolicy.values()) {
+            documents.put("alice", "doc", "v1");
+            created.add(service.create(request(Schedule.cron("*/3 * * * *"), policy)));
+            created.add(service.create(request(Schedule.cron("0 * * * *"), policy)));
+        }
+        Instant end = T0.plus(Duration.ofHours(30));
+        Instant outageFrom = T0.plus(Duration.ofHours(12));
+        Instant outageTo = T0.plus(Duration.ofHours(26));
+        for (Instant now = T0.plusSeconds(7 * 60); now.isBefore(end); now = now.plusSeconds(7 * 60)) {
+            if (now.isBefore(outageFrom) || now.isAfter(outageTo)) {
+                service.tick(now);
+            }
+        }
+        List<String> history = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            for (ExportRun run : store.runs(created.get(i).id(), 1000)) {
+                history.add(i + " " + run.occurrence() + " " + run.status() + " " + run.attempt());
+            }
+        }
+        java.util.Collections.sort(history);
+        return history;
+    }
+
+    @Test
+    void aTickRunsEverythingDueWithOrWithoutARenderExecutor() {
+        List<String> inline = tickEverySevenMinutes(Runnable::run);
+        store = newStore();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            assertEquals(inline, tickEverySevenMinutes(pool), "the same runs, inline and on three threads");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(29, inline.stream().filter(line -> line.startsWith("5 ")).count(),
+                "RUN_ALL ran each hourly occurrence, the outage's included");
+        List<Instant> everyThreeMinutes = inline.stream().filter(line -> line.startsWith("0 "))
+                .map(line -> Instant.parse(line.split(" ")[1])).toList();
+        int gaps = 0;
+        for (int i = 1; i < everyThreeMinutes.size(); i++) {
+            gaps += Duration.between(everyThreeMinutes.get(i - 1), everyThreeMinutes.get(i)).toMinutes() == 3 ? 0 : 1;
+        }
+        assertEquals(1, gaps, "under the default grace, RUN_ONCE ran every occurrence but those of the outage");
     }
 }

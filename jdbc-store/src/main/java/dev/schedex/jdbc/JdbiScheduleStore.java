@@ -238,14 +238,6 @@ public final class JdbiScheduleStore implements ScheduleStore {
     }
 
     @Override
-    public int releaseExpiredLeases(Instant now) {
-        // through the due index: lease_until has none, so that claims write no index entry
-        return inTransaction(h -> h.createUpdate("UPDATE <schedules> SET lease_owner = NULL, lease_token = NULL,"
-                        + " lease_until = NULL WHERE active = <true> AND next_run_at <= :now AND lease_until < :leaseNow")
-                .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow(h, now)).execute());
-    }
-
-    @Override
     public List<Claim> claimDue(Instant now, int limit, String leaseOwner, Instant leaseUntil) {
         return inTransaction(h -> {
             if (!dialect.claimSetting().isEmpty()) {
@@ -255,14 +247,17 @@ public final class JdbiScheduleStore implements ScheduleStore {
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             // With SKIP LOCKED the index order is enough; without it (H2), a total order keeps concurrent
             // claimers from locking the same rows in different orders (fewer deadlocks to retry).
-            List<String> due = h.createQuery("SELECT id FROM <schedules>" + DUE
+            Map<String, Boolean> dueLeased = new java.util.LinkedHashMap<>();
+            h.createQuery("SELECT id, lease_until FROM <schedules>" + DUE
                             + (dialect.skipLocked() ? " ORDER BY next_run_at" : " ORDER BY next_run_at, id")
                             + " LIMIT :limit" + (dialect.skipLocked() ? " FOR UPDATE SKIP LOCKED" : ""))
                     .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
-                    .mapTo(String.class).list();
-            if (due.isEmpty()) {
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2) != null))
+                    .forEach(row -> dueLeased.put(row.getKey(), row.getValue()));
+            if (dueLeased.isEmpty()) {
                 return List.<Claim>of();
             }
+            List<String> due = List.copyOf(dueLeased.keySet());
             // One lease token for the batch: it is new, so it still fences each schedule against any other claim.
             // The conditions are repeated so that the update is safe without row locks (H2) and a no-op with them.
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
@@ -270,12 +265,15 @@ public final class JdbiScheduleStore implements ScheduleStore {
                             + " AND (lease_until IS NULL OR lease_until < :leaseNow)")
                     .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
                     .bindList("ids", due).bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).execute();
+            Map<String, Instant> unfinished = takeOver(h, due.stream().filter(dueLeased::get).toList(), now, false);
             List<Claim> claims = new ArrayList<>(due.size());
             for (ScheduleRows.Read read : h.createQuery(SELECT + " WHERE id IN (<ids>) AND lease_token = :token"
                             + " ORDER BY next_run_at, id")
                     .bindList("ids", due).bind("token", lease.token().toString()).map(ScheduleRows.READ).list()) {
                 if (read.schedule().isPresent()) {
-                    claims.add(new Claim(read.schedule().get(), lease));
+                    ExportSchedule schedule = read.schedule().get();
+                    claims.add(new Claim(schedule, lease, !dueLeased.get(read.id()) ? Optional.empty()
+                            : Optional.ofNullable(unfinished.get(read.id())).or(() -> schedule.state().nextOccurrence())));
                 } else {
                     quarantine(h, read, lease, now);
                 }
@@ -317,15 +315,54 @@ public final class JdbiScheduleStore implements ScheduleStore {
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
+            // any lease left on the row when this claim succeeds has expired
+            boolean expired = h.createQuery("SELECT COUNT(*) FROM <schedules> WHERE id = :id AND lease_until IS NOT NULL")
+                    .bind("id", id.toString()).mapTo(Integer.class).one() > 0;
             int leased = h.createUpdate(LEASE + " AND (lease_until IS NULL OR lease_until < :leaseNow)")
                     .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
                     .bind("id", id.toString()).bind("leaseNow", leaseNow).execute();
             if (leased != 1) {
                 return Optional.<Claim>empty();
             }
+            if (expired) {
+                takeOver(h, List.of(id.toString()), now, true);
+            }
             return h.createQuery(SELECT + " WHERE id = :id").bind("id", id.toString()).map(ScheduleRows.SCHEDULE)
                     .findOne().map(schedule -> new Claim(schedule, lease));
         });
+    }
+
+    /**
+     * Takes over what expired leases left on schedules (see {@link ScheduleStore#claimDue}): of each
+     * schedule's RUNNING runs the latest stays so, to be started again, unless the claim is a run-now
+     * call's; the others are recorded as abandoned. Expired leases are rare, so this costs a claim
+     * nothing in the usual case.
+     *
+     * @return the occurrence of each schedule's run that stays RUNNING, by schedule id
+     */
+    private static Map<String, Instant> takeOver(Handle h, List<String> scheduleIds, Instant now, boolean forRunNow) {
+        if (scheduleIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Instant> latest = new java.util.HashMap<>();
+        List<String> abandoned = new ArrayList<>();
+        h.createQuery("SELECT id, schedule_id, occurrence FROM <runs> WHERE schedule_id IN (<ids>)"
+                        + " AND status = 'RUNNING' ORDER BY occurrence DESC")
+                .bindList("ids", scheduleIds)
+                .map((rs, ctx) -> List.of(rs.getString(1).strip(), rs.getString(2).strip(), rs.getString(3)))
+                .forEach(row -> {
+                    if (forRunNow || latest.putIfAbsent(row.get(1), Instant.ofEpochMilli(Long.parseLong(row.get(2))))
+                            != null) {
+                        abandoned.add(row.get(0));
+                    }
+                });
+        if (!abandoned.isEmpty()) {
+            h.createUpdate("UPDATE <runs> SET status = 'FAILED', finished_at = :now, message = :message"
+                            + " WHERE id IN (<ids>)")
+                    .bindList("ids", abandoned).bind("now", now.toEpochMilli()).bind("message", ExportRun.ABANDONED)
+                    .execute();
+        }
+        return latest;
     }
 
     /** Locks a schedule's row and tells whether the lease is still held on it. */
