@@ -109,7 +109,7 @@ final class ClaimProcessor {
             starts.add(new RunStart(ExportRun.started(claim.schedule().id(), plan.occurrence(),
                     claim.lease().owner(), now, claim.schedule().formatId()), claim.lease()));
         }
-        List<Optional<ExportRun>> started = store.startRuns(starts);
+        List<Optional<ExportRun>> started = StoreException.during("start runs", () -> store.startRuns(starts));
         flight.add(plans.size());
         flight.dispatching = true;
         int handedOut = 0;
@@ -329,10 +329,10 @@ final class ClaimProcessor {
             ExportSchedule schedule = item.plan().claim().schedule();
             ScheduleState state = nextState(schedule, item.run(), item.at(), item.plan().manual(),
                     item.plan().regularNext());
-            ends.add(new ClaimEnd(item.run(), schedule.withState(state, item.at()), schedule.version(),
+            ends.add(new ClaimEnd(item.run(), schedule.withState(state, item.at()), schedule.revision(),
                     item.plan().claim().lease()));
         }
-        List<FinishResult> results = store.finishAll(ends);
+        List<FinishResult> results = StoreException.during("record finished runs", () -> store.finishAll(ends));
         List<ExportRun> recorded = new ArrayList<>();
         for (int i = 0; i < ready.size(); i++) {
             Done item = ready.get(i);
@@ -367,7 +367,8 @@ final class ClaimProcessor {
     private FinishResult finishChanged(Done item) {
         Claim claim = item.plan().claim();
         for (int attempt = 0; attempt < FINISH_ATTEMPTS; attempt++) {
-            Optional<ExportSchedule> reloaded = store.find(claim.schedule().id());
+            Optional<ExportSchedule> reloaded = StoreException.during("read a schedule changed during its run",
+                    () -> store.find(claim.schedule().id()));
             if (reloaded.isEmpty()) {
                 return FinishResult.LEASE_LOST;
             }
@@ -376,8 +377,8 @@ final class ClaimProcessor {
             Optional<Instant> next = sameTiming(current, claim.schedule()) ? item.plan().regularNext()
                     : current.state().nextRunAt();
             ScheduleState state = nextState(current, item.run(), item.at(), item.plan().manual(), next);
-            FinishResult result = store.finish(item.run(), current.withState(state, item.at()), current.version(),
-                    claim.lease());
+            FinishResult result = StoreException.during("record a finished run", () -> store.finish(item.run(),
+                    current.withState(state, item.at()), current.revision(), claim.lease()));
             if (result != FinishResult.VERSION_CHANGED) {
                 return result;
             }

@@ -26,12 +26,16 @@ import java.util.UUID;
  * @param state           whether it runs, when next, and how its runs went
  * @param createdAt       when it was created
  * @param updatedAt       when it was last changed, by its owner or by a run
- * @param version         incremented by every change; updates may name the version they expect
+ * @param version         the owner's version: incremented by every change its owner makes, never
+ *                        by a run, so that an owner's edit based on it is stale only when another
+ *                        edit came first ({@link ScheduleUpdate.Builder#expectedVersion})
+ * @param revision        incremented by every write, the owner's and the runs'; stores fence writes on it
  */
 public record ExportSchedule(UUID id, String ownerId, String documentId, String name, Schedule schedule,
                              ZoneId zone, Bounds bounds, String formatId, FormatSettings formatSettings,
                              DestinationSpec destination, MisfirePolicy misfirePolicy, boolean onlyWhenChanged,
-                             ScheduleState state, Instant createdAt, Instant updatedAt, long version) {
+                             ScheduleState state, Instant createdAt, Instant updatedAt, long version,
+                             long revision) {
 
     /** Checks that no component is null. */
     public ExportSchedule {
@@ -57,14 +61,27 @@ public record ExportSchedule(UUID id, String ownerId, String documentId, String 
     }
 
     /**
-     * The next version of this schedule, with a new state.
+     * This schedule with a new state, as a run leaves it: the same owner's version, the next revision.
      *
      * @param newState  the state
      * @param changedAt when the change happens
-     * @return the schedule with that state, {@code updatedAt} and the version after this one
+     * @return the schedule with that state, {@code updatedAt} and the revision after this one
      */
     public ExportSchedule withState(ScheduleState newState, Instant changedAt) {
         return new ExportSchedule(id, ownerId, documentId, name, schedule, zone, bounds, formatId, formatSettings,
-                destination, misfirePolicy, onlyWhenChanged, newState, createdAt, changedAt, version + 1);
+                destination, misfirePolicy, onlyWhenChanged, newState, createdAt, changedAt, version, revision + 1);
+    }
+
+    /**
+     * This schedule with a new state, as its owner leaves it (pause, resume): the next owner's version
+     * and the next revision.
+     *
+     * @param newState  the state
+     * @param changedAt when the change happens
+     * @return the schedule with that state, {@code updatedAt}, version and revision
+     */
+    public ExportSchedule withOwnerState(ScheduleState newState, Instant changedAt) {
+        return new ExportSchedule(id, ownerId, documentId, name, schedule, zone, bounds, formatId, formatSettings,
+                destination, misfirePolicy, onlyWhenChanged, newState, createdAt, changedAt, version + 1, revision + 1);
     }
 }

@@ -98,41 +98,38 @@ public final class ExportScheduleService {
      *
      * @param request the request
      * @return the stored schedule
-     * @throws ValidationException listing every problem; also when the schedule would never run
+     * @throws ValidationException listing every problem, a schedule that would never run among them
      *                             (code {@code no_occurrence}, field {@code schedule})
+     * @throws StoreException      if the store fails
      */
     public ExportSchedule create(NewExportSchedule request) {
         Objects.requireNonNull(request, "request");
-        Definition definition = validator.validate(request, settings.misfirePolicy());
         Instant now = now();
-        Optional<Instant> next = firstRun(definition, now);
+        Definition definition = validator.validate(request, settings.misfirePolicy(), now, true);
         ExportSchedule schedule = new ExportSchedule(UUID.randomUUID(), definition.ownerId(), definition.documentId(),
                 definition.name(), definition.schedule(), definition.zone(), definition.bounds(), definition.formatId(),
                 definition.formatSettings(), definition.destination(), definition.misfirePolicy(),
-                definition.onlyWhenChanged(), ScheduleState.initial(request.active(), next), now, now, 1);
-        store.insert(schedule);
+                definition.onlyWhenChanged(), ScheduleState.initial(request.active(), definition.firstRun()), now, now,
+                1, 1);
+        StoreException.during("insert the schedule", () -> {
+            store.insert(schedule);
+            return schedule;
+        });
         return schedule;
-    }
-
-    private Optional<Instant> firstRun(Definition definition, Instant now) {
-        Optional<Instant> next = calculator.next(definition.schedule(), definition.zone(), definition.bounds(), now);
-        if (next.isEmpty()) {
-            throw ValidationException.of("schedule", "no_occurrence", "'" + definition.schedule().describe()
-                    + "' in " + definition.zone() + " has no occurrence after " + now
-                    + definition.bounds().endAt().map(end -> " and before the end " + end).orElse(""));
-        }
-        return next;
     }
 
     /**
      * @param ownerId the owner
      * @param id      the schedule's id
-     * @return the schedule, or empty if it does not exist or belongs to someone else
+     * @return the schedule
+     * @throws ScheduleNotFoundException if there is no such schedule for this owner
      */
-    public Optional<ExportSchedule> get(String ownerId, UUID id) {
+    public ExportSchedule get(String ownerId, UUID id) {
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(id, "id");
-        return store.find(id).filter(schedule -> schedule.ownerId().equals(ownerId));
+        return StoreException.during("read the schedule", () -> store.find(id))
+                .filter(schedule -> schedule.ownerId().equals(ownerId))
+                .orElseThrow(() -> new ScheduleNotFoundException(ownerId, id));
     }
 
     /**
@@ -140,46 +137,51 @@ public final class ExportScheduleService {
      * @return one page of the owner's schedules, oldest first
      */
     public Page<ExportSchedule> list(ScheduleQuery query) {
-        return store.query(Objects.requireNonNull(query, "query"));
+        Objects.requireNonNull(query, "query");
+        return StoreException.during("list schedules", () -> store.query(query));
     }
 
     /**
      * Changes a schedule. Only what the change sets is changed; if the timing changes, the next run is
-     * computed again from now.
+     * computed again from now, and a timing with no future occurrence is refused, paused or not.
      *
      * @param ownerId the owner
      * @param id      the schedule's id
      * @param change  what to change
      * @return the changed schedule
-     * @throws ValidationException listing every problem; {@code id}/{@code not_found} if there is no
-     *                             such schedule for this owner; {@code version}/{@code stale} if the
-     *                             change names a version that is no longer current
+     * @throws ValidationException       listing every problem
+     * @throws ScheduleNotFoundException if there is no such schedule for this owner
+     * @throws StaleVersionException     if the change names a version its owner has changed since
      */
     public ExportSchedule update(String ownerId, UUID id, ScheduleUpdate change) {
         Objects.requireNonNull(change, "change");
         return modify(ownerId, id, change.expectedVersion(), current -> {
-            Definition definition = validator.validate(merge(current, change), current.misfirePolicy());
             Instant now = now();
+            Definition definition = validator.validate(merge(current, change), current.misfirePolicy(), now,
+                    change.changesTiming());
             ScheduleState state = current.state();
             if (change.changesTiming() && state.active()) {
-                state = state.withNextRun(firstRun(definition, now));
+                state = state.withNextRun(definition.firstRun());
             }
             return new ExportSchedule(current.id(), current.ownerId(), current.documentId(), definition.name(),
                     definition.schedule(), definition.zone(), definition.bounds(), definition.formatId(),
                     definition.formatSettings(), definition.destination(), definition.misfirePolicy(),
-                    definition.onlyWhenChanged(), state, current.createdAt(), now, current.version() + 1);
+                    definition.onlyWhenChanged(), state, current.createdAt(), now, current.version() + 1,
+                    current.revision() + 1);
         });
     }
 
+    /** The schedule as the change would leave it, as a request: a new format without settings keeps the old ones. */
     private static NewExportSchedule merge(ExportSchedule current, ScheduleUpdate change) {
-        boolean formatChanged = change.formatId().isPresent();
         return new NewExportSchedule(current.ownerId(), current.documentId(), change.name().orElse(current.name()),
                 change.schedule().orElseGet(() -> ScheduleInput.of(current.schedule())),
                 change.zone().orElse(current.zone().getId()),
                 change.startAt().orElse(current.bounds().startAt()), change.endAt().orElse(current.bounds().endAt()),
                 change.formatId().orElse(current.formatId()),
-                change.formatSettings().orElse(formatChanged ? Map.of() : current.formatSettings().asMap()),
-                change.destination().orElse(current.destination()),
+                change.formatSettings().orElse(current.formatSettings().asMap()),
+                change.destinationType().orElse(current.destination().type()),
+                change.destinationParameters().orElse(change.destinationType().isPresent() ? Map.of()
+                        : current.destination().parameters()),
                 Optional.of(change.misfirePolicy().orElse(current.misfirePolicy())),
                 change.onlyWhenChanged().orElse(current.onlyWhenChanged()), current.active());
     }
@@ -190,11 +192,11 @@ public final class ExportScheduleService {
      * @param ownerId the owner
      * @param id      the schedule's id
      * @return the paused schedule
-     * @throws ValidationException {@code id}/{@code not_found} if there is no such schedule for this owner
+     * @throws ScheduleNotFoundException if there is no such schedule for this owner
      */
     public ExportSchedule pause(String ownerId, UUID id) {
         return modify(ownerId, id, Optional.empty(), current -> current.state().active()
-                ? current.withState(current.state().paused(Optional.empty()), now()) : current);
+                ? current.withOwnerState(current.state().paused(Optional.empty()), now()) : current);
     }
 
     /**
@@ -204,8 +206,8 @@ public final class ExportScheduleService {
      * @param ownerId the owner
      * @param id      the schedule's id
      * @return the resumed schedule
-     * @throws ValidationException {@code id}/{@code not_found} if there is no such schedule for this
-     *                             owner; {@code schedule}/{@code no_occurrence} if it has no future run
+     * @throws ScheduleNotFoundException if there is no such schedule for this owner
+     * @throws ValidationException       {@code schedule}/{@code no_occurrence} if it has no future run
      */
     public ExportSchedule resume(String ownerId, UUID id) {
         return modify(ownerId, id, Optional.empty(), current -> {
@@ -217,29 +219,27 @@ public final class ExportScheduleService {
             if (next.isEmpty()) {
                 throw ValidationException.of("schedule", "no_occurrence", "the schedule has no occurrence after " + now);
             }
-            return current.withState(current.state().resumed(next), now);
+            return current.withOwnerState(current.state().resumed(next), now);
         });
     }
 
-    /** Applies a change with optimistic concurrency: re-reads and re-applies when someone else wrote first. */
+    /**
+     * Applies an owner's change with optimistic concurrency: re-reads and re-applies when another write
+     * (a run finishing, another edit) came first; only another edit by the owner makes the change stale.
+     */
     private ExportSchedule modify(String ownerId, UUID id, Optional<Long> expectedVersion,
                                   java.util.function.UnaryOperator<ExportSchedule> change) {
         while (true) {
-            ExportSchedule current = existing(ownerId, id);
+            ExportSchedule current = get(ownerId, id);
             if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
-                throw ValidationException.of("version", "stale", "the schedule has changed: it is at version "
-                        + current.version() + ", the change was made for version " + expectedVersion.get());
+                throw new StaleVersionException(current.version(), expectedVersion.get());
             }
             ExportSchedule changed = change.apply(current);
-            if (changed == current || store.update(changed, current.version())) {
+            if (changed == current
+                    || StoreException.during("update the schedule", () -> store.update(changed, current.revision()))) {
                 return changed;
             }
         }
-    }
-
-    private ExportSchedule existing(String ownerId, UUID id) {
-        return get(ownerId, id).orElseThrow(() -> ValidationException.of("id", "not_found",
-                "no schedule " + id + " for owner " + ownerId));
     }
 
     /**
@@ -247,24 +247,52 @@ public final class ExportScheduleService {
      *
      * @param ownerId the owner
      * @param id      the schedule's id
-     * @return false if there was no such schedule for this owner
+     * @throws ScheduleNotFoundException if there is no such schedule for this owner
      */
-    public boolean delete(String ownerId, UUID id) {
-        return get(ownerId, id).map(schedule -> store.delete(schedule.id())).orElse(false);
+    public void delete(String ownerId, UUID id) {
+        ExportSchedule schedule = get(ownerId, id);
+        if (!StoreException.during("delete the schedule", () -> store.delete(schedule.id()))) {
+            throw new ScheduleNotFoundException(ownerId, id);
+        }
     }
 
     /**
+     * The newest runs of a schedule; {@link #runsBefore} pages through the older ones.
+     *
      * @param ownerId the owner
      * @param id      the schedule's id
      * @param limit   how many runs at most, 1 to 1000
      * @return the runs, latest occurrence first
-     * @throws ValidationException {@code id}/{@code not_found} if there is no such schedule for this owner
+     * @throws ValidationException       {@code limit}/{@code out_of_range}
+     * @throws ScheduleNotFoundException if there is no such schedule for this owner
      */
     public List<ExportRun> runs(String ownerId, UUID id, int limit) {
+        return runs(ownerId, id, Optional.empty(), limit);
+    }
+
+    /**
+     * The next page of a schedule's run history: the runs of occurrences before {@code occurrence},
+     * latest first. Pass the last run's occurrence of the previous page; since a schedule has one run
+     * per occurrence, the pages neither skip nor repeat a run, whatever is recorded meanwhile.
+     *
+     * @param ownerId    the owner
+     * @param id         the schedule's id
+     * @param occurrence the occurrence of the last run of the previous page
+     * @param limit      how many runs at most, 1 to 1000
+     * @return the runs, latest occurrence first; fewer than {@code limit} on the last page
+     * @throws ValidationException       {@code limit}/{@code out_of_range}
+     * @throws ScheduleNotFoundException if there is no such schedule for this owner
+     */
+    public List<ExportRun> runsBefore(String ownerId, UUID id, Instant occurrence, int limit) {
+        return runs(ownerId, id, Optional.of(Objects.requireNonNull(occurrence, "occurrence")), limit);
+    }
+
+    private List<ExportRun> runs(String ownerId, UUID id, Optional<Instant> before, int limit) {
         if (limit < 1 || limit > ScheduleQuery.MAX_LIMIT) {
             throw ValidationException.of("limit", "out_of_range", "limit must be 1 to " + ScheduleQuery.MAX_LIMIT);
         }
-        return store.runs(existing(ownerId, id).id(), limit);
+        UUID scheduleId = get(ownerId, id).id();
+        return StoreException.during("read the run history", () -> store.runs(scheduleId, before, limit));
     }
 
     /**
@@ -274,19 +302,19 @@ public final class ExportScheduleService {
      * @param ownerId the owner
      * @param id      the schedule's id
      * @return the finished run
-     * @throws ValidationException {@code id}/{@code not_found} if there is no such schedule for this
-     *                             owner; {@code id}/{@code in_progress} if a run of it is in progress
+     * @throws ScheduleNotFoundException if there is no such schedule for this owner
+     * @throws RunInProgressException    if a run of it is in progress
+     * @throws StoreException            if the store fails
      */
     public ExportRun runNow(String ownerId, UUID id) {
-        existing(ownerId, id);
+        get(ownerId, id);
         Instant now = now();
-        Claim claim = store.claim(id, now, settings.hostName(), now.plus(settings.leaseLength()))
-                .orElseThrow(() -> ValidationException.of("id", "in_progress",
-                        "a run of schedule " + id + " is in progress; try again when it has finished"));
+        Claim claim = StoreException.during("claim the schedule", () -> store.claim(id, now, settings.hostName(),
+                        now.plus(settings.leaseLength())))
+                .orElseThrow(() -> new RunInProgressException(id));
         listeners.claimed.increment();
         return processor.process(List.of(claim), now, true, Runnable::run).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("the run of schedule " + id
-                        + " could not be recorded: its lease was lost"));
+                .orElseThrow(() -> new RunInProgressException(id));
     }
 
     /**
@@ -307,8 +335,8 @@ public final class ExportScheduleService {
      *
      * @param tickTime the time to run the tick for; kept to the millisecond
      * @return what the tick did
-     * @throws RuntimeException if the store fails; runs whose results were not recorded are picked up
-     *                          again once their leases expire
+     * @throws StoreException if the store fails; it says which step (claim, start, finish) failed.
+     *                        Runs whose results were not recorded are taken over once their leases expire
      */
     public TickReport tick(Instant tickTime) {
         Instant now = Objects.requireNonNull(tickTime, "now").truncatedTo(ChronoUnit.MILLIS);
@@ -320,8 +348,8 @@ public final class ExportScheduleService {
         try {
             // the next batch is claimed while the previous one is recorded, never further ahead
             while (flight.awaitAtMost(settings.batchSize())) {
-                List<Claim> claims = store.claimDue(now, settings.batchSize(), settings.hostName(),
-                        now.plus(settings.leaseLength()));
+                List<Claim> claims = StoreException.during("claim due schedules", () -> store.claimDue(now,
+                        settings.batchSize(), settings.hostName(), now.plus(settings.leaseLength())));
                 if (claims.isEmpty()) {
                     if (flight.idle()) {
                         break;
@@ -366,7 +394,7 @@ public final class ExportScheduleService {
         Instant last = lastRetention.get();
         if (Duration.between(last == Instant.MIN ? now.minus(RETENTION_INTERVAL) : last, now)
                 .compareTo(RETENTION_INTERVAL) >= 0 && lastRetention.compareAndSet(last, now)) {
-            store.deleteRunsFinishedBefore(now.minus(runRetention.get()));
+            StoreException.during("delete old runs", () -> store.deleteRunsFinishedBefore(now.minus(runRetention.get())));
         }
     }
 
@@ -500,12 +528,17 @@ public final class ExportScheduleService {
         }
 
         /**
-         * @param grace how late a tick may come before an occurrence counts as missed (default 5 minutes)
+         * How late a tick may come before an occurrence counts as missed and goes to the misfire policy.
+         * Make it longer than the host's tick interval plus its longest tick; a claim that takes over
+         * a host that stopped never depends on it (see {@code docs/service.md}).
+         *
+         * @param grace at least a minute (default 15 minutes)
          * @return this builder
          */
         public Builder misfireGrace(Duration grace) {
-            if (grace.isNegative()) {
-                throw new IllegalArgumentException("grace must not be negative, was " + grace);
+            if (grace.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("the misfire grace must be at least a minute, was " + grace
+                        + ": a shorter one counts an occurrence as missed whenever a timer fires a moment late");
             }
             this.misfireGrace = grace;
             return this;

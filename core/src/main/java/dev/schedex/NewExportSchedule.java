@@ -29,15 +29,18 @@ import java.util.Optional;
  * @param startAt         no run before this instant
  * @param endAt           no run after this instant
  * @param formatId        the export format's id
- * @param formatSettings  the format's settings, JSON-compatible values
- * @param destination     where the exports go
+ * @param formatSettings  the format's settings, JSON-compatible values; a null value (a JSON
+ *                        {@code null}) is refused by validation with a violation naming its key
+ * @param destinationType       where the exports go: a destination type the service knows
+ * @param destinationParameters the destination's parameters; a null value is refused as for the settings
  * @param misfirePolicy   what to do with missed occurrences; empty for the service's default
  * @param onlyWhenChanged export only when the document changed since the last successful export
  * @param active          false to create it paused
  */
 public record NewExportSchedule(String ownerId, String documentId, String name, ScheduleInput schedule, String zone,
                                 Optional<Instant> startAt, Optional<Instant> endAt, String formatId,
-                                Map<String, Object> formatSettings, DestinationSpec destination,
+                                Map<String, Object> formatSettings, String destinationType,
+                                Map<String, String> destinationParameters,
                                 Optional<MisfirePolicy> misfirePolicy, boolean onlyWhenChanged, boolean active) {
 
     /** Checks that no component is null and copies the settings. */
@@ -50,8 +53,9 @@ public record NewExportSchedule(String ownerId, String documentId, String name, 
         Objects.requireNonNull(startAt, "startAt");
         Objects.requireNonNull(endAt, "endAt");
         Objects.requireNonNull(formatId, "formatId");
-        formatSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(formatSettings));
-        Objects.requireNonNull(destination, "destination");
+        formatSettings = RequestMaps.copy(formatSettings);
+        Objects.requireNonNull(destinationType, "destinationType");
+        destinationParameters = RequestMaps.copy(destinationParameters);
         Objects.requireNonNull(misfirePolicy, "misfirePolicy");
     }
 
@@ -71,7 +75,8 @@ public record NewExportSchedule(String ownerId, String documentId, String name, 
         private Instant endAt;
         private String formatId = "";
         private Map<String, Object> formatSettings = Map.of();
-        private DestinationSpec destination = DestinationSpec.of("", Map.of());
+        private String destinationType = "";
+        private Map<String, String> destinationParameters = Map.of();
         private MisfirePolicy misfirePolicy;
         private boolean onlyWhenChanged;
         private boolean active = true;
@@ -139,7 +144,7 @@ public record NewExportSchedule(String ownerId, String documentId, String name, 
          */
         public Builder format(String formatId, Map<String, ?> settings) {
             this.formatId = Objects.requireNonNull(formatId, "formatId");
-            this.formatSettings = Map.copyOf(settings);
+            this.formatSettings = RequestMaps.copy(settings);
             return this;
         }
 
@@ -149,7 +154,8 @@ public record NewExportSchedule(String ownerId, String documentId, String name, 
          * @return this builder
          */
         public Builder destination(String type, Map<String, String> parameters) {
-            this.destination = DestinationSpec.of(type, parameters);
+            this.destinationType = Objects.requireNonNull(type, "type");
+            this.destinationParameters = RequestMaps.copy(parameters);
             return this;
         }
 
@@ -174,8 +180,8 @@ public record NewExportSchedule(String ownerId, String documentId, String name, 
         /** @return the request */
         public NewExportSchedule build() {
             return new NewExportSchedule(ownerId, documentId, name, schedule, zone, Optional.ofNullable(startAt),
-                    Optional.ofNullable(endAt), formatId, formatSettings, destination,
-                    Optional.ofNullable(misfirePolicy), onlyWhenChanged, active);
+                    Optional.ofNullable(endAt), formatId, formatSettings, destinationType,
+                    destinationParameters, Optional.ofNullable(misfirePolicy), onlyWhenChanged, active);
         }
     }
 }

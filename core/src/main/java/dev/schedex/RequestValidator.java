@@ -1,13 +1,16 @@
 package dev.schedex;
 
 import dev.schedex.schedule.Bounds;
+import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportFormat;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,7 @@ final class RequestValidator {
 
     private final Map<String, ExportFormat> formats;
     private final Map<String, ExportDestination> destinations;
+    private final NextRunCalculator calculator = NextRunCalculator.create();
 
     RequestValidator(Map<String, ExportFormat> formats, Map<String, ExportDestination> destinations) {
         this.formats = formats;
@@ -31,42 +35,73 @@ final class RequestValidator {
     }
 
     /**
-     * @param request       the request
-     * @param defaultPolicy the misfire policy when the request names none
-     * @return the definition
+     * @param request         the request
+     * @param defaultPolicy   the misfire policy when the request names none
+     * @param now             the time the request is made
+     * @param needsOccurrence true if the timing is new: it must have an occurrence after {@code now}
+     * @return the definition, with its first run after {@code now} if {@code needsOccurrence}
      * @throws ValidationException listing every problem
      */
-    Definition validate(NewExportSchedule request, MisfirePolicy defaultPolicy) {
+    Definition validate(NewExportSchedule request, MisfirePolicy defaultPolicy, Instant now, boolean needsOccurrence) {
         List<Violation> violations = new ArrayList<>();
         text("ownerId", request.ownerId(), violations);
         text("documentId", request.documentId(), violations);
         text("name", request.name(), violations);
         Optional<Schedule> schedule = request.schedule().toSchedule(violations);
         Optional<ZoneId> zone = zone(request.zone(), violations);
-        Bounds bounds = Bounds.unbounded();
+        Optional<Bounds> bounds = Optional.empty();
         if (request.startAt().isPresent() && request.endAt().isPresent()
                 && request.endAt().get().isBefore(request.startAt().get())) {
             violations.add(new Violation("endAt", "before_start", "the end " + request.endAt().get()
                     + " is before the start " + request.startAt().get()));
         } else {
-            bounds = new Bounds(request.startAt(), request.endAt());
+            bounds = Optional.of(new Bounds(request.startAt(), request.endAt()));
+        }
+        Optional<Instant> firstRun = Optional.empty();
+        if (needsOccurrence && schedule.isPresent() && zone.isPresent() && bounds.isPresent()) {
+            firstRun = calculator.next(schedule.get(), zone.get(), bounds.get(), now);
+            if (firstRun.isEmpty()) {
+                violations.add(new Violation("schedule", "no_occurrence", "'" + schedule.get().describe() + "' in "
+                        + zone.get() + " has no occurrence after " + now
+                        + request.endAt().map(end -> " and before the end " + end).orElse("")));
+            }
         }
         FormatSettings settings = formatSettings(request.formatId(), request.formatSettings(), violations);
-        destination(request.destination(), violations);
+        Map<String, String> parameters = destination(request.destinationType(), request.destinationParameters(),
+                violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        return new Definition(request.ownerId().strip(), request.documentId().strip(), request.name().strip(),
-                schedule.orElseThrow(), zone.orElseThrow(), bounds, request.formatId().strip(), settings,
-                request.destination(), request.misfirePolicy().orElse(defaultPolicy), request.onlyWhenChanged());
+        return new Definition(request.ownerId(), request.documentId(), request.name(), schedule.orElseThrow(),
+                zone.orElseThrow(), bounds.orElseThrow(), request.formatId(), settings,
+                DestinationSpec.of(request.destinationType(), parameters),
+                request.misfirePolicy().orElse(defaultPolicy), request.onlyWhenChanged(), firstRun);
     }
 
+    /** Ids and names are stored exactly as given, or refused: never trimmed, so that none becomes another. */
     private static void text(String field, String value, List<Violation> violations) {
         if (value.isBlank()) {
             violations.add(new Violation(field, "required", field + " is required"));
-        } else if (value.strip().length() > MAX_TEXT) {
+        } else if (value.length() > MAX_TEXT) {
             violations.add(new Violation(field, "too_long", field + " must be at most " + MAX_TEXT
-                    + " characters, was " + value.strip().length()));
+                    + " characters, was " + value.length()));
+        } else {
+            controlCharacter(field, value, violations);
+        }
+    }
+
+    /**
+     * Refuses C0 and C1 control characters and DEL (tab and line breaks included: no field here is
+     * free text): they hide in logs and file names, and make two values look alike.
+     */
+    private static void controlCharacter(String field, String value, List<Violation> violations) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                violations.add(new Violation(field, "control_character", field + " must not contain control"
+                        + " characters; found U+" + String.format("%04X", (int) c) + " at position " + i));
+                return;
+            }
         }
     }
 
@@ -76,7 +111,7 @@ final class RequestValidator {
             return Optional.empty();
         }
         try {
-            return Optional.of(ZoneId.of(zone.strip()));
+            return Optional.of(ZoneId.of(zone));
         } catch (DateTimeException e) {
             violations.add(new Violation("zone", "unknown_zone", "unknown time zone '" + zone
                     + "'; use an IANA zone id such as Europe/Berlin or America/New_York"));
@@ -85,9 +120,10 @@ final class RequestValidator {
     }
 
     private FormatSettings formatSettings(String formatId, Map<String, Object> raw, List<Violation> violations) {
+        Map<String, Object> present = withoutNulls("formatSettings", raw, violations);
         FormatSettings settings = FormatSettings.empty();
         try {
-            settings = FormatSettings.of(raw);
+            settings = FormatSettings.of(present);
         } catch (IllegalArgumentException e) {
             violations.add(new Violation("formatSettings", "invalid_type", e.getMessage()));
         }
@@ -95,7 +131,7 @@ final class RequestValidator {
             violations.add(new Violation("formatId", "required", "a format is required; one of " + known(formats)));
             return settings;
         }
-        ExportFormat format = formats.get(formatId.strip());
+        ExportFormat format = formats.get(formatId);
         if (format == null) {
             violations.add(new Violation("formatId", "unknown_format", "unknown format '" + formatId
                     + "'; one of " + known(formats)));
@@ -105,19 +141,39 @@ final class RequestValidator {
         return settings;
     }
 
-    private void destination(DestinationSpec destination, List<Violation> violations) {
-        if (destination.type().isBlank()) {
+    private Map<String, String> destination(String type, Map<String, String> raw, List<Violation> violations) {
+        Map<String, String> parameters = withoutNulls("destination", raw, violations);
+        parameters.forEach((key, value) -> {
+            controlCharacter("destination." + key, key, violations);
+            controlCharacter("destination." + key, value, violations);
+        });
+        if (type.isBlank()) {
             violations.add(new Violation("destination.type", "required", "a destination is required; one of "
                     + known(destinations)));
-            return;
+            return parameters;
         }
-        ExportDestination target = destinations.get(destination.type());
+        ExportDestination target = destinations.get(type);
         if (target == null) {
             violations.add(new Violation("destination.type", "unknown_destination", "unknown destination type '"
-                    + destination.type() + "'; one of " + known(destinations)));
-            return;
+                    + type + "'; one of " + known(destinations)));
+            return parameters;
         }
-        target.validate(destination.parameters()).forEach(v -> violations.add(v.under("destination")));
+        target.validate(parameters).forEach(v -> violations.add(v.under("destination")));
+        return parameters;
+    }
+
+    /** The entries with a value; each null value (a JSON {@code null}) is a violation naming its key. */
+    private static <V> Map<String, V> withoutNulls(String field, Map<String, V> raw, List<Violation> violations) {
+        Map<String, V> present = new LinkedHashMap<>();
+        raw.forEach((key, value) -> {
+            if (value == null) {
+                violations.add(new Violation(field + "." + key, "null_value", key + " has no value (null);"
+                        + " leave it out to use the default"));
+            } else {
+                present.put(key, value);
+            }
+        });
+        return present;
     }
 
     private static String known(Map<String, ?> registry) {

@@ -28,7 +28,8 @@ public final class ScheduleUpdate {
     private final Optional<Optional<Instant>> endAt;
     private final Optional<String> formatId;
     private final Optional<Map<String, Object>> formatSettings;
-    private final Optional<DestinationSpec> destination;
+    private final Optional<String> destinationType;
+    private final Optional<Map<String, String>> destinationParameters;
     private final Optional<MisfirePolicy> misfirePolicy;
     private final Optional<Boolean> onlyWhenChanged;
     private final Optional<Long> expectedVersion;
@@ -41,7 +42,8 @@ public final class ScheduleUpdate {
         this.endAt = Optional.ofNullable(b.endAt);
         this.formatId = Optional.ofNullable(b.formatId);
         this.formatSettings = Optional.ofNullable(b.formatSettings);
-        this.destination = Optional.ofNullable(b.destination);
+        this.destinationType = Optional.ofNullable(b.destinationType);
+        this.destinationParameters = Optional.ofNullable(b.destinationParameters);
         this.misfirePolicy = Optional.ofNullable(b.misfirePolicy);
         this.onlyWhenChanged = Optional.ofNullable(b.onlyWhenChanged);
         this.expectedVersion = Optional.ofNullable(b.expectedVersion);
@@ -80,8 +82,12 @@ public final class ScheduleUpdate {
         return formatSettings;
     }
 
-    Optional<DestinationSpec> destination() {
-        return destination;
+    Optional<String> destinationType() {
+        return destinationType;
+    }
+
+    Optional<Map<String, String>> destinationParameters() {
+        return destinationParameters;
     }
 
     Optional<MisfirePolicy> misfirePolicy() {
@@ -110,7 +116,8 @@ public final class ScheduleUpdate {
         private Optional<Instant> endAt;
         private String formatId;
         private Map<String, Object> formatSettings;
-        private DestinationSpec destination;
+        private String destinationType;
+        private Map<String, String> destinationParameters;
         private MisfirePolicy misfirePolicy;
         private Boolean onlyWhenChanged;
         private Long expectedVersion;
@@ -155,19 +162,36 @@ public final class ScheduleUpdate {
         }
 
         /**
+         * A new format; the current settings are kept if they are valid for it (see {@link #formatSettings}).
+         *
+         * @param formatId the new format
+         * @return this builder
+         */
+        public Builder format(String formatId) {
+            this.formatId = Objects.requireNonNull(formatId, "formatId");
+            return this;
+        }
+
+        /**
          * @param formatId the new format
          * @param settings its settings
          * @return this builder
          */
         public Builder format(String formatId, Map<String, ?> settings) {
             this.formatId = Objects.requireNonNull(formatId, "formatId");
-            this.formatSettings = Map.copyOf(settings);
+            this.formatSettings = RequestMaps.copy(settings);
             return this;
         }
 
-        /** @param settings new settings for the current format @return this builder */
+        /**
+         * Without new settings, a new format (see {@link #format}) keeps the current settings if they are
+         * valid for it, and the update is refused with the violations if not.
+         *
+         * @param settings new settings for the current format, or for the new one
+         * @return this builder
+         */
         public Builder formatSettings(Map<String, ?> settings) {
-            this.formatSettings = Map.copyOf(settings);
+            this.formatSettings = RequestMaps.copy(settings);
             return this;
         }
 
@@ -177,7 +201,8 @@ public final class ScheduleUpdate {
          * @return this builder
          */
         public Builder destination(String type, Map<String, String> parameters) {
-            this.destination = DestinationSpec.of(type, parameters);
+            this.destinationType = Objects.requireNonNull(type, "type");
+            this.destinationParameters = RequestMaps.copy(parameters);
             return this;
         }
 
@@ -194,8 +219,8 @@ public final class ScheduleUpdate {
         }
 
         /**
-         * Makes the update fail with a {@code version}/{@code stale} violation if the schedule has changed
-         * since it was read.
+         * Makes the update fail with a {@link StaleVersionException} if the owner changed the schedule since
+         * this version (runs do not change it).
          *
          * @param version the version the caller last saw
          * @return this builder

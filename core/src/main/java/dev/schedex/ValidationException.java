@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * Thrown when input is invalid. It carries every problem found, not only the first, so that a
  * host can show all of them next to the fields they belong to. Nothing is stored when it is thrown.
  */
-public final class ValidationException extends RuntimeException {
+public final class ValidationException extends SchedexException {
 
     private static final long serialVersionUID = 1L;
 

@@ -103,7 +103,7 @@ class ExportScheduleServiceTest {
     }
 
     private ExportSchedule reload(ExportSchedule schedule) {
-        return service.get(schedule.ownerId(), schedule.id()).orElseThrow();
+        return service.get(schedule.ownerId(), schedule.id());
     }
 
     private static Set<String> violations(Runnable action) {
@@ -118,7 +118,7 @@ class ExportScheduleServiceTest {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
             assertEquals(Optional.of(Instant.parse("2024-03-02T01:00:00Z")), s.state().nextRunAt());
             assertEquals(s.state().nextRunAt(), s.state().nextOccurrence());
-            assertEquals(Optional.of(s), service.get("alice", s.id()));
+            assertEquals(s, service.get("alice", s.id()));
             assertEquals(START, s.createdAt());
             assertEquals(1, s.version());
             assertTrue(s.active());
@@ -203,14 +203,16 @@ class ExportScheduleServiceTest {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
             UUID missing = UUID.randomUUID();
             for (UUID id : List.of(s.id(), missing)) {
-                assertEquals(Optional.empty(), service.get("bob", id));
-                assertFalse(service.delete("bob", id));
-                assertEquals(Set.of("id:not_found"), violations(() -> service.update("bob", id,
-                        ScheduleUpdate.builder().name("mine now").build())));
-                assertEquals(Set.of("id:not_found"), violations(() -> service.pause("bob", id)));
-                assertEquals(Set.of("id:not_found"), violations(() -> service.resume("bob", id)));
-                assertEquals(Set.of("id:not_found"), violations(() -> service.runs("bob", id, 10)));
-                assertEquals(Set.of("id:not_found"), violations(() -> service.runNow("bob", id)));
+                List<org.junit.jupiter.api.function.Executable> calls = List.of(() -> service.get("bob", id),
+                        () -> service.delete("bob", id),
+                        () -> service.update("bob", id, ScheduleUpdate.builder().name("mine now").build()),
+                        () -> service.pause("bob", id), () -> service.resume("bob", id),
+                        () -> service.runs("bob", id, 10), () -> service.runsBefore("bob", id, START, 10),
+                        () -> service.runNow("bob", id));
+                for (org.junit.jupiter.api.function.Executable call : calls) {
+                    assertEquals(id, assertThrows(ScheduleNotFoundException.class, call).scheduleId(),
+                            "every method says 'not found' in the same way");
+                }
             }
             assertEquals(0, service.list(ScheduleQuery.owner("bob")).total());
             assertEquals(s, reload(s), "nothing changed");
@@ -282,11 +284,12 @@ class ExportScheduleServiceTest {
         void aStaleVersionOrADeletedScheduleIsRefused() {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
             service.update("alice", s.id(), ScheduleUpdate.builder().name("renamed").build());
-            assertEquals(Set.of("version:stale"), violations(() -> service.update("alice", s.id(),
-                    ScheduleUpdate.builder().name("again").expectedVersion(s.version()).build())));
-            assertTrue(service.delete("alice", s.id()));
-            assertEquals(Set.of("id:not_found"), violations(() -> service.update("alice", s.id(),
-                    ScheduleUpdate.builder().name("ghost").build())));
+            StaleVersionException stale = assertThrows(StaleVersionException.class, () -> service.update("alice",
+                    s.id(), ScheduleUpdate.builder().name("again").expectedVersion(s.version()).build()));
+            assertEquals(s.version() + 1, stale.currentVersion());
+            service.delete("alice", s.id());
+            assertThrows(ScheduleNotFoundException.class, () -> service.update("alice", s.id(),
+                    ScheduleUpdate.builder().name("ghost").build()));
         }
     }
 
@@ -596,10 +599,11 @@ class ExportScheduleServiceTest {
                     documents.put("alice", "doc-f" + i, "v1");
                     created.add(ticking.create(daily("alice", "doc-f" + i, "02:00").build()));
                 }
-                IllegalStateException failed = assertThrows(IllegalStateException.class,
+                StoreException failed = assertThrows(StoreException.class,
                         () -> ticking.tick(Instant.parse("2024-03-02T01:00:00Z")));
-                assertEquals("the database went away", failed.getMessage());
-                List<RunStatus> statuses = created.stream().flatMap(s -> store.runs(s.id(), 10).stream())
+                assertEquals("claim due schedules", failed.step(), "the exception says what failed");
+                assertEquals("the database went away", failed.getCause().getMessage(), "and keeps the cause");
+                List<RunStatus> statuses = created.stream().flatMap(s -> store.runs(s.id(), java.util.Optional.empty(), 10).stream())
                         .map(ExportRun::status).toList();
                 assertEquals(List.of(RunStatus.SUCCEEDED, RunStatus.SUCCEEDED), statuses,
                         "the first batch was recorded before the tick threw");

@@ -57,14 +57,21 @@ public final class FileSystemDestination implements ExportDestination {
     public static final String DEFAULT_TEMPLATE = "{document}/{date}_{time}.{ext}";
 
     private static final Set<String> PARAMETERS = Set.of("path", "keep");
-    private static final Set<String> PLACEHOLDERS = Set.of("owner", "document", "schedule", "name", "title", "date",
-            "time", "occurrence", "ext");
+    /**
+     * Each placeholder with the longest value it expands to, so that a template's longest expansion is
+     * known when it is validated: ids, names and titles are cut to this length, the rest have it.
+     */
+    private static final Map<String, Integer> PLACEHOLDERS = Map.of("owner", 120, "document", 120, "schedule", 36,
+            "name", 120, "title", 120, "date", 10, "time", 8, "occurrence", 16, "ext", 16);
+    /** The longest file or directory name most file systems take, in bytes. */
+    private static final int MAX_NAME_BYTES = 255;
+    /** The longest path below the root a template may expand to, in bytes. */
+    private static final int MAX_PATH_BYTES = 1024;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH-mm-ss", Locale.ROOT);
     private static final DateTimeFormatter OCCURRENCE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
-    private static final int MAX_SEGMENT = 120;
     private static final int MAX_KEEP = 10_000;
     /** Where the list of files each schedule wrote is kept, for {@code keep}. */
     private static final String INDEX_DIRECTORY = ".schedex";
@@ -121,11 +128,15 @@ public final class FileSystemDestination implements ExportDestination {
         }
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
-            if (!PLACEHOLDERS.contains(m.group(1))) {
+            if (!PLACEHOLDERS.containsKey(m.group(1))) {
                 return Optional.of(new Violation("path", "unknown_placeholder", "unknown placeholder {"
-                        + m.group(1) + "} in '" + template + "'; known are " + String.join(", ", PLACEHOLDERS.stream()
-                        .sorted().map(p -> "{" + p + "}").toList())));
+                        + m.group(1) + "} in '" + abbreviated(template) + "'; known are " + String.join(", ",
+                        PLACEHOLDERS.keySet().stream().sorted().map(p -> "{" + p + "}").toList())));
             }
+        }
+        if (longestExpansion(template) > MAX_PATH_BYTES) {
+            return Optional.of(new Violation("path", "too_long", "path '" + abbreviated(template) + "' may expand to "
+                    + longestExpansion(template) + " bytes; at most " + MAX_PATH_BYTES + " are allowed"));
         }
         if (template.startsWith("/") || template.matches("^[A-Za-z]:.*") || template.contains("\\")
                 || template.contains("\0")) {
@@ -142,8 +153,30 @@ public final class FileSystemDestination implements ExportDestination {
                 return Optional.of(new Violation("path", "hidden_file", "path '" + template
                         + "' names a hidden file or directory"));
             }
+            if (longestExpansion(segment) > MAX_NAME_BYTES) {
+                return Optional.of(new Violation("path", "name_too_long", "'" + abbreviated(segment) + "' in path '"
+                        + abbreviated(template) + "' may expand to a name of " + longestExpansion(segment)
+                        + " bytes; file systems take at most " + MAX_NAME_BYTES));
+            }
         }
         return Optional.empty();
+    }
+
+    /** The most bytes a template (or one segment of it) expands to: its literal text in UTF-8, and each placeholder's longest value. */
+    private static int longestExpansion(String template) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder literal = new StringBuilder();
+        int placeholders = 0;
+        while (m.find()) {
+            m.appendReplacement(literal, "");
+            placeholders += PLACEHOLDERS.get(m.group(1));
+        }
+        m.appendTail(literal);
+        return literal.toString().getBytes(StandardCharsets.UTF_8).length + placeholders;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
     @Override
@@ -187,20 +220,21 @@ public final class FileSystemDestination implements ExportDestination {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(sanitise(values.get(m.group(1)))));
+            m.appendReplacement(out, Matcher.quoteReplacement(sanitise(values.get(m.group(1)),
+                    PLACEHOLDERS.get(m.group(1)))));
         }
         m.appendTail(out);
         return out.toString();
     }
 
     /** A placeholder's value as a safe file-name part: no separators, no leading dot, bounded length. */
-    static String sanitise(String value) {
+    private static String sanitise(String value, int maxLength) {
         String safe = UNSAFE.matcher(value).replaceAll("_");
         while (safe.startsWith(".")) {
             safe = "_" + safe.substring(1);
         }
-        if (safe.length() > MAX_SEGMENT) {
-            safe = safe.substring(0, MAX_SEGMENT);
+        if (safe.length() > maxLength) {
+            safe = safe.substring(0, maxLength);
         }
         return safe.isEmpty() ? "_" : safe;
     }

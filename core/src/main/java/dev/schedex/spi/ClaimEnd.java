@@ -10,11 +10,11 @@ import java.util.Optional;
  * The end of a claim to record; see {@link ScheduleStore#finishAll}.
  *
  * @param run             the finished run, or empty when the claim ends without one
- * @param schedule        the schedule's new content; its version must be {@code expectedVersion + 1}
- * @param expectedVersion the version the new content was based on
+ * @param schedule         the schedule's new state; its revision must be {@code expectedRevision + 1}
+ * @param expectedRevision the revision the new state was based on
  * @param lease           the lease the caller holds
  */
-public record ClaimEnd(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease) {
+public record ClaimEnd(Optional<ExportRun> run, ExportSchedule schedule, long expectedRevision, Lease lease) {
 
     /** Checks that no component is null. */
     public ClaimEnd {

@@ -42,15 +42,15 @@ public interface ScheduleStore {
     Page<ExportSchedule> query(ScheduleQuery query);
 
     /**
-     * Replaces a schedule if it still has the expected version. Leases are not touched: an owner may
+     * Replaces a schedule if it still has the expected revision. Leases are not touched: an owner may
      * edit a schedule while a host runs it (the host's {@link #finish} then reports
      * {@link FinishResult#VERSION_CHANGED}).
      *
-     * @param schedule        the new content; its version must be {@code expectedVersion + 1}
-     * @param expectedVersion the version the change was based on
-     * @return false if the schedule is gone or its version differs
+     * @param schedule         the new content; its revision must be {@code expectedRevision + 1}
+     * @param expectedRevision the {@link ExportSchedule#revision()} the change was based on
+     * @return false if the schedule is gone or its revision differs
      */
-    boolean update(ExportSchedule schedule, long expectedVersion);
+    boolean update(ExportSchedule schedule, long expectedRevision);
 
     /**
      * Deletes a schedule and its runs.
@@ -110,15 +110,15 @@ public interface ScheduleStore {
     /**
      * Records the end of a claim in one atomic step: the finished run (if any), the schedule's new
      * state, and the release of the lease. Nothing is written unless the lease is still held and the
-     * schedule still has the expected version.
+     * schedule still has the expected revision.
      *
-     * @param run             the finished run, or empty when the claim ends without one
-     * @param schedule        the schedule's new content; its version must be {@code expectedVersion + 1}
-     * @param expectedVersion the version the new content was based on
-     * @param lease           the lease the caller holds
+     * @param run              the finished run, or empty when the claim ends without one
+     * @param schedule         the schedule's new state; its revision must be {@code expectedRevision + 1}
+     * @param expectedRevision the {@link ExportSchedule#revision()} the new state was based on
+     * @param lease            the lease the caller holds
      * @return what happened
      */
-    FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease);
+    FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedRevision, Lease lease);
 
     /**
      * Starts several runs, each as {@link #startRun} would. The service calls this with the runs of a
@@ -148,17 +148,21 @@ public interface ScheduleStore {
     default List<FinishResult> finishAll(List<ClaimEnd> ends) {
         List<FinishResult> results = new java.util.ArrayList<>(ends.size());
         for (ClaimEnd end : ends) {
-            results.add(finish(end.run(), end.schedule(), end.expectedVersion(), end.lease()));
+            results.add(finish(end.run(), end.schedule(), end.expectedRevision(), end.lease()));
         }
         return results;
     }
 
     /**
+     * One page of a schedule's run history.
+     *
      * @param scheduleId a schedule id
+     * @param before     only runs of occurrences before this one (the last of the previous page), or
+     *                   empty for the newest
      * @param limit      how many at most
      * @return the schedule's runs, latest occurrence first
      */
-    List<ExportRun> runs(UUID scheduleId, int limit);
+    List<ExportRun> runs(UUID scheduleId, Optional<Instant> before, int limit);
 
     /**
      * Deletes finished runs that finished before a cutoff (run history retention).

@@ -92,10 +92,10 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     }
 
     @Override
-    public boolean update(ExportSchedule schedule, long expectedVersion) {
+    public boolean update(ExportSchedule schedule, long expectedRevision) {
         synchronized (lock) {
             Entry entry = schedules.get(schedule.id());
-            if (entry == null || entry.schedule().version() != expectedVersion) {
+            if (entry == null || entry.schedule().revision() != expectedRevision) {
                 return false;
             }
             remove(entry.schedule());
@@ -170,13 +170,13 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     }
 
     @Override
-    public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedVersion, Lease lease) {
+    public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedRevision, Lease lease) {
         synchronized (lock) {
             if (!holds(schedule.id(), lease)) {
                 return FinishResult.LEASE_LOST;
             }
             Entry entry = schedules.get(schedule.id());
-            if (entry.schedule().version() != expectedVersion) {
+            if (entry.schedule().revision() != expectedRevision) {
                 return FinishResult.VERSION_CHANGED;
             }
             run.ifPresent(r -> runs.computeIfAbsent(r.scheduleId(), id -> new TreeMap<>()).put(r.occurrence(), r));
@@ -187,13 +187,14 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     }
 
     @Override
-    public List<ExportRun> runs(UUID scheduleId, int limit) {
+    public List<ExportRun> runs(UUID scheduleId, Optional<Instant> before, int limit) {
         synchronized (lock) {
             NavigableMap<Instant, ExportRun> history = runs.get(scheduleId);
             if (history == null) {
                 return List.of();
             }
-            return history.descendingMap().values().stream().limit(limit).toList();
+            return (before.isPresent() ? history.headMap(before.get(), false) : history).descendingMap().values()
+                    .stream().limit(limit).toList();
         }
     }
 

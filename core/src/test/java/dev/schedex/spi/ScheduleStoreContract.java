@@ -86,7 +86,7 @@ public abstract class ScheduleStoreContract {
                 MisfirePolicy.RUN_ALL, true,
                 new ScheduleState(true, Optional.empty(), next, next, Optional.of(T0.minusSeconds(3600)),
                         Optional.of(RunStatus.FAILED), Optional.of("v7"), 12, 3, 1),
-                T0.minus(Duration.ofDays(30)), T0.minus(Duration.ofDays(2)), 4);
+                T0.minus(Duration.ofDays(30)), T0.minus(Duration.ofDays(2)), 4, 9);
     }
 
     private static ExportSchedule withNextRun(ExportSchedule s, Instant next) {
@@ -135,17 +135,17 @@ public abstract class ScheduleStoreContract {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
         ExportSchedule changed = withNextRun(s, T0.plusSeconds(60));
-        assertFalse(store.update(changed, s.version() + 1), "a wrong version is refused");
+        assertFalse(store.update(changed, s.revision() + 1), "a wrong version is refused");
         assertEquals(Optional.of(s), store.find(s.id()));
-        assertTrue(store.update(changed, s.version()));
+        assertTrue(store.update(changed, s.revision()));
         assertEquals(Optional.of(changed), store.find(s.id()));
-        assertFalse(store.update(withNextRun(s, T0), s.version()), "the old version is stale now");
+        assertFalse(store.update(withNextRun(s, T0), s.revision()), "the old version is stale now");
     }
 
     @Test
     void updatingAMissingScheduleFails() {
         ExportSchedule s = schedule("alice", T0);
-        assertFalse(store.update(withNextRun(s, T0), s.version()));
+        assertFalse(store.update(withNextRun(s, T0), s.revision()));
     }
 
     @Test
@@ -156,7 +156,7 @@ public abstract class ScheduleStoreContract {
         assertTrue(store.startRun(run(s, T0, "host-a"), lease).isPresent());
         assertTrue(store.delete(s.id()));
         assertEquals(Optional.empty(), store.find(s.id()));
-        assertEquals(List.of(), store.runs(s.id(), 10));
+        assertEquals(List.of(), store.runs(s.id(), java.util.Optional.empty(), 10));
         assertFalse(store.delete(s.id()));
     }
 
@@ -180,19 +180,19 @@ public abstract class ScheduleStoreContract {
     private static ExportSchedule withFormat(ExportSchedule s, String format) {
         return new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(), s.schedule(), s.zone(), s.bounds(),
                 format, FormatSettings.empty(), s.destination(), s.misfirePolicy(), s.onlyWhenChanged(), s.state(),
-                s.createdAt(), s.updatedAt(), s.version());
+                s.createdAt(), s.updatedAt(), s.version(), s.revision());
     }
 
     private static ExportSchedule paused(ExportSchedule s) {
         return new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(), s.schedule(), s.zone(), s.bounds(),
                 s.formatId(), s.formatSettings(), s.destination(), s.misfirePolicy(), s.onlyWhenChanged(),
-                s.state().paused(Optional.of("paused by a test")), s.createdAt(), s.updatedAt(), s.version());
+                s.state().paused(Optional.of("paused by a test")), s.createdAt(), s.updatedAt(), s.version(), s.revision());
     }
 
     private static ExportSchedule createdAt(ExportSchedule s, Instant createdAt) {
         return new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(), s.schedule(), s.zone(), s.bounds(),
                 s.formatId(), s.formatSettings(), s.destination(), s.misfirePolicy(), s.onlyWhenChanged(), s.state(),
-                createdAt, s.updatedAt(), s.version());
+                createdAt, s.updatedAt(), s.version(), s.revision());
     }
 
     private static Set<UUID> ids(Page<ExportSchedule> page) {
@@ -285,7 +285,7 @@ public abstract class ScheduleStoreContract {
 
         Claim third = store.claimDue(T0.plusSeconds(91), 10, "host-c", T0.plusSeconds(150)).get(0);
         assertEquals(Optional.of(chosen), third.takenOver(), "the latest unfinished run is taken over");
-        List<ExportRun> runs = store.runs(s.id(), 10);
+        List<ExportRun> runs = store.runs(s.id(), java.util.Optional.empty(), 10);
         assertEquals(List.of(regular.id(), orphan.id()), runs.stream().map(ExportRun::id).toList());
         assertEquals(RunStatus.RUNNING, runs.get(0).status());
         assertEquals(RunStatus.FAILED, runs.get(1).status(), "no other run stays RUNNING after a take-over");
@@ -302,7 +302,7 @@ public abstract class ScheduleStoreContract {
         store.startRun(run(s, T0, "host-a"), first).orElseThrow();
         Claim manual = store.claim(s.id(), T0.plusSeconds(61), "host-b", T0.plusSeconds(120)).orElseThrow();
         assertFalse(manual.takesOver(), "a run-now claim runs its own occurrence");
-        ExportRun abandoned = store.runs(s.id(), 10).get(0);
+        ExportRun abandoned = store.runs(s.id(), java.util.Optional.empty(), 10).get(0);
         assertEquals(RunStatus.FAILED, abandoned.status());
         assertEquals(Optional.of(ExportRun.ABANDONED), abandoned.message());
         assertEquals(2, store.startRun(run(s, T0, "host-b"), manual.lease()).orElseThrow().attempt(),
@@ -328,12 +328,12 @@ public abstract class ScheduleStoreContract {
         assertEquals(1, started.attempt());
         ExportRun done = finished(started, RunStatus.SUCCEEDED);
         assertEquals(FinishResult.FINISHED, store.finish(Optional.of(done), withNextRun(s, T0.plusSeconds(3600)),
-                s.version(), lease));
-        assertEquals(List.of(done), store.runs(s.id(), 10));
+                s.revision(), lease));
+        assertEquals(List.of(done), store.runs(s.id(), java.util.Optional.empty(), 10));
 
         ExportSchedule current = store.find(s.id()).orElseThrow();
         ExportSchedule dueAgain = withNextRun(current, T0);
-        assertTrue(store.update(dueAgain, current.version()));
+        assertTrue(store.update(dueAgain, current.revision()));
         Lease again = claimOne(s, T0);
         assertEquals(Optional.empty(), store.startRun(run(s, T0, "host-b"), again),
                 "an occurrence that succeeded does not start again");
@@ -351,10 +351,10 @@ public abstract class ScheduleStoreContract {
         assertEquals(started.id(), takenOver.id());
         assertEquals(2, takenOver.attempt());
         assertEquals("host-b", takenOver.host());
-        assertEquals(List.of(takenOver), store.runs(s.id(), 10));
+        assertEquals(List.of(takenOver), store.runs(s.id(), java.util.Optional.empty(), 10));
         ExportRun failed = finished(takenOver, RunStatus.FAILED);
         assertEquals(FinishResult.FINISHED, store.finish(Optional.of(failed), withNextRun(s, T0.plusSeconds(120)),
-                s.version(), second));
+                s.revision(), second));
         ExportSchedule current = store.find(s.id()).orElseThrow();
         Lease third = claimOne(current, T0.plusSeconds(120));
         assertEquals(3, store.startRun(run(s, T0, "host-c"), third).orElseThrow().attempt());
@@ -369,9 +369,9 @@ public abstract class ScheduleStoreContract {
         assertEquals(Optional.empty(), store.startRun(run(s, T0, "host-a"), first));
         ExportRun run = store.startRun(run(s, T0, "host-b"), second).orElseThrow();
         assertEquals(FinishResult.LEASE_LOST, store.finish(Optional.of(finished(run, RunStatus.SUCCEEDED)),
-                withNextRun(s, T0.plusSeconds(3600)), s.version(), first));
+                withNextRun(s, T0.plusSeconds(3600)), s.revision(), first));
         assertEquals(Optional.of(s), store.find(s.id()), "nothing was written");
-        assertEquals(RunStatus.RUNNING, store.runs(s.id(), 1).get(0).status());
+        assertEquals(RunStatus.RUNNING, store.runs(s.id(), java.util.Optional.empty(), 1).get(0).status());
     }
 
     @Test
@@ -381,13 +381,13 @@ public abstract class ScheduleStoreContract {
         Lease lease = claimOne(s, T0);
         ExportRun run = store.startRun(run(s, T0, "host-a"), lease).orElseThrow();
         ExportSchedule edited = withNextRun(s, T0.plusSeconds(999));
-        assertTrue(store.update(edited, s.version()), "an owner may edit a leased schedule");
+        assertTrue(store.update(edited, s.revision()), "an owner may edit a leased schedule");
         assertEquals(FinishResult.VERSION_CHANGED, store.finish(Optional.of(finished(run, RunStatus.SUCCEEDED)),
-                withNextRun(s, T0.plusSeconds(3600)), s.version(), lease));
-        assertEquals(RunStatus.RUNNING, store.runs(s.id(), 1).get(0).status(), "nothing was written");
+                withNextRun(s, T0.plusSeconds(3600)), s.revision(), lease));
+        assertEquals(RunStatus.RUNNING, store.runs(s.id(), java.util.Optional.empty(), 1).get(0).status(), "nothing was written");
         ExportSchedule next = withNextRun(edited, T0.plusSeconds(3600));
         assertEquals(FinishResult.FINISHED, store.finish(Optional.of(finished(run, RunStatus.SUCCEEDED)), next,
-                edited.version(), lease));
+                edited.revision(), lease));
         assertEquals(Optional.of(next), store.find(s.id()));
     }
 
@@ -397,7 +397,7 @@ public abstract class ScheduleStoreContract {
         store.insert(s);
         Lease lease = claimOne(s, T0);
         ExportSchedule dueAgain = withNextRun(s, T0);
-        assertEquals(FinishResult.FINISHED, store.finish(Optional.empty(), dueAgain, s.version(), lease));
+        assertEquals(FinishResult.FINISHED, store.finish(Optional.empty(), dueAgain, s.revision(), lease));
         assertEquals(1, store.claimDue(T0, 10, "host-b", T0.plusSeconds(60)).size());
     }
 
@@ -412,13 +412,13 @@ public abstract class ScheduleStoreContract {
             Lease lease = claimOne(current, occurrence);
             ExportRun run = finished(store.startRun(run(s, occurrence, "host-a"), lease).orElseThrow(), RunStatus.SUCCEEDED);
             ExportSchedule next = withNextRun(current, occurrence.plus(1, ChronoUnit.DAYS));
-            assertEquals(FinishResult.FINISHED, store.finish(Optional.of(run), next, current.version(), lease));
+            assertEquals(FinishResult.FINISHED, store.finish(Optional.of(run), next, current.revision(), lease));
             current = next;
             done.add(run);
         }
-        assertEquals(List.of(done.get(3), done.get(2)), store.runs(s.id(), 2));
+        assertEquals(List.of(done.get(3), done.get(2)), store.runs(s.id(), java.util.Optional.empty(), 2));
         assertEquals(2, store.deleteRunsFinishedBefore(T0.plus(2, ChronoUnit.DAYS)));
-        assertEquals(List.of(done.get(3), done.get(2)), store.runs(s.id(), 10));
+        assertEquals(List.of(done.get(3), done.get(2)), store.runs(s.id(), java.util.Optional.empty(), 10));
     }
 
     @Test
@@ -498,7 +498,7 @@ public abstract class ScheduleStoreContract {
         ExportScheduleService b = service("host-b", documents, destination, x -> x.misfireGrace(grace));
         ExportSchedule created = a.create(request(schedule, policy));
         assertThrows(HostDied.class, () -> a.tick(due));
-        assertEquals(RunStatus.RUNNING, store.runs(created.id(), 10).get(0).status());
+        assertEquals(RunStatus.RUNNING, store.runs(created.id(), java.util.Optional.empty(), 10).get(0).status());
         for (Instant now = due.plusSeconds(60); !now.isAfter(until); now = now.plusSeconds(60)) {
             b.tick(now);
         }
@@ -510,7 +510,7 @@ public abstract class ScheduleStoreContract {
         Instant due = Instant.parse("2024-03-01T11:00:00Z");
         ExportSchedule s = hostDiesMidRun(Schedule.cron("*/2 * * * *"), MisfirePolicy.RUN_ONCE, due,
                 due.plus(Duration.ofMinutes(20)), Duration.ofMinutes(15));
-        List<ExportRun> runs = store.runs(s.id(), 100);
+        List<ExportRun> runs = store.runs(s.id(), java.util.Optional.empty(), 100);
         assertTrue(runs.stream().noneMatch(r -> r.status() == RunStatus.RUNNING), "no run left RUNNING: " + runs);
         ExportRun first = runs.stream().filter(r -> r.occurrence().equals(due)).findFirst().orElseThrow();
         assertEquals(RunStatus.SUCCEEDED, first.status());
@@ -529,7 +529,7 @@ public abstract class ScheduleStoreContract {
         Instant due = Instant.parse("2024-03-02T02:00:00Z");
         ExportSchedule s = hostDiesMidRun(Schedule.daily(LocalTime.of(2, 0)), MisfirePolicy.SKIP, due,
                 due.plus(Duration.ofMinutes(15)), Duration.ofMinutes(1));
-        List<ExportRun> runs = store.runs(s.id(), 10);
+        List<ExportRun> runs = store.runs(s.id(), java.util.Optional.empty(), 10);
         assertEquals(1, runs.size());
         assertEquals(RunStatus.SUCCEEDED, runs.get(0).status(), runs.get(0).message().orElse(""));
         assertEquals(2, runs.get(0).attempt());
@@ -556,7 +556,7 @@ public abstract class ScheduleStoreContract {
         }
         List<String> history = new ArrayList<>();
         for (int i = 0; i < created.size(); i++) {
-            for (ExportRun run : store.runs(created.get(i).id(), 1000)) {
+            for (ExportRun run : store.runs(created.get(i).id(), java.util.Optional.empty(), 1000)) {
                 history.add(i + " " + run.occurrence() + " " + run.status() + " " + run.attempt());
             }
         }

@@ -90,7 +90,8 @@ final class ScheduleRows {
                 .bind("error_count", s.state().errorCount())
                 .bind("consecutive_failures", s.state().consecutiveFailures())
                 .bind("updated_at", s.updatedAt().toEpochMilli())
-                .bind("version", s.version());
+                .bind("version", s.version())
+                .bind("revision", s.revision());
     }
 
     /** Binds every column of a run, by column name. */
@@ -150,7 +151,7 @@ final class ScheduleRows {
                         map(rs.getString("destination_parameters"), new TypeReference<Map<String, String>>() { })),
                 MisfirePolicy.valueOf(rs.getString("misfire_policy")), rs.getBoolean("only_when_changed"), state,
                 Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getLong("revision"));
     };
 
     /** A schedule row as read: the schedule, or why it could not be read. */

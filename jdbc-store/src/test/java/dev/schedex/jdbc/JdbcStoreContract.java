@@ -33,7 +33,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         if (database == null) {
             database = createDatabase();
             store = database.storeBuilder().build();
-            assertEquals(2, store.migrate(), "every migration applied");
+            assertEquals(3, store.migrate(), "every migration applied");
         }
         return database;
     }
@@ -107,8 +107,8 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
 
         assertEquals(1, report.succeeded());
         assertEquals(java.util.Optional.of("unknown format 'gif': no such format is installed"),
-                store().runs(badFormat.id(), 1).get(0).message());
-        dev.schedex.ExportRun quarantined = store().runs(badZone.id(), 1).get(0);
+                store().runs(badFormat.id(), java.util.Optional.empty(), 1).get(0).message());
+        dev.schedex.ExportRun quarantined = store().runs(badZone.id(), java.util.Optional.empty(), 1).get(0);
         assertEquals(dev.schedex.RunStatus.FAILED, quarantined.status());
         assertTrue(quarantined.message().orElseThrow().contains("time zone this JVM does not know: 'Mars/Olympus_Mons'"),
                 quarantined.message().orElseThrow());
@@ -119,7 +119,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         dev.schedex.TickReport later = service.tick(T0.plusSeconds(60));
         assertTrue(later.runs().stream().noneMatch(r -> r.scheduleId().equals(badZone.id())),
                 "the paused row does not come back");
-        assertEquals(1, store().runs(badZone.id(), 10).size());
+        assertEquals(1, store().runs(badZone.id(), java.util.Optional.empty(), 10).size());
     }
 
     @Test
@@ -149,7 +149,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         network.repair();
 
         for (ExportSchedule s : schedules) {
-            List<dev.schedex.ExportRun> runs = store().runs(s.id(), 10);
+            List<dev.schedex.ExportRun> runs = store().runs(s.id(), java.util.Optional.empty(), 10);
             assertEquals(1, runs.size());
             assertEquals(dev.schedex.RunStatus.RUNNING, runs.get(0).status(), "started, not half-finished");
             assertEquals(s, store().find(s.id()).orElseThrow(), "the schedule is as it was claimed");
@@ -160,7 +160,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         assertEquals(3, after.takenOver());
         assertEquals(3, after.succeeded());
         for (ExportSchedule s : schedules) {
-            List<dev.schedex.ExportRun> runs = store().runs(s.id(), 10);
+            List<dev.schedex.ExportRun> runs = store().runs(s.id(), java.util.Optional.empty(), 10);
             assertEquals(1, runs.size(), "one run per occurrence");
             assertEquals(dev.schedex.RunStatus.SUCCEEDED, runs.get(0).status());
             assertEquals(due, runs.get(0).occurrence());

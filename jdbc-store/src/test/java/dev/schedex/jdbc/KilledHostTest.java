@@ -60,7 +60,7 @@ class KilledHostTest {
                 doomed.destroyForcibly();
             }
             assertEquals(List.of(), files(), "the killed host left nothing behind");
-            assertEquals(RunStatus.RUNNING, store.runs(schedule.id(), 1).get(0).status());
+            assertEquals(RunStatus.RUNNING, store.runs(schedule.id(), java.util.Optional.empty(), 1).get(0).status());
 
             Process survivor = host(db, "host-b", 0, due.plusSeconds(10));
             assertTrue(survivor.waitFor(120, TimeUnit.SECONDS), "host-b finished");
@@ -68,7 +68,7 @@ class KilledHostTest {
             assertEquals(0, survivor.exitValue(), output);
             assertTrue(output.contains("host-b ticked: 1 succeeded"), output);
 
-            List<ExportRun> runs = store.runs(schedule.id(), 10);
+            List<ExportRun> runs = store.runs(schedule.id(), java.util.Optional.empty(), 10);
             assertEquals(1, runs.size(), "one run for the occurrence");
             ExportRun run = runs.get(0);
             assertEquals(due, run.occurrence());
@@ -94,7 +94,7 @@ class KilledHostTest {
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            List<ExportRun> runs = store.runs(schedule.id(), 1);
+            List<ExportRun> runs = store.runs(schedule.id(), java.util.Optional.empty(), 1);
             if (!runs.isEmpty() && runs.get(0).status() == RunStatus.RUNNING) {
                 return;
             }
