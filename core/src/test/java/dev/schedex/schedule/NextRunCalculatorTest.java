@@ -264,6 +264,20 @@ class NextRunCalculatorTest {
         }
 
         @Test
+        void aFifthWeekdayIsFoundFromEveryMonthOfTheGregorianCycle() {
+            // the look-ahead of LocalRule.MONTHS_FOR_FIFTH_WEEKDAY must cut none off: it would throw
+            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+                Schedule fifth = Schedule.monthlyOn(5, day, time("09:00"));
+                for (java.time.YearMonth month = java.time.YearMonth.of(2000, 1); month.getYear() < 2400;
+                        month = month.plusMonths(1)) {
+                    Instant after = month.atEndOfMonth().atTime(23, 0).toInstant(ZoneOffset.UTC);
+                    assertEquals(1, CALCULATOR.upcoming(fifth, ZoneOffset.UTC, after, 1).size(),
+                            () -> fifth + " after " + after);
+                }
+            }
+        }
+
+        @Test
         void farFutureDatesWork() {
             assertEquals(instants("9999-12-31T00:00:00Z"),
                     upcoming(Schedule.monthlyOnLastDay(LocalTime.MIDNIGHT), "UTC", "9999-12-30T00:00:00Z", 1));
