@@ -352,9 +352,11 @@ final class ReferenceSchedules {
     private static GapCase gapCase(ZoneId zone, int modelYear, int dayForm, int step, long seed) {
         ZoneRules rules = zone.getRules();
         // the first gap from the model year on, or a made-up one where the zone has none
-        LocalDateTime gapStart = LocalDateTime.of(modelYear, 3, 31, 2, 0).with(TemporalAdjusters.lastInMonth(DayOfWeek.SUNDAY));
+        LocalDateTime gapStart = LocalDateTime.of(modelYear, 3, 31, 2, 0)
+                .with(TemporalAdjusters.lastInMonth(DayOfWeek.SUNDAY));
         int gapMinutes = 60;
-        ZoneOffsetTransition transition = rules.nextTransition(LocalDate.of(modelYear, 1, 1).atStartOfDay(zone).toInstant());
+        ZoneOffsetTransition transition = rules.nextTransition(
+                LocalDate.of(modelYear, 1, 1).atStartOfDay(zone).toInstant());
         for (int i = 0; i < 6 && transition != null; i++, transition = rules.nextTransition(transition.getInstant())) {
             if (transition.isGap()) {
                 gapStart = transition.getDateTimeBefore();
@@ -413,7 +415,8 @@ final class ReferenceSchedules {
             }
         }
         String[] dayParts = days.split(" ");
-        String monthText = seed % 3 == 0 ? MONTH_NAMES[date.getMonthValue() - 1] : Integer.toString(date.getMonthValue());
+        String monthText = seed % 3 == 0 ? MONTH_NAMES[date.getMonthValue() - 1]
+                : Integer.toString(date.getMonthValue());
         String text = (seed % 2 == 0 ? "0 " : "") + minuteText + " " + hour + " " + dayParts[0] + " " + monthText
                 + " " + dayParts[1];
         // half the time within a year or so of the model gap, otherwise from decades before it (other
