@@ -28,7 +28,11 @@ import java.util.Objects;
  */
 public final class CronExpression {
 
-    /** A cron expression that matches at least once repeats within the 400-year Gregorian cycle. */
+    /**
+     * A cron expression that matches at least once matches within any 400 years: the Gregorian
+     * cycle is exactly 20,871 weeks, so every month recurs with the same length and weekdays.
+     * {@link #nextLocal} searches no further.
+     */
     private static final int SEARCH_YEARS = 400;
 
     private final String text;

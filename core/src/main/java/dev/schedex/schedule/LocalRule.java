@@ -12,7 +12,12 @@ import java.util.List;
  */
 interface LocalRule {
 
-    /** Months to look ahead before deciding that an n-th weekday rule has no further occurrence. */
+    /**
+     * Months to look ahead before deciding that an n-th weekday rule has no further occurrence. Every
+     * month has a first to fourth and a last of each weekday; a fifth one comes at most four months
+     * after the previous (NextRunCalculatorTest tries every month of the 400-year cycle), so 14 can
+     * never cut one off.
+     */
     int MONTHS_FOR_FIFTH_WEEKDAY = 14;
 
     /**
@@ -84,6 +89,7 @@ interface LocalRule {
             LocalDate date = after.toLocalDate();
             int start = time.isAfter(after.toLocalTime()) ? 0 : 1;
             int today = date.getDayOfWeek().getValue();
+            // ends within seven days: a weekly schedule has at least one day (the record refuses none)
             for (int plus = start; ; plus++) {
                 int dayOfWeek = (today + plus - 1) % 7 + 1;
                 if ((dayBits & (1 << dayOfWeek)) != 0) {
@@ -101,6 +107,8 @@ interface LocalRule {
         if (!thisMonth) {
             month = month.plusMonths(1);
         }
+        // at most one step: the day is 1 to 31 (the record refuses others), and every month shorter
+        // than 31 days is followed by one of 31
         while (month.lengthOfMonth() < dayOfMonth) {
             month = month.plusMonths(1);
         }

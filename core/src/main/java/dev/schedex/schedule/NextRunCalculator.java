@@ -27,7 +27,8 @@ import java.util.Optional;
  *       two instants.</li>
  *   <li>A cron expression with {@code *} or a step in its second, minute or hour field runs at each
  *       real instant whose local time matches: in an overlap in both passes, in a gap at none of the
- *       missing times.</li>
+ *       missing times; one whose every match is missing has no run, and the answer is empty at
+ *       once.</li>
  *   <li>No instant is ever returned twice, even where two wall times resolve to the same instant.</li>
  * </ul>
  * The zone is always given; the JVM's default zone is never used. Instances are immutable and
@@ -48,6 +49,12 @@ public final class NextRunCalculator {
 
     /** Days after the first candidate that a later one could still resolve to an earlier instant. */
     private static final int SETTLE_DAYS = 3;
+
+    /**
+     * The Gregorian cycle: 400 years are exactly 146,097 days, which is 20,871 weeks, so every date
+     * of a year 400 years on has the same month, day, weekday and month length.
+     */
+    private static final long GREGORIAN_CYCLE_SECONDS = 146_097L * 86_400;
 
     private NextRunCalculator() {
     }
@@ -123,6 +130,7 @@ public final class NextRunCalculator {
         boolean fixedTimes = LocalRule.hasFixedTimes(schedule);
         List<Instant> result = new ArrayList<>(Math.min(count, 1024));
         Instant cursor = after;
+        // at most `count` rounds, each a bounded search that moves strictly forward or ends the list
         while (result.size() < count) {
             long next = next(rule, fixedTimes, zone, bounds, cursor);
             if (next == NONE) {
@@ -139,17 +147,17 @@ public final class NextRunCalculator {
         if (bounds.startAt().isPresent() && after.isBefore(bounds.startAt().get())) {
             from = bounds.startAt().get().minusNanos(1);
         }
+        // occurrences are whole seconds: the floor of either end is enough
+        long endSecond = bounds.endAt().isPresent() ? bounds.endAt().get().getEpochSecond() : Long.MAX_VALUE;
         long next;
         try {
-            long afterSecond = from.getEpochSecond(); // occurrences are whole seconds: floor is enough
-            next = fixedTimes ? nextFixedTime(rule, zone, afterSecond) : nextRealInstant(rule, zone, afterSecond);
+            long afterSecond = from.getEpochSecond();
+            next = fixedTimes ? nextFixedTime(rule, zone, afterSecond)
+                    : nextRealInstant(rule, zone, afterSecond, endSecond);
         } catch (DateTimeException endOfCalendar) {
             return NONE; // the search ran past the year 999,999,999
         }
-        if (next != NONE && bounds.endAt().isPresent() && next > bounds.endAt().get().getEpochSecond()) {
-            return NONE;
-        }
-        return next;
+        return next > endSecond ? NONE : next;
     }
 
     /**
@@ -193,6 +201,11 @@ public final class NextRunCalculator {
      * shifted time from that day can land after {@code after}, and keeps the earliest instant
      * after it. Resolution is {@link ZonedDateTime#ofLocal}'s: shifted by the gap, or the earlier
      * offset in an overlap.
+     *
+     * <p>The loop ends within about a week of candidates: they strictly increase, and one dated three
+     * days after {@code after}'s date lies at least 48 hours past its wall time, more than any
+     * change of offset (at most 36 hours, -18:00 to +18:00), so it resolves after {@code after};
+     * from the first that does, {@link #SETTLE_DAYS} more days are tried.
      */
     private static long nextFixedTimeNearTransition(LocalRule rule, ZoneId zone, ZoneRules rules, long after) {
         LocalDate afterDate = LocalDateTime.ofEpochSecond(after, 0, rules.getOffset(Instant.ofEpochSecond(after)))
@@ -219,11 +232,17 @@ public final class NextRunCalculator {
     /**
      * Every real instant whose local time matches: search the local calendar within each stretch
      * of constant offset, moving to the next stretch when the match falls beyond the transition.
+     *
+     * <p>Each match found in a stretch is exact, so the walk could only go on for ever when no
+     * match is real, as when every match lies in a spring-forward gap ({@code *}{@code /30 2 * 3 0#2}
+     * in New York). It stops at the end of the bounds, and at {@link #searchHorizon}, past which no
+     * first occurrence can lie.
      */
-    private static long nextRealInstant(LocalRule rule, ZoneId zone, long after) {
+    private static long nextRealInstant(LocalRule rule, ZoneId zone, long after, long endSecond) {
         ZoneRules rules = zone.getRules();
         long from = after + 1; // the first second that may match
-        while (true) {
+        long giveUpAfter = endSecond;
+        for (int crossed = 0; ; crossed++) {
             // the stretch of constant offset that `from` lies in, and the transition that ends it
             ZoneOffsetTransition end = rules.nextTransition(Instant.ofEpochSecond(from - 1));
             ZoneOffset offset;
@@ -243,7 +262,39 @@ public final class NextRunCalculator {
             if (end == null || epochSecond < end.toEpochSecond()) {
                 return epochSecond;
             }
+            // An ordinary schedule runs in the stretch after the first transition it meets, so only
+            // searches that walk on pay for listing the zone's transitions, once.
+            if (crossed == 1) {
+                giveUpAfter = Math.min(endSecond, searchHorizon(rules, after));
+            }
+            if (end.toEpochSecond() > giveUpAfter) {
+                return NONE; // every occurrence from here on would lie past it
+            }
             from = end.toEpochSecond();
         }
+    }
+
+    /**
+     * An instant such that if no real-instant occurrence lies in ({@code after}, horizon], none lies
+     * after {@code after} at all.
+     *
+     * <p>Why: past its last listed transition ({@link ZoneRules#getTransitions()}) a zone's offsets
+     * come from its yearly transition rules ({@link ZoneRules#getTransitionRules()}), each of which
+     * places one transition per year by month, day of month, weekday and time, at fixed offsets; a
+     * zone with no rules keeps its last offset, a fixed-offset zone has no transitions at all. A
+     * cron expression matches by the same calendar fields. Both therefore repeat with the Gregorian
+     * cycle: an instant {@code t} past the last listed transition is an occurrence if and only if
+     * {@code t + 400 years} (exactly {@link #GREGORIAN_CYCLE_SECONDS} later) is one. So with
+     * {@code S = max(after, last listed transition)}, any occurrence after {@code S} has a copy, a
+     * whole number of cycles earlier, in ({@code S}, {@code S} + 400 years]; and any occurrence in
+     * ({@code after}, {@code S}] lies below that horizon already. Historic transitions, however many,
+     * only move {@code S}; the walk up to the horizon is at most a few transitions a year for 400
+     * years.
+     */
+    private static long searchHorizon(ZoneRules rules, long after) {
+        List<ZoneOffsetTransition> listed = rules.getTransitions();
+        long periodicFrom = listed.isEmpty() ? after
+                : Math.max(after, listed.get(listed.size() - 1).toEpochSecond());
+        return periodicFrom + GREGORIAN_CYCLE_SECONDS;
     }
 }

@@ -3,6 +3,7 @@ package dev.schedex.schedule;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.SUNDAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Examples on real daylight-saving transitions and calendar edges. Expected instants are written in
@@ -262,6 +264,20 @@ class NextRunCalculatorTest {
         }
 
         @Test
+        void aFifthWeekdayIsFoundFromEveryMonthOfTheGregorianCycle() {
+            // the look-ahead of LocalRule.MONTHS_FOR_FIFTH_WEEKDAY must cut none off: it would throw
+            for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+                Schedule fifth = Schedule.monthlyOn(5, day, time("09:00"));
+                for (java.time.YearMonth month = java.time.YearMonth.of(2000, 1); month.getYear() < 2400;
+                        month = month.plusMonths(1)) {
+                    Instant after = month.atEndOfMonth().atTime(23, 0).toInstant(ZoneOffset.UTC);
+                    assertEquals(1, CALCULATOR.upcoming(fifth, ZoneOffset.UTC, after, 1).size(),
+                            () -> fifth + " after " + after);
+                }
+            }
+        }
+
+        @Test
         void farFutureDatesWork() {
             assertEquals(instants("9999-12-31T00:00:00Z"),
                     upcoming(Schedule.monthlyOnLastDay(LocalTime.MIDNIGHT), "UTC", "9999-12-30T00:00:00Z", 1));
@@ -327,6 +343,67 @@ class NextRunCalculatorTest {
         // a fifth Thursday in February: 2024, then 2052
         assertEquals(instants("2052-02-29T00:00:00Z"),
                 upcoming(Schedule.cron("0 0 * 2 THU#5"), "UTC", "2024-03-01T00:00:00Z", 1));
+    }
+
+    /**
+     * Real-instant cron schedules whose every match falls in a spring-forward gap have no run; the
+     * calculator must say so at once rather than walk towards the end of time.
+     */
+    @Nested
+    class EveryMatchInAGap {
+        /** Far more than the bounded search needs (a few milliseconds), far less than a hang. */
+        private static final Duration AT_ONCE = Duration.ofSeconds(5);
+
+        private Optional<Instant> next(String cron, String zone, Bounds bounds, String after) {
+            return assertTimeoutPreemptively(AT_ONCE,
+                    () -> CALCULATOR.next(Schedule.cron(cron), ZoneId.of(zone), bounds, Instant.parse(after)));
+        }
+
+        private Optional<Instant> next(String cron, String zone, String after) {
+            return next(cron, zone, Bounds.unbounded(), after);
+        }
+
+        @Test
+        void theSecondSundayOfMarchAtTwoInNewYorkHasNoRun() {
+            // since 2007 the clocks go from 02:00 to 03:00 EST->EDT on that very Sunday
+            assertEquals(Optional.empty(), next("*/30 2 * 3 0#2", "America/New_York", "2024-06-01T00:00:00Z"));
+        }
+
+        @Test
+        void theLastSundayOfMarchAtTwoTwentyNineInBerlinHasNoRun() {
+            assertEquals(Optional.empty(), next("0 29/47 2 ? 3 7L", "Europe/Berlin", "2024-06-01T00:00:00Z"));
+        }
+
+        @Test
+        void upcomingIsEmptyAtOnce() {
+            assertEquals(List.of(), assertTimeoutPreemptively(AT_ONCE, () -> upcoming(
+                    Schedule.cron("*/30 2 * 3 0#2"), "America/New_York", "2024-06-01T00:00:00Z", 5)));
+        }
+
+        @Test
+        void boundsWithAStartOrAFarEndStillEndAtOnce() {
+            assertEquals(Optional.empty(), next("*/30 2 * 3 0#2", "America/New_York",
+                    Bounds.startingAt(Instant.parse("2030-01-01T00:00:00Z")), "2024-06-01T00:00:00Z"));
+            assertEquals(Optional.empty(), next("0 29/47 2 ? 3 7L", "Europe/Berlin",
+                    Bounds.endingAt(Instant.parse("+999999999-01-01T00:00:00Z")), "2024-06-01T00:00:00Z"));
+        }
+
+        @Test
+        void theRunsBeforeTheRulesChangedAreStillFound() {
+            // until 2006 New York changed clocks on the first Sunday of April, so 02:00 and 02:30 EST on
+            // the second Sunday of March existed; 2006's is the last
+            assertEquals(Optional.of(Instant.parse("2006-03-12T07:00:00Z")),
+                    next("*/30 2 * 3 0#2", "America/New_York", "2006-01-01T00:00:00Z"));
+            assertEquals(Optional.empty(), next("*/30 2 * 3 0#2", "America/New_York", "2006-03-12T07:30:00Z"));
+        }
+
+        @Test
+        void aRealRunFortyYearsAwayIsStillFound() {
+            // February has a fifth Thursday in 2080, then (2100 is no leap year) in 2120 only: the bound
+            // must not stop a search across many transitions short of it
+            assertEquals(Optional.of(Instant.parse("2120-02-29T05:00:00Z")),
+                    next("*/30 0 * 2 THU#5", "America/New_York", "2080-03-01T00:00:00Z"));
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Random schedules, each with a slow, independent statement of what it means: a predicate on local
@@ -310,4 +312,154 @@ final class ReferenceSchedules {
         return null;
     }
 
+    /**
+     * A real-instant cron schedule aimed at a spring-forward gap: its month and hour are a gap's, its
+     * minutes a step over (part of) the gap's minutes, its day field names the gap's day in one of
+     * the ways below. In the years whose gap falls on that day every match is missing; in others,
+     * and when the hour is moved off the gap, the matches are real.
+     *
+     * @param cron    the expression
+     * @param zone    its zone
+     * @param after   the instant to search after
+     * @param month   the month it matches
+     * @param hour    the hour it matches
+     * @param minutes the minutes it matches
+     * @param day     the days of the month it matches, stated with java.time's adjusters
+     */
+    record GapCase(Schedule cron, ZoneId zone, Instant after, Month month, int hour, Set<Integer> minutes,
+                   Predicate<LocalDate> day) {
+        @Override
+        public String toString() {
+            return cron + " in " + zone + " after " + after + " (" + after.atZone(zone).toLocalDateTime() + ")";
+        }
+    }
+
+    static Arbitrary<GapCase> gapCases() {
+        // mostly zones that still change their clocks, so that many cases have no run at all
+        Arbitrary<ZoneId> zones = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(ZONES).map(ZoneId::of)
+                        .filter(zone -> !zone.getRules().getTransitionRules().isEmpty())),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(ZONES).map(ZoneId::of)));
+        // mostly the forms that name the gap's day in every year
+        Arbitrary<Integer> dayForms = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(0, 1, 6)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(2, 3, 4, 5)));
+        return Combinators.combine(zones, Arbitraries.integers().between(1970, 2060), dayForms,
+                        Arbitraries.integers().between(1, 30),
+                        Arbitraries.longs().between(0, Long.MAX_VALUE))
+                .as(ReferenceSchedules::gapCase);
+    }
+
+    private static GapCase gapCase(ZoneId zone, int modelYear, int dayForm, int step, long seed) {
+        ZoneRules rules = zone.getRules();
+        // the first gap from the model year on, or a made-up one where the zone has none
+        LocalDateTime gapStart = LocalDateTime.of(modelYear, 3, 31, 2, 0)
+                .with(TemporalAdjusters.lastInMonth(DayOfWeek.SUNDAY));
+        int gapMinutes = 60;
+        ZoneOffsetTransition transition = rules.nextTransition(
+                LocalDate.of(modelYear, 1, 1).atStartOfDay(zone).toInstant());
+        for (int i = 0; i < 6 && transition != null; i++, transition = rules.nextTransition(transition.getInstant())) {
+            if (transition.isGap()) {
+                gapStart = transition.getDateTimeBefore();
+                gapMinutes = (int) transition.getDuration().toMinutes();
+                break;
+            }
+        }
+        LocalDate date = gapStart.toLocalDate();
+        int hour = seed % 5 == 0 ? (gapStart.getHour() + 1) % 24 : gapStart.getHour();
+        int from = gapStart.getMinute();
+        int to = Math.min(59, from + gapMinutes - 1);
+        String minuteText = from == 0 && to == 59 ? "*/" + step : from + "-" + to + "/" + step;
+        Set<Integer> minutes = range(from, to, step);
+
+        DayOfWeek weekday = date.getDayOfWeek();
+        String dayName = DAY_NAMES[weekday.getValue() % 7];
+        int nth = (date.getDayOfMonth() - 1) / 7 + 1;
+        boolean lastSuchWeekday = date.plusDays(7).getMonth() != date.getMonth();
+        int dayOfMonth = date.getDayOfMonth();
+        String days;
+        Predicate<LocalDate> day;
+        switch (lastSuchWeekday && dayForm == 0 ? 1 : dayForm) {
+            case 0 -> {
+                days = "? " + dayName + "#" + nth;
+                day = d -> d.equals(d.with(TemporalAdjusters.dayOfWeekInMonth(nth, weekday)));
+            }
+            case 1 -> {
+                days = "* " + weekday.getValue() % 7 + "L";
+                day = d -> d.equals(d.with(TemporalAdjusters.lastInMonth(weekday)));
+            }
+            case 2 -> {
+                days = dayOfMonth + " ?";
+                day = d -> d.getDayOfMonth() == dayOfMonth;
+            }
+            case 3 -> {
+                days = dayOfMonth + "W ?";
+                day = d -> dayOfMonthMatches(dayOfMonth + "W", Set.of(), d);
+            }
+            case 4 -> {
+                days = "LW *";
+                day = d -> dayOfMonthMatches("LW", Set.of(), d);
+            }
+            case 5 -> {
+                days = "L ?";
+                day = d -> d.equals(d.with(TemporalAdjusters.lastDayOfMonth()));
+            }
+            default -> {
+                // the week of the month that holds the day, and on Sundays a stepped day of week
+                // (*/7 is 0 and 7, Sunday): the n-th Sunday written as a range
+                int first = 7 * nth - 6;
+                int last = Math.min(31, 7 * nth);
+                boolean sunday = weekday == DayOfWeek.SUNDAY;
+                days = first + "-" + last + " " + (sunday ? "*/7" : "*");
+                day = d -> d.getDayOfMonth() >= first && d.getDayOfMonth() <= last
+                        && (!sunday || d.getDayOfWeek() == DayOfWeek.SUNDAY);
+            }
+        }
+        String[] dayParts = days.split(" ");
+        String monthText = seed % 3 == 0 ? MONTH_NAMES[date.getMonthValue() - 1]
+                : Integer.toString(date.getMonthValue());
+        String text = (seed % 2 == 0 ? "0 " : "") + minuteText + " " + hour + " " + dayParts[0] + " " + monthText
+                + " " + dayParts[1];
+        // half the time within a year or so of the model gap, otherwise from decades before it (other
+        // rules, or none) to decades after
+        long spread = (seed & 4) == 0 ? 3L * 365 * 86_400 : 80L * 365 * 86_400;
+        Instant after = gapStart.atZone(zone).toInstant().plusSeconds((seed >>> 8) % spread - spread / 2);
+        return new GapCase(Schedule.cron(text), zone, after, date.getMonth(), hour, minutes, day);
+    }
+
+    /**
+     * The first real instant after {@code c.after()} whose local time matches, found by trying each
+     * matching minute of each matching day, year by year, up to 401 years past the later of the
+     * instant and the zone's last listed transition; null if there is none so far.
+     */
+    static Instant firstRealMatch(GapCase c) {
+        ZoneRules rules = c.zone().getRules();
+        List<ZoneOffsetTransition> listed = rules.getTransitions();
+        int fromYear = LocalDateTime.ofInstant(c.after(), c.zone()).getYear() - 1;
+        int lastListedYear = listed.isEmpty() ? fromYear : listed.get(listed.size() - 1).getDateTimeAfter().getYear();
+        int toYear = Math.max(fromYear, lastListedYear) + 401;
+        List<Integer> minutes = c.minutes().stream().sorted().collect(Collectors.toList());
+        long after = c.after().getEpochSecond();
+        for (int year = fromYear; year <= toYear; year++) {
+            long best = Long.MAX_VALUE;
+            LocalDate first = LocalDate.of(year, c.month(), 1);
+            for (LocalDate d = first; d.getMonth() == c.month(); d = d.plusDays(1)) {
+                if (!c.day().test(d)) {
+                    continue;
+                }
+                for (int minute : minutes) {
+                    LocalDateTime local = d.atTime(c.hour(), minute);
+                    for (ZoneOffset offset : rules.getValidOffsets(local)) {
+                        long instant = local.toEpochSecond(offset);
+                        if (instant > after) {
+                            best = Math.min(best, instant);
+                        }
+                    }
+                }
+            }
+            if (best != Long.MAX_VALUE) {
+                return Instant.ofEpochSecond(best);
+            }
+        }
+        return null;
+    }
 }
