@@ -197,6 +197,156 @@ class ExportScheduleServiceTest {
     }
 
     @Nested
+    class Refusals {
+        @Test
+        void idsAndNamesAreStoredExactlyAsGivenNeverTrimmed() {
+            documents.put(" alice", "doc-1 ", "v1");
+            ExportSchedule s = service.create(daily(" alice", "doc-1 ", "02:00").name(" Nightly ").build());
+            assertEquals(" alice", s.ownerId());
+            assertEquals("doc-1 ", s.documentId());
+            assertEquals(" Nightly ", s.name());
+            assertThrows(ScheduleNotFoundException.class, () -> service.get("alice", s.id()),
+                    "' alice' and 'alice' are two owners");
+            assertEquals(s, service.get(" alice", s.id()));
+        }
+
+        @Test
+        void controlCharactersAreRefusedInIdsNamesAndDestinationParameters() {
+            for (String c : List.of("\t", "\n", "\r", "\u0000", "\u001b", "\u007f", "\u0085", "\u009b")) {
+                assertEquals(Set.of("ownerId:control_character", "documentId:control_character",
+                        "name:control_character", "destination.path:control_character"),
+                        violations(() -> service.create(daily("al" + c + "ice", "doc" + c, "02:00").name("a" + c + "b")
+                                .destination("filesystem", Map.of("path", "x" + c + "/{date}.{ext}")).build())),
+                        "U+" + String.format("%04X", (int) c.charAt(0)));
+                assertEquals(Set.of("destination.pa" + c + "th:control_character", "destination.pa" + c
+                        + "th:unknown_parameter"), violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                        .destination("filesystem", Map.of("pa" + c + "th", "x.{ext}")).build())));
+            }
+        }
+
+        @Test
+        void pathTemplatesAreBoundedAsFileSystemsAre() {
+            assertEquals(Set.of("destination.path:too_long"), violations(() -> service.create(daily("alice", "doc-1",
+                    "02:00").destination("filesystem", Map.of("path", "a/".repeat(50_000) + "{date}.{ext}")).build())));
+            assertEquals(Set.of("destination.path:name_too_long"), violations(() -> service.create(daily("alice",
+                    "doc-1", "02:00").destination("filesystem", Map.of("path", "x".repeat(250) + ".{ext}")).build())),
+                    "250 bytes and an extension of up to 16 make more than 255");
+            assertEquals(Set.of("destination.path:name_too_long"), violations(() -> service.create(daily("alice",
+                    "doc-1", "02:00").destination("filesystem", Map.of("path", "é".repeat(128) + ".txt")).build())),
+                    "bytes, not characters, are counted");
+            assertEquals(Set.of("destination.path:name_too_long"), violations(() -> service.create(daily("alice",
+                    "doc-1", "02:00").destination("filesystem", Map.of("path", "{document}-{name}-{title}.{ext}"))
+                    .build())), "three placeholders of up to 120 characters each");
+            service.create(daily("alice", "doc-1", "02:00")
+                    .destination("filesystem", Map.of("path", "{owner}/{document}_{name}/{date}.{ext}")).build());
+        }
+
+        @Test
+        void aNullValueIsAViolationNamingItsKey() {
+            Map<String, Object> settings = new java.util.HashMap<>();
+            settings.put("upper", null);
+            Map<String, String> parameters = new java.util.HashMap<>();
+            parameters.put("keep", null);
+            assertEquals(Set.of("formatSettings.upper:null_value", "destination.keep:null_value"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00").format("txt", settings)
+                            .destination("filesystem", parameters).build())));
+            ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
+            assertEquals(Set.of("formatSettings.upper:null_value"), violations(() -> service.update("alice", s.id(),
+                    ScheduleUpdate.builder().formatSettings(settings).build())));
+        }
+
+        @Test
+        void aScheduleThatNeverRunsIsReportedWithEveryOtherProblem() {
+            assertEquals(Set.of("name:required", "schedule:no_occurrence"), violations(() -> service.create(
+                    daily("alice", "doc-1", "02:00").name("").endAt(START.plusSeconds(60)).build())));
+        }
+
+        @Test
+        void anUpdateThatMakesAPausedScheduleNeverRunIsRefused() {
+            ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
+            service.pause("alice", s.id());
+            assertEquals(Set.of("schedule:no_occurrence"), violations(() -> service.update("alice", s.id(),
+                    ScheduleUpdate.builder().endAt(Optional.of(START.plusSeconds(60))).build())));
+            assertEquals(s.bounds(), service.get("alice", s.id()).bounds());
+        }
+
+        @Test
+        void aNewFormatWithoutSettingsKeepsTheOldOnesIfTheyFitAndIsRefusedIfNot() throws IOException {
+            ExportFormat strict = new ExportFormat() {
+                @Override
+                public String id() {
+                    return "strict";
+                }
+
+                @Override
+                public String mediaType() {
+                    return "text/plain";
+                }
+
+                @Override
+                public String fileExtension() {
+                    return "txt";
+                }
+
+                @Override
+                public List<Violation> validateSettings(FormatSettings settings) {
+                    return settings.asMap().keySet().stream().map(key -> new Violation(key, "unknown_setting",
+                            "strict takes no settings")).toList();
+                }
+
+                @Override
+                public void render(ExportDocument document, FormatSettings settings, ExportContext context,
+                                   java.io.OutputStream out) {
+                }
+            };
+            ExportScheduleService withStrict = service(ExportScheduleService.builder().format(strict)
+                    .format(new dev.schedex.testing.FixedFormat("lenient", new byte[]{2})));
+            ExportSchedule s = withStrict.create(daily("alice", "doc-1", "02:00")
+                    .format("txt", Map.of("upper", true)).build());
+            assertEquals(Set.of("formatSettings.upper:unknown_setting"), violations(() -> withStrict.update("alice",
+                    s.id(), ScheduleUpdate.builder().format("strict").build())), "the settings are not dropped silently");
+            ExportSchedule lenient = withStrict.update("alice", s.id(), ScheduleUpdate.builder().format("lenient").build());
+            assertEquals(Map.of("upper", true), lenient.formatSettings().asMap());
+            assertEquals(Map.of(), withStrict.update("alice", s.id(), ScheduleUpdate.builder()
+                    .format("strict", Map.of()).build()).formatSettings().asMap());
+        }
+
+        @Test
+        void aRunFinishingDoesNotMakeTheOwnersEditStale() {
+            ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
+            long seen = s.version();
+            clock.set(Instant.parse("2024-03-02T01:00:00Z"));
+            assertEquals(1, service.tick().succeeded());
+            ExportSchedule edited = service.update("alice", s.id(), ScheduleUpdate.builder().name("renamed")
+                    .expectedVersion(seen).build());
+            assertEquals(seen + 1, edited.version());
+            assertEquals(1, edited.state().runCount(), "the edit keeps what the run recorded");
+            assertEquals(Optional.of(Instant.parse("2024-03-03T01:00:00Z")), edited.state().nextRunAt());
+        }
+
+        @Test
+        void everyRunStaysReachableThroughThePages() {
+            ExportSchedule s = service.create(daily("alice", "doc-1", "02:00")
+                    .schedule(Schedule.cron("* * * * *")).build());
+            for (int minute = 1; minute <= 2_345; minute++) {
+                service.tick(START.plusSeconds(60L * minute));
+            }
+            List<ExportRun> all = new ArrayList<>(service.runs("alice", s.id(), 1000));
+            while (true) {
+                List<ExportRun> page = service.runsBefore("alice", s.id(), all.get(all.size() - 1).occurrence(), 1000);
+                all.addAll(page);
+                if (page.size() < 1000) {
+                    break;
+                }
+            }
+            assertEquals(2_345, all.size());
+            assertEquals(2_345, all.stream().map(ExportRun::occurrence).distinct().count());
+            assertEquals(START.plusSeconds(60L * 2_345), all.get(0).occurrence());
+            assertEquals(START.plusSeconds(60), all.get(all.size() - 1).occurrence());
+        }
+    }
+
+    @Nested
     class OwnerScope {
         @Test
         void anotherOwnersScheduleBehavesAsAMissingOne() {

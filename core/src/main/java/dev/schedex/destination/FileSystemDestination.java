@@ -138,8 +138,8 @@ public final class FileSystemDestination implements ExportDestination {
             return Optional.of(new Violation("path", "too_long", "path '" + abbreviated(template) + "' may expand to "
                     + longestExpansion(template) + " bytes; at most " + MAX_PATH_BYTES + " are allowed"));
         }
-        if (template.startsWith("/") || template.matches("^[A-Za-z]:.*") || template.contains("\\")
-                || template.contains("\0")) {
+        // control characters (NUL among them) are refused for every destination by the service's validation
+        if (template.startsWith("/") || template.matches("^[A-Za-z]:.*") || template.contains("\\")) {
             return Optional.of(new Violation("path", "outside_root", "path '" + template
                     + "' must be relative to the destination's root, with / between directories"));
         }

@@ -417,6 +417,11 @@ public abstract class ScheduleStoreContract {
             done.add(run);
         }
         assertEquals(List.of(done.get(3), done.get(2)), store.runs(s.id(), java.util.Optional.empty(), 2));
+        assertEquals(List.of(done.get(1), done.get(0)), store.runs(s.id(), Optional.of(done.get(2).occurrence()), 2),
+                "the next page starts after the last run of the previous one");
+        assertEquals(List.of(), store.runs(s.id(), Optional.of(done.get(0).occurrence()), 2));
+        assertEquals(s.version(), store.find(s.id()).orElseThrow().version(), "runs do not raise the owner's version");
+        assertEquals(s.revision() + 4, store.find(s.id()).orElseThrow().revision(), "but every write its revision");
         assertEquals(2, store.deleteRunsFinishedBefore(T0.plus(2, ChronoUnit.DAYS)));
         assertEquals(List.of(done.get(3), done.get(2)), store.runs(s.id(), java.util.Optional.empty(), 10));
     }
