@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.Jdbi;
 
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +49,10 @@ import java.util.regex.Pattern;
  * <p>Claims on PostgreSQL and MariaDB take due rows with {@code SELECT ... FOR UPDATE SKIP LOCKED}
  * and lease them in the same transaction, so concurrent hosts take different rows without waiting
  * on each other; on H2 each row is leased by a conditional update. Every write after a claim is
- * fenced by the lease token (and finishing also by the revision). With
- * {@link Builder#useDatabaseClock(boolean)}, lease expiry is judged by the database's clock, so a
- * host whose clock is off does not steal live work.
+ * fenced by the lease token (and finishing also by the revision). On PostgreSQL and MariaDB lease
+ * expiry is judged by the database's clock ({@link Builder#useDatabaseClock(boolean)}), so a host
+ * whose clock is off does not steal live work; every statement has a time limit
+ * ({@link Builder#queryTimeout(Duration)}).
  *
  * <p>Instants are stored as epoch milliseconds in {@code BIGINT} columns: exact, and independent of
  * session and JVM time zones. See {@code docs/stores.md} for the schema.
@@ -103,6 +106,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
     private final Optional<String> schema;
     private final String prefix;
     private final boolean databaseClock;
+    private final int queryTimeoutSeconds;
 
     private JdbiScheduleStore(Builder b) {
         this.jdbi = b.jdbi;
@@ -116,7 +120,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
         });
         this.schema = Optional.ofNullable(b.schema);
         this.prefix = b.prefix;
-        this.databaseClock = b.databaseClock;
+        this.databaseClock = b.databaseClock != null ? b.databaseClock : dialect != Dialect.H2;
+        this.queryTimeoutSeconds = (int) b.queryTimeout.getSeconds();
         String qualifier = schema.map(s -> s + ".").orElse("");
         jdbi.define("schedules", qualifier + prefix + "schedules")
                 .define("runs", qualifier + prefix + "runs")
@@ -496,7 +501,10 @@ public final class JdbiScheduleStore implements ScheduleStore {
     private <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(work);
+                return jdbi.inTransaction(h -> {
+                    h.getConfig(SqlStatements.class).setQueryTimeout(queryTimeoutSeconds);
+                    return work.withHandle(h);
+                });
             } catch (JdbiException e) {
                 if (attempt >= TRANSACTION_ATTEMPTS || !isTransient(e)) {
                     throw e;
@@ -552,7 +560,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
         private Dialect dialect;
         private String schema;
         private String prefix = "schedex_";
-        private boolean databaseClock;
+        private Boolean databaseClock;
+        private Duration queryTimeout = Duration.ofSeconds(30);
 
         private Builder(Jdbi jdbi, DataSource dataSource) {
             this.jdbi = jdbi;
@@ -581,11 +590,36 @@ public final class JdbiScheduleStore implements ScheduleStore {
         }
 
         /**
-         * @param value true to judge lease expiry by the database's clock rather than the hosts' (default false)
+         * Whether lease expiry is judged by the database's clock rather than by the instants the hosts
+         * tick with. On by default for PostgreSQL and MariaDB, which many hosts share: a host whose
+         * clock runs ahead would otherwise see live leases as expired and run their occurrences a
+         * second time. Off by default for H2, whose clock is the JVM's when embedded. Turn it off where
+         * ticks run on instants of their own (simulations, tests with a fixed clock): lease expiry would
+         * then follow real time while due times follow the ticks'. See {@code docs/stores.md}.
+         *
+         * @param value true to judge lease expiry by the database's clock
          * @return this builder
          */
         public Builder useDatabaseClock(boolean value) {
             this.databaseClock = value;
+            return this;
+        }
+
+        /**
+         * A time limit for each statement the store runs (JDBC's query timeout), so that a tick is
+         * bounded however the pool and driver are configured: a statement that waits on a lock or a
+         * hung server fails with the driver's timeout error after it, and the tick throws.
+         *
+         * @param timeout at least a second, whole seconds (default 30 seconds)
+         * @return this builder
+         */
+        public Builder queryTimeout(Duration timeout) {
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.getNano() != 0
+                    || timeout.getSeconds() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the query timeout must be a whole number of seconds, at least one,"
+                        + " was " + timeout);
+            }
+            this.queryTimeout = timeout;
             return this;
         }
 

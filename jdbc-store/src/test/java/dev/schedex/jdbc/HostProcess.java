@@ -42,7 +42,7 @@ public final class HostProcess {
         try (HikariDataSource pool = TestDatabase.pool(url, user, "", 2)) {
             ExportDocument document = ExportDocument.of("doc", "Doc", "v1", now).withNotes("notes");
             ExportScheduleService service = ExportScheduleService.builder()
-                    .store(JdbiScheduleStore.builder(pool).schema(schema).build())
+                    .store(JdbiScheduleStore.builder(pool).schema(schema).useDatabaseClock(false).build())
                     .documentSource((owner, id) -> Optional.of(document))
                     .discoverFormats(false).format(slow(renderMillis))
                     .destination(new FileSystemDestination(root))

@@ -144,7 +144,8 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
 
         // connections: claim the batch, start its runs; the network breaks before they are recorded
         network.breakAfter(2);
-        RuntimeException failure = assertThrows(RuntimeException.class, () -> service.tick(due));
+        dev.schedex.StoreException failure = assertThrows(dev.schedex.StoreException.class, () -> service.tick(due));
+        assertEquals("record finished runs", failure.step(), "the exception says which step failed");
         assertTrue(failure.getMessage().contains("the network to the database is down"), failure.getMessage());
         network.repair();
 
@@ -184,5 +185,39 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         // a host whose clock is a day ahead does not see the lease as expired
         assertEquals(List.of(), byDatabase.claimDue(Instant.now().plusSeconds(86_400), 10, "host-b",
                 Instant.now().plusSeconds(90_000)));
+    }
+
+    @Test
+    void leasesAreJudgedByTheDatabaseClockByDefaultOnSharedDatabasesOnly() {
+        JdbiScheduleStore.Builder builder = JdbiScheduleStore.builder(database().dataSource());
+        if (database().schema() != null) {
+            builder.schema(database().schema());
+        }
+        JdbiScheduleStore byDefault = builder.build();
+        ExportSchedule s = schedule("alice", T0);
+        store().insert(s);
+        Instant until = byDefault.claimDue(T0, 10, "host-a", T0.plusSeconds(3600)).get(0).lease().until();
+        boolean databaseTime = until.isAfter(Instant.now().plusSeconds(3500));
+        assertEquals(byDefault.dialect() != Dialect.H2, databaseTime, "lease until " + until);
+    }
+
+    @Test
+    void aStatementThatWaitsPastTheQueryTimeoutFails() throws Exception {
+        ExportSchedule s = schedule("alice", T0);
+        store().insert(s);
+        JdbiScheduleStore impatient = database().storeBuilder().queryTimeout(java.time.Duration.ofSeconds(1)).build();
+        try (java.sql.Connection blocker = database().dataSource().getConnection()) {
+            blocker.setAutoCommit(false);
+            try (java.sql.Statement lock = blocker.createStatement()) {
+                lock.executeUpdate("UPDATE " + database().table("schedules") + " SET name = name WHERE id = '"
+                        + s.id() + "'");
+            }
+            long start = System.nanoTime();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                    () -> assertThrows(RuntimeException.class, () -> impatient.update(s.withState(s.state(), T0),
+                            s.revision())));
+            assertTrue(System.nanoTime() - start < 15_000_000_000L, "bounded by the timeout, not the server's lock wait");
+            blocker.rollback();
+        }
     }
 }

@@ -71,7 +71,7 @@ abstract class ManyHostsContract {
                 HikariDataSource pool = TestDatabase.pool(database.dataSource().getJdbcUrl(),
                         database.dataSource().getUsername(), "", 3);
                 pools.add(pool);
-                JdbiScheduleStore.Builder store = JdbiScheduleStore.builder(pool);
+                JdbiScheduleStore.Builder store = JdbiScheduleStore.builder(pool).useDatabaseClock(false);
                 if (database.schema() != null) {
                     store.schema(database.schema());
                 }

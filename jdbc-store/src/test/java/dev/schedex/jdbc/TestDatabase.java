@@ -85,10 +85,11 @@ final class TestDatabase implements AutoCloseable {
 
     /**
      * @param source the data source to reach this database through
-     * @return a builder for a store in this database's schema
+     * @return a builder for a store in this database's schema, judging leases by the instants the
+     *         tests tick with (they simulate time)
      */
     JdbiScheduleStore.Builder storeBuilder(javax.sql.DataSource source) {
-        JdbiScheduleStore.Builder builder = JdbiScheduleStore.builder(source).dialect(dialect);
+        JdbiScheduleStore.Builder builder = JdbiScheduleStore.builder(source).dialect(dialect).useDatabaseClock(false);
         return schema == null ? builder : builder.schema(schema);
     }
 

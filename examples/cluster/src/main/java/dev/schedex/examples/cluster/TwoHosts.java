@@ -90,7 +90,9 @@ public final class TwoHosts {
             for (String host : List.of("host-a", "host-b")) {
                 HikariDataSource pool = pool(url, user);
                 pools.add(pool);
-                JdbiScheduleStore store = JdbiScheduleStore.builder(pool).schema(SCHEMA).build();
+                JdbiScheduleStore store = JdbiScheduleStore.builder(pool).schema(SCHEMA)
+                        .useDatabaseClock(false) // the hosts tick with simulated instants
+                        .build();
                 store.migrate(); // both may migrate at once: Flyway takes a lock
                 hosts.add(ExportScheduleService.builder()
                         .store(store)
