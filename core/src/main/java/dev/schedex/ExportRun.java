@@ -72,7 +72,7 @@ public record ExportRun(UUID id, UUID scheduleId, Instant occurrence, RunStatus 
 
     /**
      * The message of a run whose host stopped while it ran, and which the claim that took over the
-     * schedule does not run again (see {@link dev.schedex.spi.ScheduleStore#claimDue}).
+     * schedule does not run again (see {@link dev.schedex.spi.store.ScheduleStore#claimDue}).
      */
     public static final String ABANDONED = "abandoned: the host running it stopped before it finished"
             + " (its lease expired)";

@@ -1,12 +1,19 @@
 package dev.schedex;
 
+import dev.schedex.internal.Listeners;
+import dev.schedex.internal.RequestValidator;
+import dev.schedex.internal.RunExport;
+import dev.schedex.internal.ServiceSettings;
+import dev.schedex.internal.StoreCalls;
+import dev.schedex.internal.Tick;
+import dev.schedex.internal.ValidRequest;
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.ScheduleInput;
-import dev.schedex.spi.Claim;
 import dev.schedex.spi.DocumentSource;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportFormat;
-import dev.schedex.spi.ScheduleStore;
+import dev.schedex.spi.store.Claim;
+import dev.schedex.spi.store.ScheduleStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +31,6 @@ import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The entry point: owner-scoped management of export schedules, and the tick that runs them.
@@ -54,33 +60,26 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ExportScheduleService {
 
-    /** How often, at most, a tick applies the run-history retention. */
-    private static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
-
     private final ScheduleStore store;
     private final Clock clock;
     private final ServiceSettings settings;
-    private final Executor executor;
-    private final Optional<Duration> runRetention;
     private final RequestValidator validator;
-    private final ClaimProcessor processor;
     private final Listeners listeners;
+    private final Tick tick;
     private final Map<String, ExportFormat> formats;
     private final NextRunCalculator calculator = NextRunCalculator.create();
-    private final AtomicReference<Instant> lastRetention = new AtomicReference<>(Instant.MIN);
 
     private ExportScheduleService(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
         this.settings = new ServiceSettings(b.leaseLength, b.batchSize, b.retryPolicy, b.pauseAfterFailures,
                 b.misfirePolicy, b.misfireGrace, b.maxCatchUp, b.hostName);
-        this.executor = b.executor;
-        this.runRetention = Optional.ofNullable(b.runRetention);
         this.formats = Collections.unmodifiableMap(b.formats());
         Map<String, ExportDestination> destinations = Collections.unmodifiableMap(new LinkedHashMap<>(b.destinations));
         this.validator = new RequestValidator(formats, destinations);
         this.listeners = new Listeners(b.listeners);
-        this.processor = new ClaimProcessor(store, b.documents, formats, destinations, settings, listeners);
+        this.tick = new Tick(store, settings, listeners, b.executor, Optional.ofNullable(b.runRetention),
+                new RunExport(b.documents, formats, destinations));
     }
 
     /** @return a builder; the store and the document source are required, everything else has a default */
@@ -105,13 +104,13 @@ public final class ExportScheduleService {
     public ExportSchedule create(NewExportSchedule request) {
         Objects.requireNonNull(request, "request");
         Instant now = now();
-        Definition definition = validator.validate(request, settings.misfirePolicy(), now, true);
+        ValidRequest definition = validator.validate(request, settings.misfirePolicy(), now, true);
         ExportSchedule schedule = new ExportSchedule(UUID.randomUUID(), definition.ownerId(), definition.documentId(),
                 definition.name(), definition.schedule(), definition.zone(), definition.bounds(), definition.formatId(),
                 definition.formatSettings(), definition.destination(), definition.misfirePolicy(),
                 definition.onlyWhenChanged(), ScheduleState.initial(request.active(), definition.firstRun()), now, now,
                 1, 1);
-        StoreException.during("insert the schedule", () -> {
+        StoreCalls.during("insert the schedule", () -> {
             store.insert(schedule);
             return schedule;
         });
@@ -127,7 +126,7 @@ public final class ExportScheduleService {
     public ExportSchedule get(String ownerId, UUID id) {
         Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(id, "id");
-        return StoreException.during("read the schedule", () -> store.find(id))
+        return StoreCalls.during("read the schedule", () -> store.find(id))
                 .filter(schedule -> schedule.ownerId().equals(ownerId))
                 .orElseThrow(() -> new ScheduleNotFoundException(ownerId, id));
     }
@@ -138,7 +137,7 @@ public final class ExportScheduleService {
      */
     public Page<ExportSchedule> list(ScheduleQuery query) {
         Objects.requireNonNull(query, "query");
-        return StoreException.during("list schedules", () -> store.query(query));
+        return StoreCalls.during("list schedules", () -> store.query(query));
     }
 
     /**
@@ -157,7 +156,7 @@ public final class ExportScheduleService {
         Objects.requireNonNull(change, "change");
         return modify(ownerId, id, change.expectedVersion(), current -> {
             Instant now = now();
-            Definition definition = validator.validate(merge(current, change), current.misfirePolicy(), now,
+            ValidRequest definition = validator.validate(merge(current, change), current.misfirePolicy(), now,
                     change.changesTiming());
             ScheduleState state = current.state();
             if (change.changesTiming() && state.active()) {
@@ -236,7 +235,7 @@ public final class ExportScheduleService {
             }
             ExportSchedule changed = change.apply(current);
             if (changed == current
-                    || StoreException.during("update the schedule", () -> store.update(changed, current.revision()))) {
+                    || StoreCalls.during("update the schedule", () -> store.update(changed, current.revision()))) {
                 return changed;
             }
         }
@@ -251,7 +250,7 @@ public final class ExportScheduleService {
      */
     public void delete(String ownerId, UUID id) {
         ExportSchedule schedule = get(ownerId, id);
-        if (!StoreException.during("delete the schedule", () -> store.delete(schedule.id()))) {
+        if (!StoreCalls.during("delete the schedule", () -> store.delete(schedule.id()))) {
             throw new ScheduleNotFoundException(ownerId, id);
         }
     }
@@ -292,7 +291,7 @@ public final class ExportScheduleService {
             throw ValidationException.of("limit", "out_of_range", "limit must be 1 to " + ScheduleQuery.MAX_LIMIT);
         }
         UUID scheduleId = get(ownerId, id).id();
-        return StoreException.during("read the run history", () -> store.runs(scheduleId, before, limit));
+        return StoreCalls.during("read the run history", () -> store.runs(scheduleId, before, limit));
     }
 
     /**
@@ -309,12 +308,10 @@ public final class ExportScheduleService {
     public ExportRun runNow(String ownerId, UUID id) {
         get(ownerId, id);
         Instant now = now();
-        Claim claim = StoreException.during("claim the schedule", () -> store.claim(id, now, settings.hostName(),
+        Claim claim = StoreCalls.during("claim the schedule", () -> store.claim(id, now, settings.hostName(),
                         now.plus(settings.leaseLength())))
                 .orElseThrow(() -> new RunInProgressException(id));
-        listeners.claimed.increment();
-        return processor.process(List.of(claim), now, true, Runnable::run).stream().findFirst()
-                .orElseThrow(() -> new RunInProgressException(id));
+        return tick.runNow(claim, now).orElseThrow(() -> new RunInProgressException(id));
     }
 
     /**
@@ -333,69 +330,13 @@ public final class ExportScheduleService {
      * none is in flight, claiming each batch while the previous one still runs; returns when every
      * claimed run is recorded. With or without an executor, a tick runs the same occurrences.
      *
-     * @param tickTime the time to run the tick for; kept to the millisecond
+     * @param now the time to run the tick for; kept to the millisecond
      * @return what the tick did
      * @throws StoreException if the store fails; it says which step (claim, start, finish) failed.
      *                        Runs whose results were not recorded are taken over once their leases expire
      */
-    public TickReport tick(Instant tickTime) {
-        Instant now = Objects.requireNonNull(tickTime, "now").truncatedTo(ChronoUnit.MILLIS);
-        long start = System.nanoTime();
-        listeners.ticks.increment();
-        ClaimProcessor.Flight flight = processor.new Flight();
-        int claimed = 0;
-        int takenOver = 0;
-        try {
-            // the next batch is claimed while the previous one is recorded, never further ahead
-            while (flight.awaitAtMost(settings.batchSize())) {
-                List<Claim> claims = StoreException.during("claim due schedules", () -> store.claimDue(now,
-                        settings.batchSize(), settings.hostName(), now.plus(settings.leaseLength())));
-                if (claims.isEmpty()) {
-                    if (flight.idle()) {
-                        break;
-                    }
-                    // the runs still in flight may make their schedules due again at now (a schedule
-                    // behind by several occurrences): wait for them, then look once more
-                    flight.awaitAtMost(0);
-                    continue;
-                }
-                claimed += claims.size();
-                takenOver += (int) claims.stream().filter(Claim::takesOver).count();
-                listeners.claimed.add(claims.size());
-                processor.start(claims, now, false, executor, flight);
-            }
-        } catch (RuntimeException failed) {
-            // a failed tick does not return while the batch before it is still being recorded
-            try {
-                flight.awaitAll();
-            } catch (RuntimeException alsoFailed) {
-                failed.addSuppressed(alsoFailed);
-            }
-            throw failed;
-        }
-        List<ExportRun> finished = flight.awaitAll();
-        applyRetention(now);
-        int succeeded = 0;
-        int failed = 0;
-        int skipped = 0;
-        for (ExportRun run : finished) {
-            succeeded += run.status() == RunStatus.SUCCEEDED ? 1 : 0;
-            failed += run.status() == RunStatus.FAILED ? 1 : 0;
-            skipped += run.status() == RunStatus.SKIPPED ? 1 : 0;
-        }
-        return new TickReport(now, takenOver, claimed, succeeded, failed, skipped,
-                Duration.ofNanos(System.nanoTime() - start), finished);
-    }
-
-    private void applyRetention(Instant now) {
-        if (runRetention.isEmpty()) {
-            return;
-        }
-        Instant last = lastRetention.get();
-        if (Duration.between(last == Instant.MIN ? now.minus(RETENTION_INTERVAL) : last, now)
-                .compareTo(RETENTION_INTERVAL) >= 0 && lastRetention.compareAndSet(last, now)) {
-            StoreException.during("delete old runs", () -> store.deleteRunsFinishedBefore(now.minus(runRetention.get())));
-        }
+    public TickReport tick(Instant now) {
+        return tick.run(Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** The current time, to the millisecond: the precision every store keeps. */

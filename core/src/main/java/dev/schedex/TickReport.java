@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param now       the instant the tick ran for
  * @param takenOver claims that took over work another claim left unfinished (its host stopped or
- *                  lost its lease; see {@link dev.schedex.spi.Claim#takesOver()})
+ *                  lost its lease; see {@link dev.schedex.spi.store.Claim#takesOver()})
  * @param claimed   schedules this tick claimed
  * @param succeeded runs that succeeded
  * @param failed    runs that failed

@@ -34,8 +34,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -720,8 +720,8 @@ class ExportScheduleServiceTest {
             java.util.concurrent.CountDownLatch claimFailed = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
             // the second claim fails; the first batch's exports finish only after it has
-            dev.schedex.spi.ScheduleStore failing = (dev.schedex.spi.ScheduleStore) java.lang.reflect.Proxy
-                    .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.schedex.spi.ScheduleStore.class},
+            dev.schedex.spi.store.ScheduleStore failing = (dev.schedex.spi.store.ScheduleStore) java.lang.reflect.Proxy
+                    .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.schedex.spi.store.ScheduleStore.class},
                             (proxy, method, args) -> {
                                 if (method.getName().equals("claimDue") && claims.incrementAndGet() == 2) {
                                     claimFailed.countDown();

@@ -5,10 +5,10 @@ import dev.schedex.ExportSchedule;
 import dev.schedex.Page;
 import dev.schedex.RunStatus;
 import dev.schedex.ScheduleQuery;
-import dev.schedex.spi.Claim;
-import dev.schedex.spi.FinishResult;
-import dev.schedex.spi.Lease;
-import dev.schedex.spi.ScheduleStore;
+import dev.schedex.spi.store.Claim;
+import dev.schedex.spi.store.FinishResult;
+import dev.schedex.spi.store.Lease;
+import dev.schedex.spi.store.ScheduleStore;
 
 import java.time.Instant;
 import java.util.ArrayList;

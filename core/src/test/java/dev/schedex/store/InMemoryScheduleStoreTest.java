@@ -1,7 +1,7 @@
 package dev.schedex.store;
 
-import dev.schedex.spi.ScheduleStore;
-import dev.schedex.spi.ScheduleStoreContract;
+import dev.schedex.spi.store.ScheduleStore;
+import dev.schedex.spi.store.ScheduleStoreContract;
 
 class InMemoryScheduleStoreTest extends ScheduleStoreContract {
 

@@ -5,25 +5,23 @@ import dev.schedex.ExportSchedule;
 import dev.schedex.Page;
 import dev.schedex.RunStatus;
 import dev.schedex.ScheduleQuery;
-import dev.schedex.spi.Claim;
-import dev.schedex.spi.ClaimEnd;
-import dev.schedex.spi.FinishResult;
-import dev.schedex.spi.Lease;
-import dev.schedex.spi.RunStart;
-import dev.schedex.spi.ScheduleStore;
+import dev.schedex.spi.store.Claim;
+import dev.schedex.spi.store.ClaimEnd;
+import dev.schedex.spi.store.FinishResult;
+import dev.schedex.spi.store.Lease;
+import dev.schedex.spi.store.RunStart;
+import dev.schedex.spi.store.ScheduleStore;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.Jdbi;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +33,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * The persistent {@link ScheduleStore}: schedules and runs in two tables of an H2, PostgreSQL or

@@ -1,9 +1,9 @@
 package dev.schedex.jdbc;
 
 import dev.schedex.ExportSchedule;
-import dev.schedex.spi.Claim;
-import dev.schedex.spi.ScheduleStore;
-import dev.schedex.spi.ScheduleStoreContract;
+import dev.schedex.spi.store.Claim;
+import dev.schedex.spi.store.ScheduleStore;
+import dev.schedex.spi.store.ScheduleStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

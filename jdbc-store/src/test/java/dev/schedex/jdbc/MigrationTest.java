@@ -1,7 +1,7 @@
 package dev.schedex.jdbc;
 
 import dev.schedex.ExportSchedule;
-import dev.schedex.spi.ScheduleStoreContract;
+import dev.schedex.spi.store.ScheduleStoreContract;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -63,7 +63,7 @@ class MigrationTest {
         }
 
         @Override
-        protected dev.schedex.spi.ScheduleStore newStore() {
+        protected dev.schedex.spi.store.ScheduleStore newStore() {
             throw new UnsupportedOperationException();
         }
     }

@@ -1,4 +1,4 @@
-package dev.schedex.spi;
+package dev.schedex.spi.store;
 
 /** What {@link ScheduleStore#finish} did. */
 public enum FinishResult {

@@ -1,21 +1,23 @@
-package dev.schedex.spi;
+package dev.schedex.spi.store;
 
 import dev.schedex.DestinationSpec;
-import dev.schedex.ExportScheduleService;
-import dev.schedex.NewExportSchedule;
-import dev.schedex.testing.CountingDestination;
-import dev.schedex.testing.Documents;
-import dev.schedex.testing.TextFormat;
 import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
+import dev.schedex.ExportScheduleService;
 import dev.schedex.FormatSettings;
 import dev.schedex.MisfirePolicy;
+import dev.schedex.NewExportSchedule;
 import dev.schedex.Page;
 import dev.schedex.RunStatus;
 import dev.schedex.ScheduleQuery;
 import dev.schedex.ScheduleState;
 import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.Schedule;
+import dev.schedex.spi.DocumentSource;
+import dev.schedex.spi.ExportDestination;
+import dev.schedex.testing.CountingDestination;
+import dev.schedex.testing.Documents;
+import dev.schedex.testing.TextFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
-package dev.schedex;
+package dev.schedex.internal;
 
+import dev.schedex.ExportListener;
+import dev.schedex.ExportRun;
+import dev.schedex.ExportSchedule;
+import dev.schedex.ServiceCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,33 +12,47 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /** The host's listeners and the service's counters, told about the same events. */
-final class Listeners {
+public final class Listeners {
 
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
     private final List<ExportListener> listeners;
-    final LongAdder ticks = new LongAdder();
-    final LongAdder claimed = new LongAdder();
+    private final LongAdder ticks = new LongAdder();
+    private final LongAdder claimed = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder skipped = new LongAdder();
     private final LongAdder paused = new LongAdder();
     private final LongAdder leasesLost = new LongAdder();
 
-    Listeners(List<ExportListener> listeners) {
+    /** @param listeners the host's listeners, called in this order */
+    public Listeners(List<ExportListener> listeners) {
         this.listeners = List.copyOf(listeners);
     }
 
-    ServiceCounters counters() {
+    /** @return the counters so far */
+    public ServiceCounters counters() {
         return new ServiceCounters(ticks.sum(), claimed.sum(), succeeded.sum(), failed.sum(), skipped.sum(),
                 paused.sum(), leasesLost.sum());
     }
 
-    void runStarted(ExportRun run) {
+    /** A tick began. */
+    public void ticked() {
+        ticks.increment();
+    }
+
+    /** @param count schedules were claimed */
+    public void claimed(int count) {
+        claimed.add(count);
+    }
+
+    /** @param run a run started */
+    public void runStarted(ExportRun run) {
         each(listener -> listener.runStarted(run));
     }
 
-    void runFinished(ExportRun run) {
+    /** @param run a run was recorded as finished */
+    public void runFinished(ExportRun run) {
         switch (run.status()) {
             case SUCCEEDED:
                 succeeded.increment();
@@ -55,13 +73,15 @@ final class Listeners {
         }
     }
 
-    void schedulePaused(ExportSchedule schedule, String reason) {
+    /** @param schedule the service paused it @param reason why */
+    public void schedulePaused(ExportSchedule schedule, String reason) {
         paused.increment();
         LOG.warn("schedule {} of {} paused: {}", schedule.id(), schedule.ownerId(), reason);
         each(listener -> listener.schedulePaused(schedule, reason));
     }
 
-    void leaseLost() {
+    /** A run's result was dropped: its lease had expired. */
+    public void leaseLost() {
         leasesLost.increment();
     }
 

@@ -1,4 +1,4 @@
-package dev.schedex.spi;
+package dev.schedex.spi.store;
 
 import dev.schedex.ExportSchedule;
 

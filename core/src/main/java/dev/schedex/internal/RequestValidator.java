@@ -1,5 +1,11 @@
-package dev.schedex;
+package dev.schedex.internal;
 
+import dev.schedex.DestinationSpec;
+import dev.schedex.FormatSettings;
+import dev.schedex.MisfirePolicy;
+import dev.schedex.NewExportSchedule;
+import dev.schedex.ValidationException;
+import dev.schedex.Violation;
 import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.Schedule;
@@ -20,16 +26,20 @@ import java.util.TreeSet;
  * Checks a request against everything the service knows (formats, destinations, zones) and
  * collects every problem, so that one {@link ValidationException} lists them all.
  */
-final class RequestValidator {
+public final class RequestValidator {
 
     /** The longest owner id, document id and name. */
-    static final int MAX_TEXT = 200;
+    private static final int MAX_TEXT = 200;
 
     private final Map<String, ExportFormat> formats;
     private final Map<String, ExportDestination> destinations;
     private final NextRunCalculator calculator = NextRunCalculator.create();
 
-    RequestValidator(Map<String, ExportFormat> formats, Map<String, ExportDestination> destinations) {
+    /**
+     * @param formats      the formats schedules may name, by id
+     * @param destinations the destinations schedules may name, by type
+     */
+    public RequestValidator(Map<String, ExportFormat> formats, Map<String, ExportDestination> destinations) {
         this.formats = formats;
         this.destinations = destinations;
     }
@@ -42,7 +52,7 @@ final class RequestValidator {
      * @return the definition, with its first run after {@code now} if {@code needsOccurrence}
      * @throws ValidationException listing every problem
      */
-    Definition validate(NewExportSchedule request, MisfirePolicy defaultPolicy, Instant now, boolean needsOccurrence) {
+    public ValidRequest validate(NewExportSchedule request, MisfirePolicy defaultPolicy, Instant now, boolean needsOccurrence) {
         List<Violation> violations = new ArrayList<>();
         text("ownerId", request.ownerId(), violations);
         text("documentId", request.documentId(), violations);
@@ -72,7 +82,7 @@ final class RequestValidator {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        return new Definition(request.ownerId(), request.documentId(), request.name(), schedule.orElseThrow(),
+        return new ValidRequest(request.ownerId(), request.documentId(), request.name(), schedule.orElseThrow(),
                 zone.orElseThrow(), bounds.orElseThrow(), request.formatId(), settings,
                 DestinationSpec.of(request.destinationType(), parameters),
                 request.misfirePolicy().orElse(defaultPolicy), request.onlyWhenChanged(), firstRun);

@@ -1,0 +1,33 @@
+package dev.schedex.internal;
+
+import dev.schedex.DestinationSpec;
+import dev.schedex.FormatSettings;
+import dev.schedex.MisfirePolicy;
+import dev.schedex.schedule.Bounds;
+import dev.schedex.schedule.Schedule;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * A request that passed validation: the user-given part of a schedule (everything but ids, state
+ * and timestamps), with its first run when validation computed one (for a new timing).
+ *
+ * @param ownerId         the owner, as given
+ * @param documentId      the document, as given
+ * @param name            the name, as given
+ * @param schedule        when it runs
+ * @param zone            the zone its wall times are in
+ * @param bounds          when it may run
+ * @param formatId        the format
+ * @param formatSettings  the format's settings
+ * @param destination     the destination and its parameters
+ * @param misfirePolicy   the misfire policy, the service's default if the request named none
+ * @param onlyWhenChanged export only changed documents
+ * @param firstRun        the first run after the request's time, when the timing is new
+ */
+public record ValidRequest(String ownerId, String documentId, String name, Schedule schedule, ZoneId zone, Bounds bounds,
+                  String formatId, FormatSettings formatSettings, DestinationSpec destination,
+                  MisfirePolicy misfirePolicy, boolean onlyWhenChanged, Optional<Instant> firstRun) {
+}
