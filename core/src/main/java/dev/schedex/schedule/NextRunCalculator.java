@@ -91,7 +91,8 @@ public final class NextRunCalculator {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(bounds, "bounds");
         Objects.requireNonNull(after, "after");
-        long next = next(LocalRule.of(schedule), LocalRule.hasFixedTimes(schedule), zone, bounds, after);
+        Kind.Bound<?> kind = Kinds.of(schedule);
+        long next = next(kind.rule(), kind.hasFixedTimes(), zone, bounds, after);
         return next == NONE ? Optional.empty() : Optional.of(Instant.ofEpochSecond(next));
     }
 
@@ -126,8 +127,9 @@ public final class NextRunCalculator {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative, was " + count);
         }
-        LocalRule rule = LocalRule.of(schedule);
-        boolean fixedTimes = LocalRule.hasFixedTimes(schedule);
+        Kind.Bound<?> kind = Kinds.of(schedule);
+        LocalRule rule = kind.rule();
+        boolean fixedTimes = kind.hasFixedTimes();
         List<Instant> result = new ArrayList<>(Math.min(count, 1024));
         Instant cursor = after;
         // at most `count` rounds, each a bounded search that moves strictly forward or ends the list

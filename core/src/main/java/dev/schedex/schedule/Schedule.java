@@ -4,17 +4,13 @@ import dev.schedex.ValidationException;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.format.TextStyle;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * When a schedule fires, as a rule on the local calendar and clock. A schedule has no time zone of
@@ -115,7 +111,43 @@ public sealed interface Schedule {
      * @throws ValidationException if the text is not a schedule
      */
     static Schedule parse(String text) {
-        return ScheduleText.parse(Objects.requireNonNull(text, "text"));
+        return Kinds.fromText(Objects.requireNonNull(text, "text"));
+    }
+
+    /**
+     * Calls the method of {@code cases} for this schedule's kind: a switch over the kinds that the
+     * compiler checks, since a new kind adds a method to {@link Cases} that every implementation must
+     * then have.
+     *
+     * @param cases what to do for each kind
+     * @param <R>   what the cases return
+     * @return what the case for this kind returned
+     */
+    <R> R match(Cases<R> cases);
+
+    /**
+     * One method per kind of schedule, for {@link #match(Cases)}.
+     *
+     * @param <R> what the cases return
+     */
+    interface Cases<R> {
+        /** @param schedule a daily schedule @return the result */
+        R daily(Daily schedule);
+
+        /** @param schedule a weekly schedule @return the result */
+        R weekly(Weekly schedule);
+
+        /** @param schedule a monthly schedule on a day @return the result */
+        R monthlyOnDay(MonthlyOnDay schedule);
+
+        /** @param schedule a schedule on the last day of each month @return the result */
+        R monthlyOnLastDay(MonthlyOnLastDay schedule);
+
+        /** @param schedule a schedule on the n-th weekday of each month @return the result */
+        R monthlyOnWeekday(MonthlyOnWeekday schedule);
+
+        /** @param schedule a cron schedule @return the result */
+        R cron(Cron schedule);
     }
 
     /** @return a sentence for people, such as "Every Monday and Friday at 02:00" */
@@ -146,13 +178,17 @@ public sealed interface Schedule {
 
         @Override
         public String describe() {
-            return "Every day at " + CronDescriber.join(
-                    times.stream().map(ScheduleText::formatTime).collect(Collectors.toList()));
+            return DailyKind.INSTANCE.describe(this);
         }
 
         @Override
         public String toString() {
-            return "daily at " + times.stream().map(ScheduleText::formatTime).collect(Collectors.joining(", "));
+            return DailyKind.INSTANCE.toText(this);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.daily(this);
         }
     }
 
@@ -175,18 +211,17 @@ public sealed interface Schedule {
 
         @Override
         public String describe() {
-            if (days.size() == 7) {
-                return "Every day at " + ScheduleText.formatTime(time);
-            }
-            List<String> names = new ArrayList<>();
-            days.forEach(day -> names.add(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
-            return "Every " + CronDescriber.join(names) + " at " + ScheduleText.formatTime(time);
+            return WeeklyKind.INSTANCE.describe(this);
         }
 
         @Override
         public String toString() {
-            return "weekly on " + days.stream().map(ScheduleText::abbreviation).collect(Collectors.joining(","))
-                    + " at " + ScheduleText.formatTime(time);
+            return WeeklyKind.INSTANCE.toText(this);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.weekly(this);
         }
     }
 
@@ -208,13 +243,17 @@ public sealed interface Schedule {
 
         @Override
         public String describe() {
-            String skipped = dayOfMonth > 28 ? " (months without day " + dayOfMonth + " are skipped)" : "";
-            return "On day " + dayOfMonth + " of every month at " + ScheduleText.formatTime(time) + skipped;
+            return MonthlyOnDayKind.INSTANCE.describe(this);
         }
 
         @Override
         public String toString() {
-            return "monthly on day " + dayOfMonth + " at " + ScheduleText.formatTime(time);
+            return MonthlyOnDayKind.INSTANCE.toText(this);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.monthlyOnDay(this);
         }
     }
 
@@ -231,12 +270,17 @@ public sealed interface Schedule {
 
         @Override
         public String describe() {
-            return "On the last day of every month at " + ScheduleText.formatTime(time);
+            return MonthlyOnLastDayKind.INSTANCE.describe(this);
         }
 
         @Override
         public String toString() {
-            return "monthly on last day at " + ScheduleText.formatTime(time);
+            return MonthlyOnLastDayKind.INSTANCE.toText(this);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.monthlyOnLastDay(this);
         }
     }
 
@@ -260,15 +304,17 @@ public sealed interface Schedule {
 
         @Override
         public String describe() {
-            return "On the " + (ordinal == -1 ? "last" : ScheduleText.ORDINAL_WORDS.get(ordinal)) + " "
-                    + dayOfWeek.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " of every month at "
-                    + ScheduleText.formatTime(time);
+            return MonthlyOnWeekdayKind.INSTANCE.describe(this);
         }
 
         @Override
         public String toString() {
-            return "monthly on " + ScheduleText.ORDINAL_TEXT.get(ordinal) + " " + ScheduleText.abbreviation(dayOfWeek)
-                    + " at " + ScheduleText.formatTime(time);
+            return MonthlyOnWeekdayKind.INSTANCE.toText(this);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.monthlyOnWeekday(this);
         }
     }
 
@@ -285,12 +331,17 @@ public sealed interface Schedule {
 
         @Override
         public String describe() {
-            return expression.describe();
+            return CronKind.INSTANCE.describe(this);
         }
 
         @Override
         public String toString() {
-            return "cron " + expression;
+            return CronKind.INSTANCE.toText(this);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.cron(this);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * A schedule as a request carries it: a kind and text fields, as they arrive from a form or JSON.
@@ -55,7 +54,7 @@ public record ScheduleInput(String kind, Map<String, String> fields) {
      * @return the schedule, or empty if there were problems
      */
     public Optional<Schedule> toSchedule(List<Violation> violations) {
-        return ScheduleInputs.toSchedule(this, violations);
+        return Kinds.fromInput(this, violations);
     }
 
     /**
@@ -65,32 +64,7 @@ public record ScheduleInput(String kind, Map<String, String> fields) {
      * @return the input
      */
     public static ScheduleInput of(Schedule schedule) {
-        if (schedule instanceof Schedule.Daily) {
-            return of("daily", Map.of("times", ((Schedule.Daily) schedule).times().stream()
-                    .map(ScheduleText::formatTime).collect(Collectors.joining(","))));
-        }
-        if (schedule instanceof Schedule.Weekly) {
-            Schedule.Weekly weekly = (Schedule.Weekly) schedule;
-            return of("weekly", Map.of("days", weekly.days().stream()
-                    .map(ScheduleText::abbreviation)
-                    .collect(Collectors.joining(",")), "time", ScheduleText.formatTime(weekly.time())));
-        }
-        if (schedule instanceof Schedule.MonthlyOnDay) {
-            Schedule.MonthlyOnDay monthly = (Schedule.MonthlyOnDay) schedule;
-            return of("monthly", Map.of("dayOfMonth", Integer.toString(monthly.dayOfMonth()),
-                    "time", ScheduleText.formatTime(monthly.time())));
-        }
-        if (schedule instanceof Schedule.MonthlyOnLastDay) {
-            return of("monthly-last-day",
-                    Map.of("time", ScheduleText.formatTime(((Schedule.MonthlyOnLastDay) schedule).time())));
-        }
-        if (schedule instanceof Schedule.MonthlyOnWeekday) {
-            Schedule.MonthlyOnWeekday monthly = (Schedule.MonthlyOnWeekday) schedule;
-            return of("monthly-weekday", Map.of(
-                    "ordinal", monthly.ordinal() == -1 ? "last" : Integer.toString(monthly.ordinal()),
-                    "dayOfWeek", ScheduleText.abbreviation(monthly.dayOfWeek()),
-                    "time", ScheduleText.formatTime(monthly.time())));
-        }
-        return of("cron", Map.of("cron", ((Schedule.Cron) schedule).expression().toString()));
+        Kind.Bound<?> kind = Kinds.of(schedule);
+        return of(kind.name(), kind.fields());
     }
 }

@@ -4,66 +4,22 @@ import dev.schedex.ValidationException;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The canonical text form of schedules: formatting helpers and the parser behind {@link Schedule#parse}. */
+/** The pieces the kinds' text forms are made of: times and days, written and read. */
 final class ScheduleText {
 
     /** Ordinal words for descriptions: index 1 is "first". */
     static final List<String> ORDINAL_WORDS = List.of("", "first", "second", "third", "fourth", "fifth");
 
-    static final Map<Integer, String> ORDINAL_TEXT = Map.of(1, "1st", 2, "2nd", 3, "3rd", 4, "4th", 5, "5th", -1, "last");
-
-    private static final String TIME = "(\\d{2}:\\d{2}(?::\\d{2})?)";
-    private static final Pattern DAILY = Pattern.compile("daily at (" + TIME + "(?:, " + TIME + ")*)");
-    private static final Pattern WEEKLY = Pattern.compile("weekly on ([A-Z]{3}(?:,[A-Z]{3})*) at " + TIME);
-    private static final Pattern MONTHLY_DAY = Pattern.compile("monthly on day (\\d{1,2}) at " + TIME);
-    private static final Pattern MONTHLY_LAST = Pattern.compile("monthly on last day at " + TIME);
-    private static final Pattern MONTHLY_WEEKDAY = Pattern.compile("monthly on (1st|2nd|3rd|4th|5th|last) ([A-Z]{3}) at "
-            + TIME);
+    /** A time of day in canonical text, as a regex group. */
+    static final String TIME = "(\\d{2}:\\d{2}(?::\\d{2})?)";
     private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
     private ScheduleText() {
-    }
-
-    static Schedule parse(String text) {
-        if (text.startsWith("cron ")) {
-            return Schedule.cron(text.substring(5));
-        }
-        Matcher m;
-        if ((m = DAILY.matcher(text)).matches()) {
-            return Schedule.daily(Arrays.stream(m.group(1).split(", ")).map(t -> parseTime("times", t))
-                    .toArray(LocalTime[]::new));
-        }
-        if ((m = WEEKLY.matcher(text)).matches()) {
-            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            for (String day : m.group(1).split(",")) {
-                days.add(parseDay("days", day));
-            }
-            return Schedule.weekly(days, parseTime("time", m.group(2)));
-        }
-        if ((m = MONTHLY_DAY.matcher(text)).matches()) {
-            return Schedule.monthly(Integer.parseInt(m.group(1)), parseTime("time", m.group(2)));
-        }
-        if ((m = MONTHLY_LAST.matcher(text)).matches()) {
-            return Schedule.monthlyOnLastDay(parseTime("time", m.group(1)));
-        }
-        if ((m = MONTHLY_WEEKDAY.matcher(text)).matches()) {
-            String ordinalText = m.group(1);
-            int ordinal = ORDINAL_TEXT.entrySet().stream().filter(e -> e.getValue().equals(ordinalText))
-                    .findFirst().orElseThrow().getKey();
-            return Schedule.monthlyOn(ordinal, parseDay("dayOfWeek", m.group(2)), parseTime("time", m.group(3)));
-        }
-        throw ValidationException.of("schedule", "unknown_kind", "'" + text + "' is not a schedule; expected one of "
-                + "'daily at 02:00', 'weekly on MON,FRI at 02:00', 'monthly on day 15 at 02:00', "
-                + "'monthly on last day at 23:00', 'monthly on 2nd MON at 09:00', 'cron 0 2 * * *'");
     }
 
     /**

@@ -1,0 +1,114 @@
+package dev.schedex.schedule;
+
+import dev.schedex.ValidationException;
+import dev.schedex.Violation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+
+/**
+ * The table of schedule kinds, and the two ways into it: from a schedule (through
+ * {@link Schedule.Cases}, so that a new kind does not compile until it is bound here) and from a
+ * name or a text (through the table).
+ */
+final class Kinds {
+
+    static final List<Kind<?>> ALL = List.of(DailyKind.INSTANCE, WeeklyKind.INSTANCE, MonthlyOnDayKind.INSTANCE,
+            MonthlyOnLastDayKind.INSTANCE, MonthlyOnWeekdayKind.INSTANCE, CronKind.INSTANCE);
+
+    private static final Schedule.Cases<Kind.Bound<?>> BIND = new Schedule.Cases<>() {
+        @Override
+        public Kind.Bound<?> daily(Schedule.Daily schedule) {
+            return new Kind.Bound<>(DailyKind.INSTANCE, schedule);
+        }
+
+        @Override
+        public Kind.Bound<?> weekly(Schedule.Weekly schedule) {
+            return new Kind.Bound<>(WeeklyKind.INSTANCE, schedule);
+        }
+
+        @Override
+        public Kind.Bound<?> monthlyOnDay(Schedule.MonthlyOnDay schedule) {
+            return new Kind.Bound<>(MonthlyOnDayKind.INSTANCE, schedule);
+        }
+
+        @Override
+        public Kind.Bound<?> monthlyOnLastDay(Schedule.MonthlyOnLastDay schedule) {
+            return new Kind.Bound<>(MonthlyOnLastDayKind.INSTANCE, schedule);
+        }
+
+        @Override
+        public Kind.Bound<?> monthlyOnWeekday(Schedule.MonthlyOnWeekday schedule) {
+            return new Kind.Bound<>(MonthlyOnWeekdayKind.INSTANCE, schedule);
+        }
+
+        @Override
+        public Kind.Bound<?> cron(Schedule.Cron schedule) {
+            return new Kind.Bound<>(CronKind.INSTANCE, schedule);
+        }
+    };
+
+    private Kinds() {
+    }
+
+    /** @param schedule any schedule @return it with its kind */
+    static Kind.Bound<?> of(Schedule schedule) {
+        return schedule.match(BIND);
+    }
+
+    /** @return the kinds' names, sorted, for messages */
+    static String names() {
+        return ALL.stream().map(Kind::name).sorted().collect(Collectors.joining(", "));
+    }
+
+    /**
+     * @param input      a schedule as a request carries it
+     * @param violations where every problem goes, with fields named {@code schedule.<key>}
+     * @return the schedule, or empty if there were problems
+     */
+    static Optional<Schedule> fromInput(ScheduleInput input, List<Violation> violations) {
+        String name = input.kind();
+        if (name.isBlank()) {
+            violations.add(new Violation("schedule.kind", "required", "a schedule kind is required; one of " + names()));
+            return Optional.empty();
+        }
+        Optional<Kind<?>> kind = ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+        if (kind.isEmpty()) {
+            violations.add(new Violation("schedule.kind", "unknown_kind", "unknown schedule kind '" + name
+                    + "'; expected one of " + names()));
+            return Optional.empty();
+        }
+        Set<String> known = kind.get().fields();
+        int before = violations.size();
+        for (String key : input.fields().keySet()) {
+            if (!known.contains(key)) {
+                violations.add(new Violation("schedule." + key, "unknown_field", "a " + name
+                        + " schedule has no field '" + key + "'; it takes " + String.join(", ", new TreeSet<>(known))));
+            }
+        }
+        Fields fields = new Fields(input.fields(), violations);
+        Schedule schedule = kind.get().fromFields(fields);
+        return violations.size() == before ? Optional.ofNullable(schedule) : Optional.empty();
+    }
+
+    /**
+     * @param text a schedule's canonical text
+     * @return the schedule
+     * @throws ValidationException if no kind's text form matches it
+     */
+    static Schedule fromText(String text) {
+        for (Kind<?> kind : ALL) {
+            Matcher match = kind.text().matcher(text);
+            if (match.matches()) {
+                return kind.fromText(match);
+            }
+        }
+        throw ValidationException.of("schedule", "unknown_kind", "'" + text + "' is not a schedule; expected one of "
+                + "'daily at 02:00', 'weekly on MON,FRI at 02:00', 'monthly on day 15 at 02:00', "
+                + "'monthly on last day at 23:00', 'monthly on 2nd MON at 09:00', 'cron 0 2 * * *'");
+    }
+}
