@@ -9,6 +9,7 @@ import dev.schedex.ExportScheduleService;
 import dev.schedex.TickReport;
 import dev.schedex.jdbc.JdbiScheduleStore;
 import dev.schedex.spi.ExportDocument;
+import dev.schedex.testing.FixedFormat;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;
@@ -137,7 +138,7 @@ public final class PostgresThroughput {
                 executors.add(renders);
                 services.add(ExportScheduleService.builder().store(JdbiScheduleStore.builder(pool).build())
                         .documentSource((owner, id) -> Optional.of(document)).discoverFormats(false)
-                        .format(new TickBenchmark.NoOpFormat()).destination(new TickBenchmark.DroppingDestination())
+                        .format(new FixedFormat("noop", new byte[64])).destination(new TickBenchmark.DroppingDestination())
                         .renderExecutor(renders).hostName("host-" + i).build());
             }
             ExecutorService threads = Executors.newFixedThreadPool(hosts);

@@ -12,8 +12,8 @@ import dev.schedex.spi.Delivery;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportDocument;
-import dev.schedex.spi.ExportFormat;
 import dev.schedex.store.InMemoryScheduleStore;
+import dev.schedex.testing.FixedFormat;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -78,7 +78,7 @@ public class TickBenchmark {
         ExportDocument document = ExportDocument.of("doc", "Doc", "v1", START).withNotes("notes");
         service = ExportScheduleService.builder().store(store)
                 .documentSource((owner, id) -> Optional.of(document))
-                .discoverFormats(false).format(new NoOpFormat()).destination(new DroppingDestination())
+                .discoverFormats(false).format(new FixedFormat("noop", new byte[64])).destination(new DroppingDestination())
                 .clock(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC)).build();
         for (int i = 0; i < schedules; i++) {
             ExportSchedule s = service.create(NewExportSchedule.builder().ownerId("owner-" + (i % 100))
@@ -117,38 +117,6 @@ public class TickBenchmark {
         return report;
     }
 
-    /** Writes 64 bytes. */
-    static final class NoOpFormat implements ExportFormat {
-        private static final byte[] CONTENT = new byte[64];
-
-        @Override
-        public String id() {
-            return "noop";
-        }
-
-        @Override
-        public String mediaType() {
-            return "application/octet-stream";
-        }
-
-        @Override
-        public String fileExtension() {
-            return "bin";
-        }
-
-        @Override
-        public List<Violation> validateSettings(FormatSettings settings) {
-            return List.of();
-        }
-
-        @Override
-        public void render(ExportDocument document, FormatSettings settings, ExportContext context, OutputStream out)
-                throws IOException {
-            out.write(CONTENT);
-        }
-    }
-
-    /** Drops every delivery. */
     static final class DroppingDestination implements ExportDestination {
         @Override
         public String type() {

@@ -1,7 +1,7 @@
 package dev.schedex.store;
 
 import dev.schedex.spi.store.ScheduleStore;
-import dev.schedex.spi.store.ScheduleStoreContract;
+import dev.schedex.testing.ScheduleStoreContract;
 
 class InMemoryScheduleStoreTest extends ScheduleStoreContract {
 

@@ -3,7 +3,7 @@ package dev.schedex.jdbc;
 import dev.schedex.ExportSchedule;
 import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.ScheduleStore;
-import dev.schedex.spi.store.ScheduleStoreContract;
+import dev.schedex.testing.ScheduleStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

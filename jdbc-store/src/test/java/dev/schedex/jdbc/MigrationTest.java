@@ -1,7 +1,7 @@
 package dev.schedex.jdbc;
 
 import dev.schedex.ExportSchedule;
-import dev.schedex.spi.store.ScheduleStoreContract;
+import dev.schedex.testing.ScheduleStoreContract;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;

@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small format for tests, registered through META-INF/services in the test class path: the
- * document's title, the occurrence and the notes as text. Settings: {@code upper} (boolean) and
- * {@code repeat} (1 to 5).
+ * A small format with id {@code txt} for tests: the document's title, the occurrence and the notes
+ * as text. Settings: {@code upper} (boolean) and {@code repeat} (1 to 5); others are refused.
  */
 public final class TextFormat implements ExportFormat {
 

@@ -11,10 +11,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A destination that only counts what it is given, per schedule and occurrence. */
+/**
+ * A destination of type {@code counting} that only counts what it is given, per schedule and
+ * occurrence, so that a test can check that each occurrence was delivered once. Thread-safe.
+ */
 public final class CountingDestination implements ExportDestination {
 
-    /** One delivery's key. */
+    /**
+     * One delivery's key.
+     *
+     * @param scheduleId the schedule
+     * @param occurrence the occurrence
+     */
     public record Key(UUID scheduleId, Instant occurrence) {
     }
 
@@ -37,6 +45,7 @@ public final class CountingDestination implements ExportDestination {
         return new Delivered(key.toString());
     }
 
+    /** @return how often each schedule and occurrence was delivered */
     public Map<Key, Integer> deliveries() {
         return deliveries;
     }

@@ -1,4 +1,4 @@
-package dev.schedex.spi.store;
+package dev.schedex.testing;
 
 import dev.schedex.DestinationSpec;
 import dev.schedex.ExportRun;
@@ -15,9 +15,10 @@ import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.DocumentSource;
 import dev.schedex.spi.ExportDestination;
-import dev.schedex.testing.CountingDestination;
-import dev.schedex.testing.Documents;
-import dev.schedex.testing.TextFormat;
+import dev.schedex.spi.store.Claim;
+import dev.schedex.spi.store.FinishResult;
+import dev.schedex.spi.store.Lease;
+import dev.schedex.spi.store.ScheduleStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -21,10 +21,16 @@ public final class FixedFormat implements ExportFormat {
     private final byte[] content;
     private final Duration delay;
 
+    /** @param id the format's id @param content what every render writes */
     public FixedFormat(String id, byte[] content) {
         this(id, content, Duration.ZERO);
     }
 
+    /**
+     * @param id      the format's id
+     * @param content what every render writes
+     * @param delay   how long each render sleeps first (an interruptible sleep)
+     */
     public FixedFormat(String id, byte[] content, Duration delay) {
         this.id = id;
         this.content = content.clone();
