@@ -14,6 +14,7 @@ import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportFormat;
 import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.ScheduleStore;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +71,7 @@ public final class ExportScheduleService {
     private final NextRunCalculator calculator = NextRunCalculator.create();
 
     private ExportScheduleService(Builder b) {
-        this.store = b.store;
+        this.store = Objects.requireNonNull(b.store, "store");
         this.clock = b.clock;
         this.settings = new ServiceSettings(b.leaseLength, b.batchSize, b.retryPolicy, b.pauseAfterFailures,
                 b.misfirePolicy, b.misfireGrace, b.maxCatchUp, b.hostName);
@@ -79,7 +80,7 @@ public final class ExportScheduleService {
         this.validator = new RequestValidator(formats, destinations);
         this.listeners = new Listeners(b.listeners);
         this.tick = new Tick(store, settings, listeners, b.executor, Optional.ofNullable(b.runRetention),
-                new RunExport(b.documents, formats, destinations));
+                new RunExport(Objects.requireNonNull(b.documents, "documents"), formats, destinations));
     }
 
     /** @return a builder; the store and the document source are required, everything else has a default */
@@ -351,8 +352,8 @@ public final class ExportScheduleService {
 
     /** Collects the service's parts and policies. */
     public static final class Builder {
-        private ScheduleStore store;
-        private DocumentSource documents;
+        private @Nullable ScheduleStore store;
+        private @Nullable DocumentSource documents;
         private boolean discoverFormats = true;
         private final List<ExportFormat> extraFormats = new ArrayList<>();
         private final Map<String, ExportDestination> destinations = new LinkedHashMap<>();
@@ -368,7 +369,7 @@ public final class ExportScheduleService {
         private final List<ExportListener> listeners = new ArrayList<>();
         private String hostName = "schedex-" + ProcessHandle.current().pid() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        private Duration runRetention;
+        private @Nullable Duration runRetention;
 
         private Builder() {
         }

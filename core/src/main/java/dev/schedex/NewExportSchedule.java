@@ -2,6 +2,7 @@ package dev.schedex;
 
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.Map;
@@ -71,13 +72,13 @@ public record NewExportSchedule(String ownerId, String documentId, String name, 
         private String name = "";
         private ScheduleInput schedule = ScheduleInput.of("", Map.of());
         private String zone = "";
-        private Instant startAt;
-        private Instant endAt;
+        private @Nullable Instant startAt;
+        private @Nullable Instant endAt;
         private String formatId = "";
         private Map<String, Object> formatSettings = Map.of();
         private String destinationType = "";
         private Map<String, String> destinationParameters = Map.of();
-        private MisfirePolicy misfirePolicy;
+        private @Nullable MisfirePolicy misfirePolicy;
         private boolean onlyWhenChanged;
         private boolean active = true;
 

@@ -2,6 +2,7 @@ package dev.schedex;
 
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.Map;
@@ -109,18 +110,18 @@ public final class ScheduleUpdate {
 
     /** Collects a change. */
     public static final class Builder {
-        private String name;
-        private ScheduleInput schedule;
-        private String zone;
-        private Optional<Instant> startAt;
-        private Optional<Instant> endAt;
-        private String formatId;
-        private Map<String, Object> formatSettings;
-        private String destinationType;
-        private Map<String, String> destinationParameters;
-        private MisfirePolicy misfirePolicy;
-        private Boolean onlyWhenChanged;
-        private Long expectedVersion;
+        private @Nullable String name;
+        private @Nullable ScheduleInput schedule;
+        private @Nullable String zone;
+        private @Nullable Optional<Instant> startAt;
+        private @Nullable Optional<Instant> endAt;
+        private @Nullable String formatId;
+        private @Nullable Map<String, Object> formatSettings;
+        private @Nullable String destinationType;
+        private @Nullable Map<String, String> destinationParameters;
+        private @Nullable MisfirePolicy misfirePolicy;
+        private @Nullable Boolean onlyWhenChanged;
+        private @Nullable Long expectedVersion;
 
         private Builder() {
         }

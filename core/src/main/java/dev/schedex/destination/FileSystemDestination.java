@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -169,10 +170,15 @@ public final class FileSystemDestination implements ExportDestination {
         int placeholders = 0;
         while (m.find()) {
             m.appendReplacement(literal, "");
-            placeholders += PLACEHOLDERS.get(m.group(1));
+            placeholders += longest(m.group(1));
         }
         m.appendTail(literal);
         return literal.toString().getBytes(StandardCharsets.UTF_8).length + placeholders;
+    }
+
+    /** @param placeholder a placeholder the template was checked to have @return its longest value */
+    private static int longest(String placeholder) {
+        return Objects.requireNonNull(PLACEHOLDERS.get(placeholder), placeholder);
     }
 
     private static String abbreviated(String text) {
@@ -188,7 +194,8 @@ public final class FileSystemDestination implements ExportDestination {
         }
         String relative = expand(parameters.getOrDefault("path", DEFAULT_TEMPLATE), delivery);
         Path target = inside(relative);
-        Path directory = target.getParent();
+        // inside() keeps the target below the root, so it has a parent
+        Path directory = Objects.requireNonNull(target.getParent(), relative);
         Files.createDirectories(directory);
         if (!directory.toRealPath().startsWith(root)) {
             throw new ExportException("refusing to write '" + relative + "': a directory on the way is a link "
@@ -220,8 +227,9 @@ public final class FileSystemDestination implements ExportDestination {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(sanitise(values.get(m.group(1)),
-                    PLACEHOLDERS.get(m.group(1)))));
+            String placeholder = m.group(1);
+            m.appendReplacement(out, Matcher.quoteReplacement(sanitise(
+                    Objects.requireNonNull(values.get(placeholder), placeholder), longest(placeholder))));
         }
         m.appendTail(out);
         return out.toString();

@@ -1,6 +1,7 @@
 package dev.schedex.internal;
 
 import dev.schedex.ExportRun;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class InFlightBatch {
     private final Object counts = new Object();
     private final List<ExportRun> recorded = new ArrayList<>();
     private int outstanding;
-    private RuntimeException failure;
+    private @Nullable RuntimeException failure;
     /**
      * True while a batch is being handed out: what finishes meanwhile (all of it, when exports run on
      * the ticking thread) waits to be recorded together at the end of the hand-out.

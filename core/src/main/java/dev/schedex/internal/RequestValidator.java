@@ -135,7 +135,7 @@ public final class RequestValidator {
         try {
             settings = FormatSettings.of(present);
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("formatSettings", "invalid_type", e.getMessage()));
+            violations.add(new Violation("formatSettings", "invalid_type", String.valueOf(e.getMessage())));
         }
         if (formatId.isBlank()) {
             violations.add(new Violation("formatId", "required", "a format is required; one of " + known(formats)));

@@ -92,7 +92,7 @@ public final class RunExport {
                     Optional.of(sha256(content)), Optional.of(delivered.location()), message,
                     Optional.of(renderTime), Optional.of(deliveryTime));
         } catch (ExportException e) {
-            return RunOutcome.failed(e.getMessage());
+            return RunOutcome.failed(String.valueOf(e.getMessage()));
         } catch (Exception e) {
             LOG.debug("run of schedule {} for {} failed", schedule.id(), occurrence, e);
             return RunOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -3,6 +3,7 @@ package dev.schedex.schedule;
 import dev.schedex.ValidationException;
 import dev.schedex.schedule.CronField.Item;
 import dev.schedex.schedule.CronField.Kind;
+import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -136,7 +137,7 @@ public final class CronExpression {
      * @return the next match, or null if none exists
      * @throws java.time.DateTimeException if the search runs past the end of the calendar (year 999,999,999)
      */
-    LocalDateTime nextLocal(LocalDateTime after) {
+    @Nullable LocalDateTime nextLocal(LocalDateTime after) {
         if (!everMatches) {
             return null;
         }

@@ -1,12 +1,14 @@
 package dev.schedex.schedule;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@link Schedule.Cron}: {@code cron 0 9-17 * * MON-FRI}; field {@code cron}. See {@link CronExpression}. */
-final class CronKind implements Kind<Schedule.Cron> {
+final class CronKind implements ScheduleKind<Schedule.Cron> {
 
     static final CronKind INSTANCE = new CronKind();
 
@@ -26,7 +28,7 @@ final class CronKind implements Kind<Schedule.Cron> {
     }
 
     @Override
-    public Schedule.Cron fromFields(Fields fields) {
+    public Schedule.@Nullable Cron fromFields(Fields fields) {
         return fields.required("cron").flatMap(text -> fields.collect(() -> Schedule.cron(text))).orElse(null);
     }
 

@@ -4,6 +4,7 @@ import dev.schedex.ValidationException;
 import dev.schedex.schedule.CronField.Item;
 import dev.schedex.schedule.CronField.ItemType;
 import dev.schedex.schedule.CronField.Kind;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +163,7 @@ final class CronParser {
         return new Item(slash < 0 ? ItemType.RANGE : ItemType.STEP, from, to, step, false);
     }
 
-    private Item parseDayOfMonthSpecial(String part, int offset) {
+    private @Nullable Item parseDayOfMonthSpecial(String part, int offset) {
         if (part.equals("L")) {
             return new Item(ItemType.LAST_DAY, 0, 0, 1, false);
         }
@@ -184,7 +185,7 @@ final class CronParser {
         return null;
     }
 
-    private Item parseDayOfWeekSpecial(String part, int offset) {
+    private @Nullable Item parseDayOfWeekSpecial(String part, int offset) {
         int hash = part.indexOf('#');
         if (hash >= 0) {
             int day = parseValue(Kind.DAY_OF_WEEK, part.substring(0, hash), offset) % 7;

@@ -1,5 +1,7 @@
 package dev.schedex.schedule;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@link Schedule.Daily}: {@code daily at 02:00, 14:30}; fields {@code times}. */
-final class DailyKind implements Kind<Schedule.Daily> {
+final class DailyKind implements ScheduleKind<Schedule.Daily> {
 
     static final DailyKind INSTANCE = new DailyKind();
 
@@ -31,7 +33,7 @@ final class DailyKind implements Kind<Schedule.Daily> {
     }
 
     @Override
-    public Schedule.Daily fromFields(Fields fields) {
+    public Schedule.@Nullable Daily fromFields(Fields fields) {
         List<LocalTime> times = fields.times("times");
         return fields.valid() ? Schedule.daily(times.toArray(LocalTime[]::new)) : null;
     }

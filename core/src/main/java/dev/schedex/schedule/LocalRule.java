@@ -1,5 +1,7 @@
 package dev.schedex.schedule;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDateTime;
 
 /**
@@ -13,5 +15,5 @@ interface LocalRule {
      * @param after a local date-time with whole seconds
      * @return the first matching local date-time strictly after it, or null if there is none
      */
-    LocalDateTime nextLocal(LocalDateTime after);
+    @Nullable LocalDateTime nextLocal(LocalDateTime after);
 }

@@ -1,5 +1,7 @@
 package dev.schedex.schedule;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
@@ -9,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@link Schedule.MonthlyOnDay}: {@code monthly on day 15 at 02:00}; fields {@code dayOfMonth}, {@code time}. */
-final class MonthlyOnDayKind implements Kind<Schedule.MonthlyOnDay> {
+final class MonthlyOnDayKind implements ScheduleKind<Schedule.MonthlyOnDay> {
 
     static final MonthlyOnDayKind INSTANCE = new MonthlyOnDayKind();
 
@@ -29,7 +31,7 @@ final class MonthlyOnDayKind implements Kind<Schedule.MonthlyOnDay> {
     }
 
     @Override
-    public Schedule.MonthlyOnDay fromFields(Fields fields) {
+    public Schedule.@Nullable MonthlyOnDay fromFields(Fields fields) {
         Optional<Integer> day = fields.number("dayOfMonth", 1, 31, false);
         Optional<LocalTime> time = fields.time("time");
         return fields.valid() ? Schedule.monthly(day.orElseThrow(), time.orElseThrow()) : null;

@@ -1,5 +1,7 @@
 package dev.schedex.schedule;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@link Schedule.MonthlyOnLastDay}: {@code monthly on last day at 23:00}; field {@code time}. */
-final class MonthlyOnLastDayKind implements Kind<Schedule.MonthlyOnLastDay> {
+final class MonthlyOnLastDayKind implements ScheduleKind<Schedule.MonthlyOnLastDay> {
 
     static final MonthlyOnLastDayKind INSTANCE = new MonthlyOnLastDayKind();
 
@@ -30,7 +32,7 @@ final class MonthlyOnLastDayKind implements Kind<Schedule.MonthlyOnLastDay> {
     }
 
     @Override
-    public Schedule.MonthlyOnLastDay fromFields(Fields fields) {
+    public Schedule.@Nullable MonthlyOnLastDay fromFields(Fields fields) {
         Optional<LocalTime> time = fields.time("time");
         return fields.valid() ? Schedule.monthlyOnLastDay(time.orElseThrow()) : null;
     }

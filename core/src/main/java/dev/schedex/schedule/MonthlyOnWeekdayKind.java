@@ -1,5 +1,7 @@
 package dev.schedex.schedule;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
  * {@link Schedule.MonthlyOnWeekday}: {@code monthly on 2nd MON at 09:00}; fields {@code ordinal}
  * (1 to 5 or {@code last}), {@code dayOfWeek}, {@code time}.
  */
-final class MonthlyOnWeekdayKind implements Kind<Schedule.MonthlyOnWeekday> {
+final class MonthlyOnWeekdayKind implements ScheduleKind<Schedule.MonthlyOnWeekday> {
 
     static final MonthlyOnWeekdayKind INSTANCE = new MonthlyOnWeekdayKind();
 
@@ -47,7 +49,7 @@ final class MonthlyOnWeekdayKind implements Kind<Schedule.MonthlyOnWeekday> {
     }
 
     @Override
-    public Schedule.MonthlyOnWeekday fromFields(Fields fields) {
+    public Schedule.@Nullable MonthlyOnWeekday fromFields(Fields fields) {
         Optional<Integer> ordinal = fields.number("ordinal", 1, 5, true);
         Optional<DayOfWeek> day = fields.day("dayOfWeek");
         Optional<LocalTime> time = fields.time("time");

@@ -91,7 +91,7 @@ public final class NextRunCalculator {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(bounds, "bounds");
         Objects.requireNonNull(after, "after");
-        Kind.Bound<?> kind = Kinds.of(schedule);
+        ScheduleKind.Bound<?> kind = ScheduleKinds.of(schedule);
         long next = next(kind.rule(), kind.hasFixedTimes(), zone, bounds, after);
         return next == NONE ? Optional.empty() : Optional.of(Instant.ofEpochSecond(next));
     }
@@ -127,7 +127,7 @@ public final class NextRunCalculator {
         if (count < 0) {
             throw new IllegalArgumentException("count must not be negative, was " + count);
         }
-        Kind.Bound<?> kind = Kinds.of(schedule);
+        ScheduleKind.Bound<?> kind = ScheduleKinds.of(schedule);
         LocalRule rule = kind.rule();
         boolean fixedTimes = kind.hasFixedTimes();
         List<Instant> result = new ArrayList<>(Math.min(count, 1024));

@@ -111,7 +111,7 @@ public sealed interface Schedule {
      * @throws ValidationException if the text is not a schedule
      */
     static Schedule parse(String text) {
-        return Kinds.fromText(Objects.requireNonNull(text, "text"));
+        return ScheduleKinds.fromText(Objects.requireNonNull(text, "text"));
     }
 
     /**

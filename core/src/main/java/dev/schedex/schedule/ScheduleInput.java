@@ -5,8 +5,8 @@ import dev.schedex.Violation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * fields named {@code schedule.<key>}.
  *
  * <table>
- *   <caption>Kinds and their fields</caption>
+ *   <caption>ScheduleKinds and their fields</caption>
  *   <tr><th>kind</th><th>fields</th><th>example</th></tr>
  *   <tr><td>{@code daily}</td><td>{@code times}</td><td>{@code times=02:00,14:30}</td></tr>
  *   <tr><td>{@code weekly}</td><td>{@code days}, {@code time}</td><td>{@code days=MON,FRI time=02:00}</td></tr>
@@ -54,7 +54,7 @@ public record ScheduleInput(String kind, Map<String, String> fields) {
      * @return the schedule, or empty if there were problems
      */
     public Optional<Schedule> toSchedule(List<Violation> violations) {
-        return Kinds.fromInput(this, violations);
+        return ScheduleKinds.fromInput(this, violations);
     }
 
     /**
@@ -64,7 +64,7 @@ public record ScheduleInput(String kind, Map<String, String> fields) {
      * @return the input
      */
     public static ScheduleInput of(Schedule schedule) {
-        Kind.Bound<?> kind = Kinds.of(schedule);
+        ScheduleKind.Bound<?> kind = ScheduleKinds.of(schedule);
         return of(kind.name(), kind.fields());
     }
 }

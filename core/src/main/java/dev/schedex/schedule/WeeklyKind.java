@@ -1,5 +1,7 @@
 package dev.schedex.schedule;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@link Schedule.Weekly}: {@code weekly on MON,FRI at 02:00}; fields {@code days}, {@code time}. */
-final class WeeklyKind implements Kind<Schedule.Weekly> {
+final class WeeklyKind implements ScheduleKind<Schedule.Weekly> {
 
     static final WeeklyKind INSTANCE = new WeeklyKind();
 
@@ -36,7 +38,7 @@ final class WeeklyKind implements Kind<Schedule.Weekly> {
     }
 
     @Override
-    public Schedule.Weekly fromFields(Fields fields) {
+    public Schedule.@Nullable Weekly fromFields(Fields fields) {
         Set<DayOfWeek> days = fields.days("days");
         Optional<LocalTime> time = fields.time("time");
         return fields.valid() ? Schedule.weekly(days, time.orElseThrow()) : null;

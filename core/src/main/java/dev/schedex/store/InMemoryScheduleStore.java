@@ -9,6 +9,7 @@ import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.FinishResult;
 import dev.schedex.spi.store.Lease;
 import dev.schedex.spi.store.ScheduleStore;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,7 +48,7 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     }
 
     /** A schedule and the lease on it, if any. */
-    private record Entry(ExportSchedule schedule, Lease lease) {
+    private record Entry(ExportSchedule schedule, @Nullable Lease lease) {
     }
 
     private final Object lock = new Object();
@@ -128,7 +130,8 @@ public final class InMemoryScheduleStore implements ScheduleStore {
                 if (next.at().isAfter(now)) {
                     break;
                 }
-                Entry entry = schedules.get(next.id());
+                // the due index holds only stored schedules
+                Entry entry = Objects.requireNonNull(schedules.get(next.id()));
                 if (isFree(entry, now)) {
                     claims.add(lease(entry, now, leaseOwner, leaseUntil, false));
                 }
@@ -175,7 +178,7 @@ public final class InMemoryScheduleStore implements ScheduleStore {
             if (!holds(schedule.id(), lease)) {
                 return FinishResult.LEASE_LOST;
             }
-            Entry entry = schedules.get(schedule.id());
+            Entry entry = Objects.requireNonNull(schedules.get(schedule.id()), "held, so stored");
             if (entry.schedule().revision() != expectedRevision) {
                 return FinishResult.VERSION_CHANGED;
             }
@@ -242,7 +245,7 @@ public final class InMemoryScheduleStore implements ScheduleStore {
                 : unfinished.or(() -> schedule.state().nextOccurrence()));
     }
 
-    private void put(ExportSchedule schedule, Lease lease) {
+    private void put(ExportSchedule schedule, @Nullable Lease lease) {
         schedules.put(schedule.id(), new Entry(schedule, lease));
         if (schedule.active() && schedule.state().nextRunAt().isPresent()) {
             due.add(new Due(schedule.state().nextRunAt().get(), schedule.id()));

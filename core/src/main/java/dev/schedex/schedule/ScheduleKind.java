@@ -1,5 +1,7 @@
 package dev.schedex.schedule;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -8,12 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Everything about one kind of schedule in one place: its name and fields as a request carries them,
  * its canonical text form, its description, and its rule on the local calendar. Each kind has one
- * implementation, listed in {@link Kinds}; the compiler checks through {@link Schedule.Cases} that
- * every kind is bound to its home, and {@code KindsTest} that each round-trips through text and fields.
+ * implementation, listed in {@link ScheduleKinds}; the compiler checks through {@link Schedule.Cases} that
+ * every kind is bound to its home, and {@code ScheduleKindsTest} that each round-trips through text and fields.
  *
  * @param <S> the kind's record
  */
-interface Kind<S extends Schedule> {
+interface ScheduleKind<S extends Schedule> {
 
     /** @return the kind's name in requests and rows, such as {@code monthly-weekday} */
     String name();
@@ -25,7 +27,7 @@ interface Kind<S extends Schedule> {
      * @param fields the request's fields, checked against {@link #fields()} already
      * @return the schedule, or null if a field has a problem (the problems are in {@code fields})
      */
-    S fromFields(Fields fields);
+    @Nullable S fromFields(Fields fields);
 
     /** @param schedule a schedule of this kind @return its fields, which {@link #fromFields} reads back */
     Map<String, String> toFields(S schedule);
@@ -63,7 +65,7 @@ interface Kind<S extends Schedule> {
      * @param schedule a schedule of that kind
      * @param <S>      the kind's record
      */
-    record Bound<S extends Schedule>(Kind<S> kind, S schedule) {
+    record Bound<S extends Schedule>(ScheduleKind<S> kind, S schedule) {
 
         String name() {
             return kind.name();

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every kind has one home, and each round-trips through its text form and its request fields. */
-class KindsTest {
+class ScheduleKindsTest {
 
     /** Two schedules of each kind, one with seconds or odd values, so that a lossy form shows. */
     private static final List<Schedule> SAMPLES = List.of(
@@ -36,10 +36,10 @@ class KindsTest {
         Set<Class<?>> permitted = Arrays.stream(Schedule.class.getPermittedSubclasses()).collect(Collectors.toSet());
         assertEquals(permitted, SAMPLES.stream().map(Object::getClass).collect(Collectors.toSet()),
                 "a sample of every kind");
-        assertEquals(permitted.size(), Kinds.ALL.size(), "one home per kind");
-        assertEquals(permitted.size(), Kinds.ALL.stream().map(Kind::name).distinct().count(), "names are unique");
+        assertEquals(permitted.size(), ScheduleKinds.ALL.size(), "one home per kind");
+        assertEquals(permitted.size(), ScheduleKinds.ALL.stream().map(ScheduleKind::name).distinct().count(), "names are unique");
         for (Schedule schedule : SAMPLES) {
-            assertTrue(Kinds.ALL.contains(Kinds.of(schedule).kind()), schedule + " is bound to a listed home");
+            assertTrue(ScheduleKinds.ALL.contains(ScheduleKinds.of(schedule).kind()), schedule + " is bound to a listed home");
         }
     }
 
@@ -51,7 +51,7 @@ class KindsTest {
             List<Violation> violations = new ArrayList<>();
             assertEquals(Optional.of(schedule), input.toSchedule(violations), "fields of " + schedule);
             assertEquals(List.of(), violations);
-            assertEquals(Kinds.of(schedule).kind().fields(), input.fields().keySet(), "the fields it names");
+            assertEquals(ScheduleKinds.of(schedule).kind().fields(), input.fields().keySet(), "the fields it names");
         }
     }
 

@@ -15,54 +15,54 @@ import java.util.stream.Collectors;
  * {@link Schedule.Cases}, so that a new kind does not compile until it is bound here) and from a
  * name or a text (through the table).
  */
-final class Kinds {
+final class ScheduleKinds {
 
-    static final List<Kind<?>> ALL = List.of(DailyKind.INSTANCE, WeeklyKind.INSTANCE, MonthlyOnDayKind.INSTANCE,
+    static final List<ScheduleKind<?>> ALL = List.of(DailyKind.INSTANCE, WeeklyKind.INSTANCE, MonthlyOnDayKind.INSTANCE,
             MonthlyOnLastDayKind.INSTANCE, MonthlyOnWeekdayKind.INSTANCE, CronKind.INSTANCE);
 
-    private static final Schedule.Cases<Kind.Bound<?>> BIND = new Schedule.Cases<>() {
+    private static final Schedule.Cases<ScheduleKind.Bound<?>> BIND = new Schedule.Cases<>() {
         @Override
-        public Kind.Bound<?> daily(Schedule.Daily schedule) {
-            return new Kind.Bound<>(DailyKind.INSTANCE, schedule);
+        public ScheduleKind.Bound<?> daily(Schedule.Daily schedule) {
+            return new ScheduleKind.Bound<>(DailyKind.INSTANCE, schedule);
         }
 
         @Override
-        public Kind.Bound<?> weekly(Schedule.Weekly schedule) {
-            return new Kind.Bound<>(WeeklyKind.INSTANCE, schedule);
+        public ScheduleKind.Bound<?> weekly(Schedule.Weekly schedule) {
+            return new ScheduleKind.Bound<>(WeeklyKind.INSTANCE, schedule);
         }
 
         @Override
-        public Kind.Bound<?> monthlyOnDay(Schedule.MonthlyOnDay schedule) {
-            return new Kind.Bound<>(MonthlyOnDayKind.INSTANCE, schedule);
+        public ScheduleKind.Bound<?> monthlyOnDay(Schedule.MonthlyOnDay schedule) {
+            return new ScheduleKind.Bound<>(MonthlyOnDayKind.INSTANCE, schedule);
         }
 
         @Override
-        public Kind.Bound<?> monthlyOnLastDay(Schedule.MonthlyOnLastDay schedule) {
-            return new Kind.Bound<>(MonthlyOnLastDayKind.INSTANCE, schedule);
+        public ScheduleKind.Bound<?> monthlyOnLastDay(Schedule.MonthlyOnLastDay schedule) {
+            return new ScheduleKind.Bound<>(MonthlyOnLastDayKind.INSTANCE, schedule);
         }
 
         @Override
-        public Kind.Bound<?> monthlyOnWeekday(Schedule.MonthlyOnWeekday schedule) {
-            return new Kind.Bound<>(MonthlyOnWeekdayKind.INSTANCE, schedule);
+        public ScheduleKind.Bound<?> monthlyOnWeekday(Schedule.MonthlyOnWeekday schedule) {
+            return new ScheduleKind.Bound<>(MonthlyOnWeekdayKind.INSTANCE, schedule);
         }
 
         @Override
-        public Kind.Bound<?> cron(Schedule.Cron schedule) {
-            return new Kind.Bound<>(CronKind.INSTANCE, schedule);
+        public ScheduleKind.Bound<?> cron(Schedule.Cron schedule) {
+            return new ScheduleKind.Bound<>(CronKind.INSTANCE, schedule);
         }
     };
 
-    private Kinds() {
+    private ScheduleKinds() {
     }
 
     /** @param schedule any schedule @return it with its kind */
-    static Kind.Bound<?> of(Schedule schedule) {
+    static ScheduleKind.Bound<?> of(Schedule schedule) {
         return schedule.match(BIND);
     }
 
     /** @return the kinds' names, sorted, for messages */
     static String names() {
-        return ALL.stream().map(Kind::name).sorted().collect(Collectors.joining(", "));
+        return ALL.stream().map(ScheduleKind::name).sorted().collect(Collectors.joining(", "));
     }
 
     /**
@@ -76,7 +76,7 @@ final class Kinds {
             violations.add(new Violation("schedule.kind", "required", "a schedule kind is required; one of " + names()));
             return Optional.empty();
         }
-        Optional<Kind<?>> kind = ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+        Optional<ScheduleKind<?>> kind = ALL.stream().filter(k -> k.name().equals(name)).findFirst();
         if (kind.isEmpty()) {
             violations.add(new Violation("schedule.kind", "unknown_kind", "unknown schedule kind '" + name
                     + "'; expected one of " + names()));
@@ -101,7 +101,7 @@ final class Kinds {
      * @throws ValidationException if no kind's text form matches it
      */
     static Schedule fromText(String text) {
-        for (Kind<?> kind : ALL) {
+        for (ScheduleKind<?> kind : ALL) {
             Matcher match = kind.text().matcher(text);
             if (match.matches()) {
                 return kind.fromText(match);
