@@ -12,13 +12,9 @@ import dev.schedex.spi.store.Lease;
 import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -59,10 +54,7 @@ import javax.sql.DataSource;
 public final class JdbiScheduleStore implements ScheduleStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbiScheduleStore.class);
-    /** How often a transaction the database rolled back for a deadlock is tried. */
-    private static final int TRANSACTION_ATTEMPTS = 8;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final String HISTORY_TABLE = "schedex_schema_history";
 
     private static final String COLUMNS = "id, owner_id, document_id, name, kind, times, days, day_of_month, ordinal, "
             + "day_of_week, time_of_day, cron, zone, start_at, end_at, format_id, format_settings, destination_type, "
@@ -100,16 +92,13 @@ public final class JdbiScheduleStore implements ScheduleStore {
             + " lease_until = :until WHERE id IN (<ids>)";
 
     private final Jdbi jdbi;
-    private final DataSource dataSource;
     private final Dialect dialect;
-    private final Optional<String> schema;
-    private final String prefix;
     private final boolean databaseClock;
-    private final int queryTimeoutSeconds;
+    private final Transactions transactions;
+    private final Migrations migrations;
 
     private JdbiScheduleStore(Builder b) {
         this.jdbi = b.jdbi;
-        this.dataSource = b.dataSource;
         this.dialect = b.dialect != null ? b.dialect : b.jdbi.withHandle(h -> {
             try {
                 return Dialect.of(h.getConnection());
@@ -117,13 +106,13 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 throw new IllegalStateException("cannot read the database's metadata to detect its dialect", e);
             }
         });
-        this.schema = Optional.ofNullable(b.schema);
-        this.prefix = b.prefix;
+        Optional<String> schema = Optional.ofNullable(b.schema);
         this.databaseClock = b.databaseClock != null ? b.databaseClock : dialect != Dialect.H2;
-        this.queryTimeoutSeconds = (int) b.queryTimeout.getSeconds();
+        this.transactions = new Transactions(jdbi, (int) b.queryTimeout.getSeconds());
+        this.migrations = new Migrations(b.dataSource, dialect, schema, b.prefix);
         String qualifier = schema.map(s -> s + ".").orElse("");
-        jdbi.define("schedules", qualifier + prefix + "schedules")
-                .define("runs", qualifier + prefix + "runs")
+        jdbi.define("schedules", qualifier + b.prefix + "schedules")
+                .define("runs", qualifier + b.prefix + "runs")
                 .define("true", dialect == Dialect.MARIADB ? "1" : "TRUE")
                 .define("false", dialect == Dialect.MARIADB ? "0" : "FALSE")
                 .define("boolean", dialect == Dialect.MARIADB ? "SIGNED" : "BOOLEAN");
@@ -152,15 +141,14 @@ public final class JdbiScheduleStore implements ScheduleStore {
     }
 
     /**
-     * Applies schedex's migrations with its own Flyway history table ({@value #HISTORY_TABLE}), in the
-     * configured schema, with the configured table prefix. A host's own Flyway history and tables are
-     * not touched.
+     * Applies schedex's migrations with its own Flyway history table ({@code schedex_schema_history}),
+     * in the configured schema, with the configured table prefix. A host's own Flyway history and
+     * tables are not touched.
      *
      * @return how many migrations were applied
      */
     public int migrate() {
-        MigrateResult result = flyway().migrate();
-        return result.migrationsExecuted;
+        return migrations.migrate();
     }
 
     /**
@@ -169,24 +157,12 @@ public final class JdbiScheduleStore implements ScheduleStore {
      * @return the Flyway
      */
     public Flyway flyway() {
-        var configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(dialect.migrationLocation())
-                .table(HISTORY_TABLE)
-                .placeholders(Map.of("prefix", prefix))
-                // a host's schema usually holds the host's own tables: start schedex's history at 0 there
-                // instead of refusing a non-empty schema, so that schedex's V1 still applies
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .baselineDescription("schedex history started in a schema with other tables")
-                .failOnMissingLocations(true);
-        schema.ifPresent(s -> configuration.schemas(s).defaultSchema(s).createSchemas(true));
-        return configuration.load();
+        return migrations.flyway();
     }
 
     @Override
     public void insert(ExportSchedule schedule) {
-        inTransaction(h -> {
+        transactions.run(h -> {
             if (exists(h, schedule.id())) {
                 throw new IllegalStateException("a schedule with id " + schedule.id() + " exists");
             }
@@ -202,13 +178,13 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public Optional<ExportSchedule> find(UUID id) {
-        return inTransaction(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.toString())
+        return transactions.run(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.toString())
                 .map(ScheduleRows.SCHEDULE).findOne());
     }
 
     @Override
     public Page<ExportSchedule> query(ScheduleQuery query) {
-        return inTransaction(h -> {
+        return transactions.run(h -> {
             long total = bindQuery(h.createQuery("SELECT COUNT(*) FROM <schedules>" + QUERY_FILTER), query)
                     .mapTo(Long.class).one();
             List<ExportSchedule> items = bindQuery(h.createQuery(SELECT + QUERY_FILTER
@@ -229,14 +205,14 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public boolean update(ExportSchedule schedule, long expectedRevision) {
-        return inTransaction(h -> ScheduleRows.bindSchedule(h.createUpdate(UPDATE_SET
+        return transactions.run(h -> ScheduleRows.bindSchedule(h.createUpdate(UPDATE_SET
                         + " WHERE id = :id AND revision = :expected"), schedule)
                 .bind("expected", expectedRevision).execute() == 1);
     }
 
     @Override
     public boolean delete(UUID id) {
-        return inTransaction(h -> {
+        return transactions.run(h -> {
             h.createUpdate("DELETE FROM <runs> WHERE schedule_id = :id").bind("id", id.toString()).execute();
             return h.createUpdate("DELETE FROM <schedules> WHERE id = :id").bind("id", id.toString()).execute() == 1;
         });
@@ -244,7 +220,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public List<Claim> claimDue(Instant now, int limit, String leaseOwner, Instant leaseUntil) {
-        return inTransaction(h -> {
+        return transactions.run(h -> {
             if (!dialect.claimSetting().isEmpty()) {
                 h.execute(dialect.claimSetting());
             }
@@ -316,7 +292,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public Optional<Claim> claim(UUID id, Instant now, String leaseOwner, Instant leaseUntil) {
-        return inTransaction(h -> {
+        return transactions.run(h -> {
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
@@ -388,7 +364,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
         if (starts.isEmpty()) {
             return List.of();
         }
-        return inTransaction(h -> {
+        return transactions.run(h -> {
             // the common case: the lease is held and the occurrence has no run yet
             PreparedBatch batch = h.prepareBatch(INSERT_RUN_IF_FIRST);
             for (RunStart start : starts) {
@@ -439,7 +415,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
         if (ends.isEmpty()) {
             return List.of();
         }
-        return inTransaction(h -> {
+        return transactions.run(h -> {
             PreparedBatch states = h.prepareBatch(UPDATE_STATE + ", lease_owner = NULL, lease_token = NULL,"
                     + " lease_until = NULL WHERE id = :id AND revision = :expected AND lease_token = :token");
             for (ClaimEnd end : ends) {
@@ -477,7 +453,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
     @Override
     public List<ExportRun> runs(UUID scheduleId, Optional<Instant> before, int limit) {
         // keyset paging on the unique (schedule_id, occurrence) index: stable, and as cheap on page 1,000 as on page 1
-        return inTransaction(h -> {
+        return transactions.run(h -> {
             var query = h.createQuery("SELECT " + RUN_COLUMNS + " FROM <runs> WHERE schedule_id = :schedule"
                             + (before.isPresent() ? " AND occurrence < :before" : "") + " ORDER BY occurrence DESC LIMIT :limit")
                     .bind("schedule", scheduleId.toString()).bind("limit", limit);
@@ -488,51 +464,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public int deleteRunsFinishedBefore(Instant cutoff) {
-        return inTransaction(h -> h.createUpdate("DELETE FROM <runs> WHERE finished_at < :cutoff")
+        return transactions.run(h -> h.createUpdate("DELETE FROM <runs> WHERE finished_at < :cutoff")
                 .bind("cutoff", cutoff.toEpochMilli()).execute());
-    }
-
-    /**
-     * Runs a transaction, again when the database gives up on it for a deadlock or a serialization
-     * failure (SQL state class 40): these are normal when hosts claim and release rows concurrently,
-     * and a retry of the whole transaction is the remedy.
-     */
-    private <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return jdbi.inTransaction(h -> {
-                    h.getConfig(SqlStatements.class).setQueryTimeout(queryTimeoutSeconds);
-                    return work.withHandle(h);
-                });
-            } catch (JdbiException e) {
-                if (attempt >= TRANSACTION_ATTEMPTS || !isTransient(e)) {
-                    throw e;
-                }
-                LOG.debug("transaction rolled back by the database ({}), attempt {} of {}", e.getMessage(), attempt,
-                        TRANSACTION_ATTEMPTS);
-                pause(attempt);
-            }
-        }
-    }
-
-    private static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null
-                    && ((SQLException) t).getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Waits a little, randomly, so that the transactions that collided do not collide again. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
-        }
     }
 
     /** The time leases are judged by: the host's {@code now}, or the database's clock. */
