@@ -87,7 +87,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
         this.migrations = new Migrations(b.dataSource, dialect, schema, b.prefix);
         String qualifier = schema.map(s -> s + ".").orElse("");
         jdbi.define("schedules", qualifier + b.prefix + "schedules")
-                .define("runs", qualifier + b.prefix + "runs");
+                .define("runs", qualifier + b.prefix + "runs")
+                .define("scheduleColumns", sql("schedule-columns").strip())
+                .define("runColumns", sql("run-columns").strip());
         dialect.defines().forEach(jdbi::define);
     }
 
