@@ -3,37 +3,48 @@ package dev.schedex.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The database engines the JDBC store supports, and what differs between them. Detected from the
  * connection's metadata unless set.
+ *
+ * <p>Every engine difference of the store's statements is here, in two forms: the engine's spelling
+ * of a value or expression, given to every statement as a Jdbi define ({@code <true>},
+ * {@code <false>}, {@code <boolean>}, {@code <currentMillis>}); and, where a statement's shape
+ * differs, the name of the engine's own statement file (the due claim, the claim's setting). The
+ * statements are {@code .sql} resources beside {@link JdbiScheduleStore}.
  */
 public enum Dialect {
     /** H2 2.x, the embedded default. Claims use conditional updates (H2 has no SKIP LOCKED). */
-    H2("h2", false, "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT)", ""),
+    H2("h2", false, "claim-due-in-id-order", Optional.empty(), Map.of(
+            "true", "TRUE", "false", "FALSE", "boolean", "BOOLEAN",
+            "currentMillis", "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT)")),
     /** PostgreSQL 9.5 or later. Claims take due rows with {@code FOR UPDATE SKIP LOCKED}. */
-    POSTGRESQL("postgresql", true, "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)",
-            // Both for the claim's transaction only, both against plans whose cost grows with the
-            // number of due rows (measured at 20,000 due: a claim of 100 took 18 ms, now 4 ms).
-            // The due query must walk the due index in order and stop after the batch; when the
-            // statistics say few rows are due (a backlog, or a burst at 02:00 the last ANALYZE did not
-            // see), the planner prefers a bitmap scan of every due row and a sort. And the driver's
-            // prepared statements get generic plans after five runs, in which the lease update by id
-            // (repeating the due conditions) scans the due index instead of the primary key.
-            "SET LOCAL enable_bitmapscan = off; SET LOCAL plan_cache_mode = force_custom_plan"),
+    POSTGRESQL("postgresql", true, "claim-due-skip-locked", Optional.of("claim-plan-postgresql"), Map.of(
+            "true", "TRUE", "false", "FALSE", "boolean", "BOOLEAN",
+            // clock_timestamp() is the time of the statement; now() would be the transaction's start
+            "currentMillis", "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")),
     /** MariaDB 10.6 or later. Claims take due rows with {@code FOR UPDATE SKIP LOCKED}. */
-    MARIADB("mariadb", true, "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)", "");
+    MARIADB("mariadb", true, "claim-due-skip-locked", Optional.empty(), Map.of(
+            // BOOLEAN is TINYINT(1) on MariaDB, and CAST cannot target it: 1, 0 and SIGNED are what it stores and casts
+            "true", "1", "false", "0", "boolean", "SIGNED",
+            "currentMillis", "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)"));
 
     private final String folder;
-    private final boolean skipLocked;
-    private final String currentMillis;
-    private final String claimSetting;
+    private final boolean databaseClock;
+    private final String claimDue;
+    private final Optional<String> claimSetting;
+    private final Map<String, String> defines;
 
-    Dialect(String folder, boolean skipLocked, String currentMillis, String claimSetting) {
+    Dialect(String folder, boolean databaseClock, String claimDue, Optional<String> claimSetting,
+            Map<String, String> defines) {
         this.folder = folder;
-        this.skipLocked = skipLocked;
-        this.currentMillis = currentMillis;
+        this.databaseClock = databaseClock;
+        this.claimDue = claimDue;
         this.claimSetting = claimSetting;
+        this.defines = defines;
     }
 
     /** @return the classpath location of this engine's migrations, for a host's own Flyway */
@@ -41,18 +52,27 @@ public enum Dialect {
         return "classpath:db/schedex/migration/" + folder;
     }
 
-    boolean skipLocked() {
-        return skipLocked;
+    /**
+     * @return whether leases are judged by the database's clock unless the host says otherwise: yes for
+     *     the engines many hosts share, no for H2, whose clock is the JVM's when embedded
+     */
+    boolean databaseClockByDefault() {
+        return databaseClock;
     }
 
-    /** @return a statement that sets up a claim's transaction for the due query, or "" for none */
-    String claimSetting() {
+    /** @return the name of the statement that selects and locks a batch of due schedules */
+    String claimDue() {
+        return claimDue;
+    }
+
+    /** @return the name of a statement that sets up a claim's transaction for the due query, if any */
+    Optional<String> claimSetting() {
         return claimSetting;
     }
 
-    /** @return an SQL expression for the database's current time in epoch milliseconds */
-    String currentMillis() {
-        return currentMillis;
+    /** @return this engine's spellings, by define name: {@code true}, {@code false}, {@code boolean}, {@code currentMillis} */
+    Map<String, String> defines() {
+        return defines;
     }
 
     /**

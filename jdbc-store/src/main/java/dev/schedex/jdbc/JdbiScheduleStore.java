@@ -12,13 +12,11 @@ import dev.schedex.spi.store.Lease;
 import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +24,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -59,57 +58,22 @@ import javax.sql.DataSource;
 public final class JdbiScheduleStore implements ScheduleStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbiScheduleStore.class);
-    /** How often a transaction the database rolled back for a deadlock is tried. */
-    private static final int TRANSACTION_ATTEMPTS = 8;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final String HISTORY_TABLE = "schedex_schema_history";
-
-    private static final String COLUMNS = "id, owner_id, document_id, name, kind, times, days, day_of_month, ordinal, "
-            + "day_of_week, time_of_day, cron, zone, start_at, end_at, format_id, format_settings, destination_type, "
-            + "destination_parameters, misfire_policy, only_when_changed, active, paused_reason, next_run_at, "
-            + "next_occurrence, last_run_at, last_status, last_exported_version, run_count, error_count, "
-            + "consecutive_failures, created_at, updated_at, version, revision";
-    private static final String RUN_COLUMNS = "id, schedule_id, occurrence, status, attempt, host, started_at, finished_at, "
-            + "format_id, document_version, size, checksum, location, message, render_millis, delivery_millis";
-
-    private static final String INSERT = "INSERT INTO <schedules> (" + COLUMNS + ") VALUES (" + placeholders(COLUMNS) + ")";
-    private static final String SELECT = "SELECT " + COLUMNS + " FROM <schedules>";
-    private static final String UPDATE_SET = "UPDATE <schedules> SET " + assignments(COLUMNS);
-    private static final String STATE_COLUMNS = "active, paused_reason, next_run_at, next_occurrence, last_run_at,"
-            + " last_status, last_exported_version, run_count, error_count, consecutive_failures, updated_at, version,"
-            + " revision";
-    private static final String UPDATE_STATE = "UPDATE <schedules> SET " + assignments(STATE_COLUMNS);
-    private static final String INSERT_RUN = "INSERT INTO <runs> (" + RUN_COLUMNS + ") VALUES ("
-            + placeholders(RUN_COLUMNS) + ")";
-    private static final String INSERT_RUN_IF_FIRST = "INSERT INTO <runs> (" + RUN_COLUMNS + ") SELECT "
-            + placeholders(RUN_COLUMNS) + " FROM <schedules> s WHERE s.id = :schedule_id AND s.lease_token = :token"
-            + " AND NOT EXISTS (SELECT 1 FROM <runs> r WHERE r.schedule_id = :schedule_id AND r.occurrence = :occurrence)";
-    private static final String UPDATE_RUN = "UPDATE <runs> SET " + assignments(RUN_COLUMNS) + " WHERE id = :id";
-
-    private static final String QUERY_FILTER = " WHERE owner_id = :owner"
-            + " AND (CAST(:document AS VARCHAR(200)) IS NULL OR document_id = :document)"
-            + " AND (CAST(:active AS <boolean>) IS NULL OR active = :active)"
-            + " AND (CAST(:format AS VARCHAR(50)) IS NULL OR format_id = :format)";
-
-    private static final String DUE = " WHERE active = <true> AND next_run_at <= :now"
-            + " AND (lease_until IS NULL OR lease_until < :leaseNow)";
-
-    private static final String LEASE = "UPDATE <schedules> SET lease_owner = :owner, lease_token = :token,"
-            + " lease_until = :until WHERE id = :id";
-    private static final String LEASE_ALL = "UPDATE <schedules> SET lease_owner = :owner, lease_token = :token,"
-            + " lease_until = :until WHERE id IN (<ids>)";
+    /**
+     * The statements, one {@code .sql} resource each in {@code dev/schedex/jdbc/JdbiScheduleStore/}:
+     * Jdbi's layout for a class's SQL. The comments say what each statement does and why; they are
+     * removed before the statement is sent.
+     */
+    private static final ClasspathSqlLocator STATEMENTS = ClasspathSqlLocator.removingComments();
 
     private final Jdbi jdbi;
-    private final DataSource dataSource;
     private final Dialect dialect;
-    private final Optional<String> schema;
-    private final String prefix;
     private final boolean databaseClock;
-    private final int queryTimeoutSeconds;
+    private final Transactions transactions;
+    private final Migrations migrations;
 
     private JdbiScheduleStore(Builder b) {
         this.jdbi = b.jdbi;
-        this.dataSource = b.dataSource;
         this.dialect = b.dialect != null ? b.dialect : b.jdbi.withHandle(h -> {
             try {
                 return Dialect.of(h.getConnection());
@@ -117,16 +81,21 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 throw new IllegalStateException("cannot read the database's metadata to detect its dialect", e);
             }
         });
-        this.schema = Optional.ofNullable(b.schema);
-        this.prefix = b.prefix;
-        this.databaseClock = b.databaseClock != null ? b.databaseClock : dialect != Dialect.H2;
-        this.queryTimeoutSeconds = (int) b.queryTimeout.getSeconds();
+        Optional<String> schema = Optional.ofNullable(b.schema);
+        this.databaseClock = b.databaseClock != null ? b.databaseClock : dialect.databaseClockByDefault();
+        this.transactions = new Transactions(jdbi, (int) b.queryTimeout.getSeconds());
+        this.migrations = new Migrations(b.dataSource, dialect, schema, b.prefix);
         String qualifier = schema.map(s -> s + ".").orElse("");
-        jdbi.define("schedules", qualifier + prefix + "schedules")
-                .define("runs", qualifier + prefix + "runs")
-                .define("true", dialect == Dialect.MARIADB ? "1" : "TRUE")
-                .define("false", dialect == Dialect.MARIADB ? "0" : "FALSE")
-                .define("boolean", dialect == Dialect.MARIADB ? "SIGNED" : "BOOLEAN");
+        jdbi.define("schedules", qualifier + b.prefix + "schedules")
+                .define("runs", qualifier + b.prefix + "runs")
+                .define("scheduleColumns", sql("schedule-columns").strip())
+                .define("runColumns", sql("run-columns").strip());
+        dialect.defines().forEach(jdbi::define);
+    }
+
+    /** The text of a statement, by the name of its file. */
+    private static String sql(String name) {
+        return STATEMENTS.locate(JdbiScheduleStore.class, name);
     }
 
     /**
@@ -152,15 +121,14 @@ public final class JdbiScheduleStore implements ScheduleStore {
     }
 
     /**
-     * Applies schedex's migrations with its own Flyway history table ({@value #HISTORY_TABLE}), in the
-     * configured schema, with the configured table prefix. A host's own Flyway history and tables are
-     * not touched.
+     * Applies schedex's migrations with its own Flyway history table ({@code schedex_schema_history}),
+     * in the configured schema, with the configured table prefix. A host's own Flyway history and
+     * tables are not touched.
      *
      * @return how many migrations were applied
      */
     public int migrate() {
-        MigrateResult result = flyway().migrate();
-        return result.migrationsExecuted;
+        return migrations.migrate();
     }
 
     /**
@@ -169,58 +137,42 @@ public final class JdbiScheduleStore implements ScheduleStore {
      * @return the Flyway
      */
     public Flyway flyway() {
-        var configuration = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(dialect.migrationLocation())
-                .table(HISTORY_TABLE)
-                .placeholders(Map.of("prefix", prefix))
-                // a host's schema usually holds the host's own tables: start schedex's history at 0 there
-                // instead of refusing a non-empty schema, so that schedex's V1 still applies
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .baselineDescription("schedex history started in a schema with other tables")
-                .failOnMissingLocations(true);
-        schema.ifPresent(s -> configuration.schemas(s).defaultSchema(s).createSchemas(true));
-        return configuration.load();
+        return migrations.flyway();
     }
 
     @Override
     public void insert(ExportSchedule schedule) {
-        inTransaction(h -> {
+        transactions.run(h -> {
             if (exists(h, schedule.id())) {
                 throw new IllegalStateException("a schedule with id " + schedule.id() + " exists");
             }
-            ScheduleRows.bindSchedule(h.createUpdate(INSERT), schedule).execute();
+            ScheduleRows.bindSchedule(h.createUpdate(sql("insert-schedule")), schedule).execute();
             return null;
         });
     }
 
     private static boolean exists(Handle h, UUID id) {
-        return h.createQuery("SELECT COUNT(*) FROM <schedules> WHERE id = :id").bind("id", id.toString())
-                .mapTo(Integer.class).one() > 0;
+        return h.createQuery(sql("schedule-exists")).bind("id", id.toString()).mapTo(Integer.class).one() > 0;
     }
 
     @Override
     public Optional<ExportSchedule> find(UUID id) {
-        return inTransaction(h -> h.createQuery(SELECT + " WHERE id = :id").bind("id", id.toString())
+        return transactions.run(h -> h.createQuery(sql("find-schedule")).bind("id", id.toString())
                 .map(ScheduleRows.SCHEDULE).findOne());
     }
 
     @Override
     public Page<ExportSchedule> query(ScheduleQuery query) {
-        return inTransaction(h -> {
-            long total = bindQuery(h.createQuery("SELECT COUNT(*) FROM <schedules>" + QUERY_FILTER), query)
-                    .mapTo(Long.class).one();
-            List<ExportSchedule> items = bindQuery(h.createQuery(SELECT + QUERY_FILTER
-                    + " ORDER BY created_at, id LIMIT :limit OFFSET :offset"), query)
+        return transactions.run(h -> {
+            long total = bindQuery(h.createQuery(sql("count-schedules")), query).mapTo(Long.class).one();
+            List<ExportSchedule> items = bindQuery(h.createQuery(sql("list-schedules")), query)
                     .bind("limit", query.limit()).bind("offset", query.offset())
                     .map(ScheduleRows.SCHEDULE).list();
             return new Page<>(items, total, query.offset(), query.limit());
         });
     }
 
-    private static org.jdbi.v3.core.statement.Query bindQuery(org.jdbi.v3.core.statement.Query statement,
-                                                            ScheduleQuery query) {
+    private static Query bindQuery(Query statement, ScheduleQuery query) {
         return statement.bind("owner", query.ownerId())
                 .bind("document", query.documentId().orElse(null))
                 .bind("active", query.active().orElse(null))
@@ -229,33 +181,26 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public boolean update(ExportSchedule schedule, long expectedRevision) {
-        return inTransaction(h -> ScheduleRows.bindSchedule(h.createUpdate(UPDATE_SET
-                        + " WHERE id = :id AND revision = :expected"), schedule)
+        return transactions.run(h -> ScheduleRows.bindSchedule(h.createUpdate(sql("update-schedule")), schedule)
                 .bind("expected", expectedRevision).execute() == 1);
     }
 
     @Override
     public boolean delete(UUID id) {
-        return inTransaction(h -> {
-            h.createUpdate("DELETE FROM <runs> WHERE schedule_id = :id").bind("id", id.toString()).execute();
-            return h.createUpdate("DELETE FROM <schedules> WHERE id = :id").bind("id", id.toString()).execute() == 1;
+        return transactions.run(h -> {
+            h.createUpdate(sql("delete-runs-of-schedule")).bind("id", id.toString()).execute();
+            return h.createUpdate(sql("delete-schedule")).bind("id", id.toString()).execute() == 1;
         });
     }
 
     @Override
     public List<Claim> claimDue(Instant now, int limit, String leaseOwner, Instant leaseUntil) {
-        return inTransaction(h -> {
-            if (!dialect.claimSetting().isEmpty()) {
-                h.execute(dialect.claimSetting());
-            }
+        return transactions.run(h -> {
+            dialect.claimSetting().map(JdbiScheduleStore::sql).ifPresent(h::execute);
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
-            // With SKIP LOCKED the index order is enough; without it (H2), a total order keeps concurrent
-            // claimers from locking the same rows in different orders (fewer deadlocks to retry).
-            Map<String, Boolean> dueLeased = new java.util.LinkedHashMap<>();
-            h.createQuery("SELECT id, lease_until FROM <schedules>" + DUE
-                            + (dialect.skipLocked() ? " ORDER BY next_run_at" : " ORDER BY next_run_at, id")
-                            + " LIMIT :limit" + (dialect.skipLocked() ? " FOR UPDATE SKIP LOCKED" : ""))
+            Map<String, Boolean> dueLeased = new LinkedHashMap<>();
+            h.createQuery(sql(dialect.claimDue()))
                     .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2) != null))
                     .forEach(row -> dueLeased.put(row.getKey(), row.getValue()));
@@ -263,17 +208,13 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 return List.<Claim>of();
             }
             List<String> due = List.copyOf(dueLeased.keySet());
-            // One lease token for the batch: it is new, so it still fences each schedule against any other claim.
-            // The conditions are repeated so that the update is safe without row locks (H2) and a no-op with them.
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
-            h.createUpdate(LEASE_ALL + " AND active = <true> AND next_run_at <= :now"
-                            + " AND (lease_until IS NULL OR lease_until < :leaseNow)")
+            h.createUpdate(sql("lease-due"))
                     .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
                     .bindList("ids", due).bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).execute();
             Map<String, Instant> unfinished = takeOver(h, due.stream().filter(dueLeased::get).toList(), now, false);
             List<Claim> claims = new ArrayList<>(due.size());
-            for (ScheduleRows.Read read : h.createQuery(SELECT + " WHERE id IN (<ids>) AND lease_token = :token"
-                            + " ORDER BY next_run_at, id")
+            for (ScheduleRows.Read read : h.createQuery(sql("claimed-schedules"))
                     .bindList("ids", due).bind("token", lease.token().toString()).map(ScheduleRows.READ).list()) {
                 if (read.schedule().isPresent()) {
                     ExportSchedule schedule = read.schedule().get();
@@ -295,35 +236,26 @@ public final class JdbiScheduleStore implements ScheduleStore {
     private void quarantine(Handle h, ScheduleRows.Read read, Lease lease, Instant now) {
         String reason = "paused: the schedule cannot be read: " + read.problem();
         LOG.error("schedule {} {}", read.id(), reason);
-        boolean recorded = h.createQuery("SELECT COUNT(*) FROM <runs> r JOIN <schedules> s ON r.schedule_id = s.id"
-                        + " AND r.occurrence = s.next_occurrence WHERE s.id = :id").bind("id", read.id())
+        boolean recorded = h.createQuery(sql("unreadable-failure-recorded")).bind("id", read.id())
                 .mapTo(Integer.class).one() > 0;
         if (!recorded) {
-            h.createUpdate("INSERT INTO <runs> (id, schedule_id, occurrence, status, attempt, host, started_at,"
-                            + " finished_at, format_id, message) SELECT :run, id, next_occurrence, 'FAILED', 1, :host,"
-                            + " :now, :now, format_id, :message FROM <schedules> WHERE id = :id")
+            h.createUpdate(sql("record-unreadable-failure"))
                     .bind("run", UUID.randomUUID().toString()).bind("host", lease.owner())
                     .bind("now", now.toEpochMilli()).bind("message", reason).bind("id", read.id()).execute();
         }
-        h.createUpdate("UPDATE <schedules> SET active = <false>, paused_reason = :reason, next_run_at = NULL,"
-                        + " next_occurrence = NULL, last_status = 'FAILED', error_count = error_count + 1,"
-                        + " consecutive_failures = consecutive_failures + 1, revision = revision + 1,"
-                        + " updated_at = :now, lease_owner = NULL, lease_token = NULL, lease_until = NULL"
-                        + " WHERE id = :id")
+        h.createUpdate(sql("pause-unreadable"))
                 .bind("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
                 .bind("now", now.toEpochMilli()).bind("id", read.id()).execute();
     }
 
     @Override
     public Optional<Claim> claim(UUID id, Instant now, String leaseOwner, Instant leaseUntil) {
-        return inTransaction(h -> {
+        return transactions.run(h -> {
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
-            // any lease left on the row when this claim succeeds has expired
-            boolean expired = h.createQuery("SELECT COUNT(*) FROM <schedules> WHERE id = :id AND lease_until IS NOT NULL")
-                    .bind("id", id.toString()).mapTo(Integer.class).one() > 0;
-            int leased = h.createUpdate(LEASE + " AND (lease_until IS NULL OR lease_until < :leaseNow)")
+            boolean expired = h.createQuery(sql("has-lease")).bind("id", id.toString()).mapTo(Integer.class).one() > 0;
+            int leased = h.createUpdate(sql("lease-one"))
                     .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
                     .bind("id", id.toString()).bind("leaseNow", leaseNow).execute();
             if (leased != 1) {
@@ -332,7 +264,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
             if (expired) {
                 takeOver(h, List.of(id.toString()), now, true);
             }
-            return h.createQuery(SELECT + " WHERE id = :id").bind("id", id.toString()).map(ScheduleRows.SCHEDULE)
+            return h.createQuery(sql("find-schedule")).bind("id", id.toString()).map(ScheduleRows.SCHEDULE)
                     .findOne().map(schedule -> new Claim(schedule, lease));
         });
     }
@@ -349,10 +281,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
         if (scheduleIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, Instant> latest = new java.util.HashMap<>();
+        Map<String, Instant> latest = new HashMap<>();
         List<String> abandoned = new ArrayList<>();
-        h.createQuery("SELECT id, schedule_id, occurrence FROM <runs> WHERE schedule_id IN (<ids>)"
-                        + " AND status = 'RUNNING' ORDER BY occurrence DESC")
+        h.createQuery(sql("running-runs"))
                 .bindList("ids", scheduleIds)
                 .map((rs, ctx) -> List.of(rs.getString(1).strip(), rs.getString(2).strip(), rs.getString(3)))
                 .forEach(row -> {
@@ -362,8 +293,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
                     }
                 });
         if (!abandoned.isEmpty()) {
-            h.createUpdate("UPDATE <runs> SET status = 'FAILED', finished_at = :now, message = :message"
-                            + " WHERE id IN (<ids>)")
+            h.createUpdate(sql("abandon-runs"))
                     .bindList("ids", abandoned).bind("now", now.toEpochMilli()).bind("message", ExportRun.ABANDONED)
                     .execute();
         }
@@ -372,7 +302,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     /** Locks a schedule's row and tells whether the lease is still held on it. */
     private static boolean holds(Handle h, UUID scheduleId, Lease lease) {
-        return h.createQuery("SELECT lease_token FROM <schedules> WHERE id = :id FOR UPDATE")
+        return h.createQuery(sql("lock-lease-token"))
                 .bind("id", scheduleId.toString()).mapTo(String.class).findOne()
                 .map(token -> token.strip().equals(lease.token().toString())).orElse(false);
     }
@@ -388,9 +318,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
         if (starts.isEmpty()) {
             return List.of();
         }
-        return inTransaction(h -> {
-            // the common case: the lease is held and the occurrence has no run yet
-            PreparedBatch batch = h.prepareBatch(INSERT_RUN_IF_FIRST);
+        return transactions.run(h -> {
+            PreparedBatch batch = h.prepareBatch(sql("start-run-if-first"));
             for (RunStart start : starts) {
                 ScheduleRows.bindRun(batch, start.run()).bind("token", start.lease().token().toString()).add();
             }
@@ -409,8 +338,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
         if (!holds(h, run.scheduleId(), lease)) {
             return Optional.empty();
         }
-        ExportRun previous = h.createQuery("SELECT " + RUN_COLUMNS
-                        + " FROM <runs> WHERE schedule_id = :schedule AND occurrence = :occurrence")
+        ExportRun previous = h.createQuery(sql("find-run"))
                 .bind("schedule", run.scheduleId().toString()).bind("occurrence", run.occurrence().toEpochMilli())
                 .map(ScheduleRows.RUN).one();
         if (previous.status() == RunStatus.SUCCEEDED || previous.status() == RunStatus.SKIPPED) {
@@ -420,7 +348,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 previous.attempt() + 1, run.host(), run.startedAt(), Optional.empty(), run.formatId(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
-        ScheduleRows.bindRun(h.createUpdate(UPDATE_RUN), takenOver).execute();
+        ScheduleRows.bindRun(h.createUpdate(sql("update-run")), takenOver).execute();
         return Optional.of(takenOver);
     }
 
@@ -439,9 +367,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
         if (ends.isEmpty()) {
             return List.of();
         }
-        return inTransaction(h -> {
-            PreparedBatch states = h.prepareBatch(UPDATE_STATE + ", lease_owner = NULL, lease_token = NULL,"
-                    + " lease_until = NULL WHERE id = :id AND revision = :expected AND lease_token = :token");
+        return transactions.run(h -> {
+            PreparedBatch states = h.prepareBatch(sql("finish-schedule"));
             for (ClaimEnd end : ends) {
                 ScheduleRows.bindState(states, end.schedule()).bind("expected", end.expectedRevision())
                         .bind("token", end.lease().token().toString()).add();
@@ -461,12 +388,12 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 }
             }
             if (!runs.isEmpty()) {
-                PreparedBatch runUpdates = h.prepareBatch(UPDATE_RUN);
+                PreparedBatch runUpdates = h.prepareBatch(sql("update-run"));
                 runs.forEach(run -> ScheduleRows.bindRun(runUpdates, run).add());
                 int[] written = runUpdates.execute();
                 for (int i = 0; i < runs.size(); i++) {
                     if (written[i] == 0) {
-                        ScheduleRows.bindRun(h.createUpdate(INSERT_RUN), runs.get(i)).execute();
+                        ScheduleRows.bindRun(h.createUpdate(sql("insert-run")), runs.get(i)).execute();
                     }
                 }
             }
@@ -476,10 +403,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public List<ExportRun> runs(UUID scheduleId, Optional<Instant> before, int limit) {
-        // keyset paging on the unique (schedule_id, occurrence) index: stable, and as cheap on page 1,000 as on page 1
-        return inTransaction(h -> {
-            var query = h.createQuery("SELECT " + RUN_COLUMNS + " FROM <runs> WHERE schedule_id = :schedule"
-                            + (before.isPresent() ? " AND occurrence < :before" : "") + " ORDER BY occurrence DESC LIMIT :limit")
+        return transactions.run(h -> {
+            Query query = h.createQuery(sql(before.isPresent() ? "runs-before" : "runs-newest"))
                     .bind("schedule", scheduleId.toString()).bind("limit", limit);
             before.ifPresent(occurrence -> query.bind("before", occurrence.toEpochMilli()));
             return query.map(ScheduleRows.RUN).list();
@@ -488,51 +413,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public int deleteRunsFinishedBefore(Instant cutoff) {
-        return inTransaction(h -> h.createUpdate("DELETE FROM <runs> WHERE finished_at < :cutoff")
+        return transactions.run(h -> h.createUpdate(sql("delete-runs-finished-before"))
                 .bind("cutoff", cutoff.toEpochMilli()).execute());
-    }
-
-    /**
-     * Runs a transaction, again when the database gives up on it for a deadlock or a serialization
-     * failure (SQL state class 40): these are normal when hosts claim and release rows concurrently,
-     * and a retry of the whole transaction is the remedy.
-     */
-    private <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return jdbi.inTransaction(h -> {
-                    h.getConfig(SqlStatements.class).setQueryTimeout(queryTimeoutSeconds);
-                    return work.withHandle(h);
-                });
-            } catch (JdbiException e) {
-                if (attempt >= TRANSACTION_ATTEMPTS || !isTransient(e)) {
-                    throw e;
-                }
-                LOG.debug("transaction rolled back by the database ({}), attempt {} of {}", e.getMessage(), attempt,
-                        TRANSACTION_ATTEMPTS);
-                pause(attempt);
-            }
-        }
-    }
-
-    private static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null
-                    && ((SQLException) t).getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Waits a little, randomly, so that the transactions that collided do not collide again. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying a transaction", interrupted);
-        }
     }
 
     /** The time leases are judged by: the host's {@code now}, or the database's clock. */
@@ -540,16 +422,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
         if (!databaseClock) {
             return now.toEpochMilli();
         }
-        return h.createQuery("SELECT " + dialect.currentMillis()).mapTo(Long.class).one();
-    }
-
-    private static String placeholders(String columns) {
-        return String.join(", ", java.util.Arrays.stream(columns.split(", ")).map(c -> ":" + c).toList());
-    }
-
-    private static String assignments(String columns) {
-        return String.join(", ", java.util.Arrays.stream(columns.split(", ")).filter(c -> !c.equals("id"))
-                .map(c -> c + " = :" + c).toList());
+        return h.createQuery(sql("database-clock")).mapTo(Long.class).one();
     }
 
     /** Configures a store. */

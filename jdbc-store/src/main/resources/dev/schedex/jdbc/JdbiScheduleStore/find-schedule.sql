@@ -1,0 +1,4 @@
+-- One schedule by id.
+SELECT <scheduleColumns>
+FROM <schedules>
+WHERE id = :id
