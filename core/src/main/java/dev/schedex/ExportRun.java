@@ -71,6 +71,19 @@ public record ExportRun(UUID id, UUID scheduleId, Instant occurrence, RunStatus 
     }
 
     /**
+     * The next attempt of this run, started again by a retry or by a host taking it over.
+     *
+     * @param attempt the run as the new attempt starts it: its host, start time and format are kept
+     * @return this run (its id, occurrence) {@link RunStatus#RUNNING} again, its attempt raised by one
+     *         and the last attempt's results cleared
+     */
+    public ExportRun takenOver(ExportRun attempt) {
+        return new ExportRun(id, scheduleId, occurrence, RunStatus.RUNNING, this.attempt + 1, attempt.host(),
+                attempt.startedAt(), Optional.empty(), attempt.formatId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /**
      * The message of a run whose host stopped while it ran, and which the claim that took over the
      * schedule does not run again (see {@link dev.schedex.spi.store.ScheduleStore#claimDue}).
      */

@@ -100,8 +100,10 @@ public final class RunRecorder {
             Optional<Instant> next = sameTiming(current, claim.schedule()) ? item.plan().regularNext()
                     : current.state().nextRunAt();
             ScheduleState state = transitions.after(current.state(), item.run(), item.plan().manual(), next);
-            FinishResult result = StoreCalls.during("record a finished run", () -> store.finish(item.run(),
-                    current.withState(state, item.at()), current.revision(), claim.lease()));
+            ClaimEnd end = new ClaimEnd(item.run(), current.withState(state, item.at()), current.revision(),
+                    claim.lease());
+            FinishResult result = StoreCalls.during("record a finished run", () -> store.finishAll(List.of(end)))
+                    .get(0);
             if (result != FinishResult.VERSION_CHANGED) {
                 return result;
             }

@@ -6,8 +6,10 @@ import dev.schedex.Page;
 import dev.schedex.RunStatus;
 import dev.schedex.ScheduleQuery;
 import dev.schedex.spi.store.Claim;
+import dev.schedex.spi.store.ClaimEnd;
 import dev.schedex.spi.store.FinishResult;
 import dev.schedex.spi.store.Lease;
+import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
 import org.jspecify.annotations.Nullable;
 
@@ -150,43 +152,54 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     }
 
     @Override
-    public Optional<ExportRun> startRun(ExportRun run, Lease lease) {
+    public List<Optional<ExportRun>> startRuns(List<RunStart> starts) {
+        List<Optional<ExportRun>> started = new ArrayList<>(starts.size());
         synchronized (lock) {
-            if (!holds(run.scheduleId(), lease)) {
+            starts.forEach(start -> started.add(start(start.run(), start.lease())));
+        }
+        return started;
+    }
+
+    /** Called with the lock held. */
+    private Optional<ExportRun> start(ExportRun run, Lease lease) {
+        if (!holds(run.scheduleId(), lease)) {
+            return Optional.empty();
+        }
+        NavigableMap<Instant, ExportRun> history = runs.computeIfAbsent(run.scheduleId(), id -> new TreeMap<>());
+        ExportRun existing = history.get(run.occurrence());
+        ExportRun started = run;
+        if (existing != null) {
+            if (existing.status() == RunStatus.SUCCEEDED || existing.status() == RunStatus.SKIPPED) {
                 return Optional.empty();
             }
-            NavigableMap<Instant, ExportRun> history = runs.computeIfAbsent(run.scheduleId(), id -> new TreeMap<>());
-            ExportRun existing = history.get(run.occurrence());
-            ExportRun started = run;
-            if (existing != null) {
-                if (existing.status() == RunStatus.SUCCEEDED || existing.status() == RunStatus.SKIPPED) {
-                    return Optional.empty();
-                }
-                started = new ExportRun(existing.id(), run.scheduleId(), run.occurrence(), RunStatus.RUNNING,
-                        existing.attempt() + 1, run.host(), run.startedAt(), run.finishedAt(), run.formatId(),
-                        run.documentVersion(), run.size(), run.checksum(), run.location(), run.message(),
-                        run.renderTime(), run.deliveryTime());
-            }
-            history.put(run.occurrence(), started);
-            return Optional.of(started);
+            started = existing.takenOver(run);
         }
+        history.put(run.occurrence(), started);
+        return Optional.of(started);
     }
 
     @Override
-    public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedRevision, Lease lease) {
+    public List<FinishResult> finishAll(List<ClaimEnd> ends) {
+        List<FinishResult> results = new ArrayList<>(ends.size());
         synchronized (lock) {
-            if (!holds(schedule.id(), lease)) {
-                return FinishResult.LEASE_LOST;
-            }
-            Entry entry = Objects.requireNonNull(schedules.get(schedule.id()), "held, so stored");
-            if (entry.schedule().revision() != expectedRevision) {
-                return FinishResult.VERSION_CHANGED;
-            }
-            run.ifPresent(r -> runs.computeIfAbsent(r.scheduleId(), id -> new TreeMap<>()).put(r.occurrence(), r));
-            remove(entry.schedule());
-            put(schedule, null);
-            return FinishResult.FINISHED;
+            ends.forEach(end -> results.add(finish(end.run(), end.schedule(), end.expectedRevision(), end.lease())));
         }
+        return results;
+    }
+
+    /** Called with the lock held. */
+    private FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedRevision, Lease lease) {
+        if (!holds(schedule.id(), lease)) {
+            return FinishResult.LEASE_LOST;
+        }
+        Entry entry = Objects.requireNonNull(schedules.get(schedule.id()), "held, so stored");
+        if (entry.schedule().revision() != expectedRevision) {
+            return FinishResult.VERSION_CHANGED;
+        }
+        run.ifPresent(r -> runs.computeIfAbsent(r.scheduleId(), id -> new TreeMap<>()).put(r.occurrence(), r));
+        remove(entry.schedule());
+        put(schedule, null);
+        return FinishResult.FINISHED;
     }
 
     @Override

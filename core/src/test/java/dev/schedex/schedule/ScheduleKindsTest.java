@@ -1,13 +1,11 @@
 package dev.schedex.schedule;
 
 import dev.schedex.Violation;
+import dev.schedex.testing.SampleSchedules;
 import org.junit.jupiter.api.Test;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,16 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every kind has one home, and each round-trips through its text form and its request fields. */
 class ScheduleKindsTest {
 
-    /** Two schedules of each kind, one with seconds or odd values, so that a lossy form shows. */
-    private static final List<Schedule> SAMPLES = List.of(
-            Schedule.daily(LocalTime.of(2, 0)), Schedule.daily(LocalTime.of(23, 59, 59), LocalTime.of(0, 0, 1)),
-            Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(6, 30)),
-            Schedule.weekly(EnumSet.allOf(DayOfWeek.class), LocalTime.of(0, 0, 30)),
-            Schedule.monthly(1, LocalTime.of(2, 0)), Schedule.monthly(31, LocalTime.of(12, 0, 5)),
-            Schedule.monthlyOnLastDay(LocalTime.of(23, 0)), Schedule.monthlyOnLastDay(LocalTime.of(0, 0, 59)),
-            Schedule.monthlyOn(2, DayOfWeek.MONDAY, LocalTime.of(9, 0)),
-            Schedule.monthlyOn(-1, DayOfWeek.SUNDAY, LocalTime.of(1, 2, 3)),
-            Schedule.cron("0 9-17 * * MON-FRI"), Schedule.cron("*/30 2 L * ?"));
+    private static final List<Schedule> SAMPLES = SampleSchedules.ofEveryKind();
 
     @Test
     void everyKindOfTheSealedSetHasItsHomeAndASample() {

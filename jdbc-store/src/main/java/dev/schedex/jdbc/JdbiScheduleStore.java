@@ -307,11 +307,6 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 .map(token -> token.strip().equals(lease.token().toString())).orElse(false);
     }
 
-    @Override
-    public Optional<ExportRun> startRun(ExportRun run, Lease lease) {
-        return startRuns(List.of(new RunStart(run, lease))).get(0);
-    }
-
     /** Starts the runs of a batch in one transaction: the common case is one batched statement for all. */
     @Override
     public List<Optional<ExportRun>> startRuns(List<RunStart> starts) {
@@ -344,17 +339,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
         if (previous.status() == RunStatus.SUCCEEDED || previous.status() == RunStatus.SKIPPED) {
             return Optional.empty();
         }
-        ExportRun takenOver = new ExportRun(previous.id(), run.scheduleId(), run.occurrence(), RunStatus.RUNNING,
-                previous.attempt() + 1, run.host(), run.startedAt(), Optional.empty(), run.formatId(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        ExportRun takenOver = previous.takenOver(run);
         ScheduleRows.bindRun(h.createUpdate(sql("update-run")), takenOver).execute();
         return Optional.of(takenOver);
-    }
-
-    @Override
-    public FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedRevision, Lease lease) {
-        return finishAll(List.of(new ClaimEnd(run, schedule, expectedRevision, lease))).get(0);
     }
 
     /**

@@ -16,9 +16,12 @@ import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.DocumentSource;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.store.Claim;
+import dev.schedex.spi.store.ClaimEnd;
 import dev.schedex.spi.store.FinishResult;
 import dev.schedex.spi.store.Lease;
+import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +81,7 @@ public abstract class ScheduleStoreContract {
      * @param nextRun its next run, or null for none
      * @return the schedule
      */
-    protected static ExportSchedule schedule(String owner, Instant nextRun) {
+    protected static ExportSchedule schedule(String owner, @Nullable Instant nextRun) {
         Optional<Instant> next = Optional.ofNullable(nextRun);
         return new ExportSchedule(UUID.randomUUID(), owner, "doc-" + owner, "Nightly export of " + owner,
                 Schedule.weekly(java.util.EnumSet.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
@@ -92,7 +95,7 @@ public abstract class ScheduleStoreContract {
                 T0.minus(Duration.ofDays(30)), T0.minus(Duration.ofDays(2)), 4, 9);
     }
 
-    private static ExportSchedule withNextRun(ExportSchedule s, Instant next) {
+    private static ExportSchedule withNextRun(ExportSchedule s, @Nullable Instant next) {
         return s.withState(s.state().withNextRun(Optional.ofNullable(next)), s.updatedAt().plusSeconds(1));
     }
 
@@ -106,6 +109,14 @@ public abstract class ScheduleStoreContract {
                 Optional.of(4096L), Optional.of("ab".repeat(32)), Optional.of("doc/2024-03-01.png"),
                 status == RunStatus.FAILED ? Optional.of("boom: the renderer failed") : Optional.empty(),
                 Optional.of(Duration.ofMillis(800)), Optional.of(Duration.ofMillis(34)));
+    }
+
+    private Optional<ExportRun> startRun(ExportRun run, Lease lease) {
+        return store.startRuns(List.of(new RunStart(run, lease))).get(0);
+    }
+
+    private FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedRevision, Lease lease) {
+        return store.finishAll(List.of(new ClaimEnd(run, schedule, expectedRevision, lease))).get(0);
     }
 
     private Lease claimOne(ExportSchedule s, Instant now) {
@@ -156,7 +167,7 @@ public abstract class ScheduleStoreContract {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
         Lease lease = claimOne(s, T0);
-        assertTrue(store.startRun(run(s, T0, "host-a"), lease).isPresent());
+        assertTrue(startRun(run(s, T0, "host-a"), lease).isPresent());
         assertTrue(store.delete(s.id()));
         assertEquals(Optional.empty(), store.find(s.id()));
         assertEquals(List.of(), store.runs(s.id(), java.util.Optional.empty(), 10));
@@ -279,12 +290,12 @@ public abstract class ScheduleStoreContract {
         store.insert(s);
         // host-a runs the schedule now (a run-now call), and dies: its run stays RUNNING
         Lease manual = store.claim(s.id(), T0.minusSeconds(30), "host-a", T0.plusSeconds(30)).orElseThrow().lease();
-        ExportRun orphan = store.startRun(run(s, T0.minusSeconds(30), "host-a"), manual).orElseThrow();
+        ExportRun orphan = startRun(run(s, T0.minusSeconds(30), "host-a"), manual).orElseThrow();
         // host-b claims the due schedule, starts a run chosen by a misfire policy, and dies too
         Claim second = store.claimDue(T0.plusSeconds(31), 10, "host-b", T0.plusSeconds(90)).get(0);
         assertEquals(Optional.of(T0.minusSeconds(30)), second.takenOver());
         Instant chosen = T0.plusSeconds(20);
-        ExportRun regular = store.startRun(run(s, chosen, "host-b"), second.lease()).orElseThrow();
+        ExportRun regular = startRun(run(s, chosen, "host-b"), second.lease()).orElseThrow();
 
         Claim third = store.claimDue(T0.plusSeconds(91), 10, "host-c", T0.plusSeconds(150)).get(0);
         assertEquals(Optional.of(chosen), third.takenOver(), "the latest unfinished run is taken over");
@@ -294,7 +305,7 @@ public abstract class ScheduleStoreContract {
         assertEquals(RunStatus.FAILED, runs.get(1).status(), "no other run stays RUNNING after a take-over");
         assertEquals(Optional.of(ExportRun.ABANDONED), runs.get(1).message());
         assertEquals(Optional.of(T0.plusSeconds(91)), runs.get(1).finishedAt());
-        assertEquals(2, store.startRun(run(s, chosen, "host-c"), third.lease()).orElseThrow().attempt());
+        assertEquals(2, startRun(run(s, chosen, "host-c"), third.lease()).orElseThrow().attempt());
     }
 
     @Test
@@ -302,13 +313,13 @@ public abstract class ScheduleStoreContract {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
         Lease first = claimOne(s, T0);
-        store.startRun(run(s, T0, "host-a"), first).orElseThrow();
+        assertTrue(startRun(run(s, T0, "host-a"), first).isPresent());
         Claim manual = store.claim(s.id(), T0.plusSeconds(61), "host-b", T0.plusSeconds(120)).orElseThrow();
         assertFalse(manual.takesOver(), "a run-now claim runs its own occurrence");
         ExportRun abandoned = store.runs(s.id(), java.util.Optional.empty(), 10).get(0);
         assertEquals(RunStatus.FAILED, abandoned.status());
         assertEquals(Optional.of(ExportRun.ABANDONED), abandoned.message());
-        assertEquals(2, store.startRun(run(s, T0, "host-b"), manual.lease()).orElseThrow().attempt(),
+        assertEquals(2, startRun(run(s, T0, "host-b"), manual.lease()).orElseThrow().attempt(),
                 "an abandoned occurrence can still be run again");
     }
 
@@ -327,10 +338,10 @@ public abstract class ScheduleStoreContract {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
         Lease lease = claimOne(s, T0);
-        ExportRun started = store.startRun(run(s, T0, "host-a"), lease).orElseThrow();
+        ExportRun started = startRun(run(s, T0, "host-a"), lease).orElseThrow();
         assertEquals(1, started.attempt());
         ExportRun done = finished(started, RunStatus.SUCCEEDED);
-        assertEquals(FinishResult.FINISHED, store.finish(Optional.of(done), withNextRun(s, T0.plusSeconds(3600)),
+        assertEquals(FinishResult.FINISHED, finish(Optional.of(done), withNextRun(s, T0.plusSeconds(3600)),
                 s.revision(), lease));
         assertEquals(List.of(done), store.runs(s.id(), java.util.Optional.empty(), 10));
 
@@ -338,7 +349,7 @@ public abstract class ScheduleStoreContract {
         ExportSchedule dueAgain = withNextRun(current, T0);
         assertTrue(store.update(dueAgain, current.revision()));
         Lease again = claimOne(s, T0);
-        assertEquals(Optional.empty(), store.startRun(run(s, T0, "host-b"), again),
+        assertEquals(Optional.empty(), startRun(run(s, T0, "host-b"), again),
                 "an occurrence that succeeded does not start again");
     }
 
@@ -347,20 +358,20 @@ public abstract class ScheduleStoreContract {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
         Lease first = claimOne(s, T0);
-        ExportRun started = store.startRun(run(s, T0, "host-a"), first).orElseThrow();
+        ExportRun started = startRun(run(s, T0, "host-a"), first).orElseThrow();
         // host-a dies: its lease expires and host-b takes over the same occurrence
         Lease second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120)).get(0).lease();
-        ExportRun takenOver = store.startRun(run(s, T0, "host-b"), second).orElseThrow();
+        ExportRun takenOver = startRun(run(s, T0, "host-b"), second).orElseThrow();
         assertEquals(started.id(), takenOver.id());
         assertEquals(2, takenOver.attempt());
         assertEquals("host-b", takenOver.host());
         assertEquals(List.of(takenOver), store.runs(s.id(), java.util.Optional.empty(), 10));
         ExportRun failed = finished(takenOver, RunStatus.FAILED);
-        assertEquals(FinishResult.FINISHED, store.finish(Optional.of(failed), withNextRun(s, T0.plusSeconds(120)),
+        assertEquals(FinishResult.FINISHED, finish(Optional.of(failed), withNextRun(s, T0.plusSeconds(120)),
                 s.revision(), second));
         ExportSchedule current = store.find(s.id()).orElseThrow();
         Lease third = claimOne(current, T0.plusSeconds(120));
-        assertEquals(3, store.startRun(run(s, T0, "host-c"), third).orElseThrow().attempt());
+        assertEquals(3, startRun(run(s, T0, "host-c"), third).orElseThrow().attempt());
     }
 
     @Test
@@ -369,9 +380,9 @@ public abstract class ScheduleStoreContract {
         store.insert(s);
         Lease first = claimOne(s, T0);
         Lease second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120)).get(0).lease();
-        assertEquals(Optional.empty(), store.startRun(run(s, T0, "host-a"), first));
-        ExportRun run = store.startRun(run(s, T0, "host-b"), second).orElseThrow();
-        assertEquals(FinishResult.LEASE_LOST, store.finish(Optional.of(finished(run, RunStatus.SUCCEEDED)),
+        assertEquals(Optional.empty(), startRun(run(s, T0, "host-a"), first));
+        ExportRun run = startRun(run(s, T0, "host-b"), second).orElseThrow();
+        assertEquals(FinishResult.LEASE_LOST, finish(Optional.of(finished(run, RunStatus.SUCCEEDED)),
                 withNextRun(s, T0.plusSeconds(3600)), s.revision(), first));
         assertEquals(Optional.of(s), store.find(s.id()), "nothing was written");
         assertEquals(RunStatus.RUNNING, store.runs(s.id(), java.util.Optional.empty(), 1).get(0).status());
@@ -382,14 +393,14 @@ public abstract class ScheduleStoreContract {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
         Lease lease = claimOne(s, T0);
-        ExportRun run = store.startRun(run(s, T0, "host-a"), lease).orElseThrow();
+        ExportRun run = startRun(run(s, T0, "host-a"), lease).orElseThrow();
         ExportSchedule edited = withNextRun(s, T0.plusSeconds(999));
         assertTrue(store.update(edited, s.revision()), "an owner may edit a leased schedule");
-        assertEquals(FinishResult.VERSION_CHANGED, store.finish(Optional.of(finished(run, RunStatus.SUCCEEDED)),
+        assertEquals(FinishResult.VERSION_CHANGED, finish(Optional.of(finished(run, RunStatus.SUCCEEDED)),
                 withNextRun(s, T0.plusSeconds(3600)), s.revision(), lease));
         assertEquals(RunStatus.RUNNING, store.runs(s.id(), java.util.Optional.empty(), 1).get(0).status(), "nothing was written");
         ExportSchedule next = withNextRun(edited, T0.plusSeconds(3600));
-        assertEquals(FinishResult.FINISHED, store.finish(Optional.of(finished(run, RunStatus.SUCCEEDED)), next,
+        assertEquals(FinishResult.FINISHED, finish(Optional.of(finished(run, RunStatus.SUCCEEDED)), next,
                 edited.revision(), lease));
         assertEquals(Optional.of(next), store.find(s.id()));
     }
@@ -400,7 +411,7 @@ public abstract class ScheduleStoreContract {
         store.insert(s);
         Lease lease = claimOne(s, T0);
         ExportSchedule dueAgain = withNextRun(s, T0);
-        assertEquals(FinishResult.FINISHED, store.finish(Optional.empty(), dueAgain, s.revision(), lease));
+        assertEquals(FinishResult.FINISHED, finish(Optional.empty(), dueAgain, s.revision(), lease));
         assertEquals(1, store.claimDue(T0, 10, "host-b", T0.plusSeconds(60)).size());
     }
 
@@ -413,9 +424,9 @@ public abstract class ScheduleStoreContract {
         for (int i = 0; i < 4; i++) {
             Instant occurrence = T0.plus(i, ChronoUnit.DAYS);
             Lease lease = claimOne(current, occurrence);
-            ExportRun run = finished(store.startRun(run(s, occurrence, "host-a"), lease).orElseThrow(), RunStatus.SUCCEEDED);
+            ExportRun run = finished(startRun(run(s, occurrence, "host-a"), lease).orElseThrow(), RunStatus.SUCCEEDED);
             ExportSchedule next = withNextRun(current, occurrence.plus(1, ChronoUnit.DAYS));
-            assertEquals(FinishResult.FINISHED, store.finish(Optional.of(run), next, current.revision(), lease));
+            assertEquals(FinishResult.FINISHED, finish(Optional.of(run), next, current.revision(), lease));
             current = next;
             done.add(run);
         }
@@ -427,6 +438,18 @@ public abstract class ScheduleStoreContract {
         assertEquals(s.revision() + 4, store.find(s.id()).orElseThrow().revision(), "but every write its revision");
         assertEquals(2, store.deleteRunsFinishedBefore(T0.plus(2, ChronoUnit.DAYS)));
         assertEquals(List.of(done.get(3), done.get(2)), store.runs(s.id(), java.util.Optional.empty(), 10));
+    }
+
+    @Test
+    void aScheduleOfEveryKindReadsBackEqual() {
+        for (Schedule kind : SampleSchedules.ofEveryKind()) {
+            ExportSchedule s = schedule("alice", T0);
+            ExportSchedule withKind = new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(), kind, s.zone(),
+                    s.bounds(), s.formatId(), s.formatSettings(), s.destination(), s.misfirePolicy(),
+                    s.onlyWhenChanged(), s.state(), s.createdAt(), s.updatedAt(), s.version(), s.revision());
+            store.insert(withKind);
+            assertEquals(Optional.of(withKind), store.find(s.id()), kind.toString());
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.schedex.spi.store;
 
-/** What {@link ScheduleStore#finish} did. */
+/** What {@link ScheduleStore#finishAll} did with one claim's end. */
 public enum FinishResult {
     /** The run and the schedule were written and the lease released. */
     FINISHED,

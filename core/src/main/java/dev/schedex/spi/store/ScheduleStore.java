@@ -43,7 +43,7 @@ public interface ScheduleStore {
 
     /**
      * Replaces a schedule if it still has the expected revision. Leases are not touched: an owner may
-     * edit a schedule while a host runs it (the host's {@link #finish} then reports
+     * edit a schedule while a host runs it (the host's {@link #finishAll} then reports
      * {@link FinishResult#VERSION_CHANGED}).
      *
      * @param schedule         the new content; its revision must be {@code expectedRevision + 1}
@@ -68,7 +68,7 @@ public interface ScheduleStore {
      * <p>A schedule that still held an expired lease is taken over: of the runs its host left
      * {@link dev.schedex.RunStatus#RUNNING}, the one with the latest occurrence stays so, and the
      * claim names its occurrence in {@link Claim#takenOver()} (or the schedule's next occurrence, if
-     * no run was started); {@link #startRun} then starts it again with the next attempt. Any other
+     * no run was started); {@link #startRuns} then starts it again with the next attempt. Any other
      * RUNNING run of the schedule is recorded as {@link dev.schedex.RunStatus#FAILED} with the
      * message {@link ExportRun#ABANDONED}.
      *
@@ -96,62 +96,30 @@ public interface ScheduleStore {
     Optional<Claim> claim(UUID id, Instant now, String leaseOwner, Instant leaseUntil);
 
     /**
-     * Records that a run starts. At most one run exists per schedule and occurrence: if one exists
-     * and has not succeeded or been skipped (a retry, or a take-over from a host that died), it is
-     * started again with its attempt raised by one.
-     *
-     * @param run   the run, {@link dev.schedex.RunStatus#RUNNING}, attempt 1
-     * @param lease the lease the caller holds on the run's schedule
-     * @return the stored run (with its id and attempt), or empty if the occurrence already succeeded or
-     *         was skipped, or the lease is no longer held
-     */
-    Optional<ExportRun> startRun(ExportRun run, Lease lease);
-
-    /**
-     * Records the end of a claim in one atomic step: the finished run (if any), the schedule's new
-     * state, and the release of the lease. Nothing is written unless the lease is still held and the
-     * schedule still has the expected revision.
-     *
-     * @param run              the finished run, or empty when the claim ends without one
-     * @param schedule         the schedule's new state; its revision must be {@code expectedRevision + 1}
-     * @param expectedRevision the {@link ExportSchedule#revision()} the new state was based on
-     * @param lease            the lease the caller holds
-     * @return what happened
-     */
-    FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedRevision, Lease lease);
-
-    /**
-     * Starts several runs, each as {@link #startRun} would. The service calls this with the runs of a
-     * claimed batch; a store that can do them in one round trip should override it (the default calls
-     * {@link #startRun} for each). Each start stands on its own: one whose lease is lost does not
+     * Records that the runs of a claimed batch start, in one round trip where the store can. At most
+     * one run exists per schedule and occurrence: if one exists and has not succeeded or been skipped
+     * (a retry, or a take-over from a host that died), it is started again with its attempt raised by
+     * one ({@link ExportRun#takenOver}). Each start stands on its own: one whose lease is lost does not
      * affect the others.
      *
-     * @param starts the runs and their leases
-     * @return for each start, in order, what {@link #startRun} would return
+     * @param starts the runs ({@link dev.schedex.RunStatus#RUNNING}, attempt 1) and the leases their
+     *               schedules are held under
+     * @return for each start, in order, the stored run (with its id and attempt), or empty if the
+     *         occurrence already succeeded or was skipped, or the lease is no longer held
      */
-    default List<Optional<ExportRun>> startRuns(List<RunStart> starts) {
-        List<Optional<ExportRun>> started = new java.util.ArrayList<>(starts.size());
-        for (RunStart start : starts) {
-            started.add(startRun(start.run(), start.lease()));
-        }
-        return started;
-    }
+    List<Optional<ExportRun>> startRuns(List<RunStart> starts);
 
     /**
-     * Records the ends of several claims, each as {@link #finish} would and each atomically. The
-     * service calls this with the runs that finished at about the same time; a store that can write
-     * them in one transaction should override it (the default calls {@link #finish} for each).
+     * Records the ends of claims, each in one atomic step: the finished run (if any), the schedule's
+     * new state, and the release of the lease. Nothing is written for an end unless its lease is still
+     * held and its schedule still has the expected revision. A store that can write them in one
+     * transaction should; each end still stands on its own.
      *
-     * @param ends the claims' ends
-     * @return for each end, in order, what {@link #finish} would return
+     * @param ends the claims' ends: the finished run or none, the schedule's new state (its revision
+     *             {@code expectedRevision + 1}), the revision it was based on, and the lease held
+     * @return for each end, in order, what happened
      */
-    default List<FinishResult> finishAll(List<ClaimEnd> ends) {
-        List<FinishResult> results = new java.util.ArrayList<>(ends.size());
-        for (ClaimEnd end : ends) {
-            results.add(finish(end.run(), end.schedule(), end.expectedRevision(), end.lease()));
-        }
-        return results;
-    }
+    List<FinishResult> finishAll(List<ClaimEnd> ends);
 
     /**
      * One page of a schedule's run history.
