@@ -1,6 +1,7 @@
 package dev.schedex.benchmarks;
 
 import dev.schedex.FormatSettings;
+import org.jspecify.annotations.Nullable;
 import dev.schedex.renderers.PngFormat;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
@@ -127,7 +128,7 @@ public final class CorpusFidelity {
         int height = ours.getHeight();
         BufferedImage browser = screenshot(file, width, height, out);
         String note = "";
-        BufferedImage bare = null;
+        @Nullable BufferedImage bare = null;
         try {
             bare = resized(bareBatik(svg), width, height);
         } catch (Exception | Error e) {
@@ -255,7 +256,7 @@ public final class CorpusFidelity {
         return sums[y1 * stride + x1] - sums[y0 * stride + x1] - sums[y1 * stride + x0] + sums[y0 * stride + x0] > 0;
     }
 
-    private static void sideBySide(Path file, BufferedImage browser, BufferedImage ours, BufferedImage bare)
+    private static void sideBySide(Path file, BufferedImage browser, BufferedImage ours, @Nullable BufferedImage bare)
             throws IOException {
         double scale = Math.min(1, 700.0 / Math.max(browser.getWidth(), browser.getHeight()));
         int w = Math.max(1, (int) (browser.getWidth() * scale));

@@ -13,6 +13,7 @@ import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -212,13 +213,14 @@ public final class JdbiScheduleStore implements ScheduleStore {
             h.createUpdate(sql("lease-due"))
                     .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
                     .bindList("ids", due).bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).execute();
-            Map<String, Instant> unfinished = takeOver(h, due.stream().filter(dueLeased::get).toList(), now, false);
+            List<String> expired = due.stream().filter(id -> Boolean.TRUE.equals(dueLeased.get(id))).toList();
+            Map<String, Instant> unfinished = takeOver(h, expired, now, false);
             List<Claim> claims = new ArrayList<>(due.size());
             for (ScheduleRows.Read read : h.createQuery(sql("claimed-schedules"))
                     .bindList("ids", due).bind("token", lease.token().toString()).map(ScheduleRows.READ).list()) {
                 if (read.schedule().isPresent()) {
                     ExportSchedule schedule = read.schedule().get();
-                    claims.add(new Claim(schedule, lease, !dueLeased.get(read.id()) ? Optional.empty()
+                    claims.add(new Claim(schedule, lease, !expired.contains(read.id()) ? Optional.empty()
                             : Optional.ofNullable(unfinished.get(read.id())).or(() -> schedule.state().nextOccurrence())));
                 } else {
                     quarantine(h, read, lease, now);
@@ -416,10 +418,10 @@ public final class JdbiScheduleStore implements ScheduleStore {
     public static final class Builder {
         private final Jdbi jdbi;
         private final DataSource dataSource;
-        private Dialect dialect;
-        private String schema;
+        private @Nullable Dialect dialect;
+        private @Nullable String schema;
         private String prefix = "schedex_";
-        private Boolean databaseClock;
+        private @Nullable Boolean databaseClock;
         private Duration queryTimeout = Duration.ofSeconds(30);
 
         private Builder(Jdbi jdbi, DataSource dataSource) {

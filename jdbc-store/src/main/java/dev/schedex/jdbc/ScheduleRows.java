@@ -17,6 +17,7 @@ import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jspecify.annotations.Nullable;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.sql.ResultSet;
@@ -164,7 +165,7 @@ final class ScheduleRows {
         try {
             return new Read(id, Optional.of(SCHEDULE.map(rs, ctx)), "");
         } catch (IllegalStateException | IllegalArgumentException unreadable) {
-            return new Read(id, Optional.empty(), unreadable.getMessage());
+            return new Read(id, Optional.empty(), String.valueOf(unreadable.getMessage()));
         }
     };
 
@@ -178,7 +179,8 @@ final class ScheduleRows {
             Optional.ofNullable(rs.getString("message")), optionalLong(rs, "render_millis").map(Duration::ofMillis),
             optionalLong(rs, "delivery_millis").map(Duration::ofMillis));
 
-    static Long millis(Optional<Instant> instant) {
+    /** @param instant an instant, if any @return its epoch milliseconds, or null for a SQL NULL */
+    static @Nullable Long millis(Optional<Instant> instant) {
         return instant.map(Instant::toEpochMilli).orElse(null);
     }
 

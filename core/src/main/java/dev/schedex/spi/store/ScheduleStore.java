@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * Where schedules and their runs are kept, and how hosts coordinate: claims with leases, runs unique
  * per schedule and occurrence, and writes fenced by lease and version. Every implementation passes
- * the same contract test suite ({@code ScheduleStoreContract} in schedex-core's test jar).
+ * the same contract test suite ({@code ScheduleStoreContract} in schedex-testing).
  *
  * <p>The store does no validation and no owner checks: the service does both before it calls the
  * store. All methods must be safe to call from many threads, and, for a shared database, from many

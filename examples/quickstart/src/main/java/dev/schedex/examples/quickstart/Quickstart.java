@@ -31,6 +31,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -154,7 +155,7 @@ public final class Quickstart {
         runs.sort(Comparator.comparing(ExportRun::occurrence));
         out.printf("%-26s %-28s %-9s %-58s %9s%n", "schedule", "occurrence (its zone)", "status", "file", "bytes");
         for (ExportRun run : runs) {
-            ExportSchedule schedule = byId.get(run.scheduleId());
+            ExportSchedule schedule = Objects.requireNonNull(byId.get(run.scheduleId()), "every run is of a listed schedule");
             out.printf("%-26s %-28s %-9s %-58s %9s%n", schedule.name(),
                     LOCAL.format(run.occurrence().atZone(schedule.zone())), run.status(),
                     run.location().orElse(run.message().orElse("")), run.size().map(String::valueOf).orElse(""));
