@@ -272,33 +272,8 @@ class ExportScheduleServiceTest {
 
         @Test
         void aNewFormatWithoutSettingsKeepsTheOldOnesIfTheyFitAndIsRefusedIfNot() throws IOException {
-            ExportFormat strict = new ExportFormat() {
-                @Override
-                public String id() {
-                    return "strict";
-                }
-
-                @Override
-                public String mediaType() {
-                    return "text/plain";
-                }
-
-                @Override
-                public String fileExtension() {
-                    return "txt";
-                }
-
-                @Override
-                public List<Violation> validateSettings(FormatSettings settings) {
-                    return settings.asMap().keySet().stream().map(key -> new Violation(key, "unknown_setting",
-                            "strict takes no settings")).toList();
-                }
-
-                @Override
-                public void render(ExportDocument document, FormatSettings settings, ExportContext context,
-                                   java.io.OutputStream out) {
-                }
-            };
+            ExportFormat strict = ExportFormat.of("strict", "text/plain", "txt", (document, settings, context, out) -> {
+            });
             ExportScheduleService withStrict = service(ExportScheduleService.builder().format(strict)
                     .format(new dev.schedex.testing.FixedFormat("lenient", new byte[]{2})));
             ExportSchedule s = withStrict.create(daily("alice", "doc-1", "02:00")

@@ -97,7 +97,9 @@ public final class TwoHosts {
                 hosts.add(ExportScheduleService.builder()
                         .store(store)
                         .documentSource((owner, id) -> Optional.of(ExportDocument.of(id, id, "v1", START)))
-                        .format(new OccurrenceFormat())
+                        // a format that writes the occurrence it is for: enough to see which run made which export
+                        .format(ExportFormat.of("occurrence", "text/plain", "txt", (document, settings, context, out) ->
+                                out.write(context.occurrence().toString().getBytes(StandardCharsets.UTF_8))))
                         .discoverFormats(false)
                         .destination(new RecordingDestination(host, exported, duplicates))
                         .clock(Clock.fixed(START, ZoneOffset.UTC))
@@ -154,35 +156,6 @@ public final class TwoHosts {
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             statement.execute("CREATE SCHEMA " + SCHEMA);
-        }
-    }
-
-    /** A format that writes the occurrence it is for: enough to see which run made which export. */
-    private static final class OccurrenceFormat implements ExportFormat {
-        @Override
-        public String id() {
-            return "occurrence";
-        }
-
-        @Override
-        public String mediaType() {
-            return "text/plain";
-        }
-
-        @Override
-        public String fileExtension() {
-            return "txt";
-        }
-
-        @Override
-        public List<Violation> validateSettings(FormatSettings settings) {
-            return List.of();
-        }
-
-        @Override
-        public void render(ExportDocument document, FormatSettings settings, ExportContext context, OutputStream out)
-                throws java.io.IOException {
-            out.write(context.occurrence().toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 
