@@ -86,6 +86,8 @@ final class SvgSanitizer {
             "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
             "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
             "sub", "sup", "table", "tt", "u", "ul", "var");
+    /** Elements that draw only what they refer to. */
+    private static final Set<String> REFERENCING = Set.of("image", "use", "feImage");
     private static final Set<String> LINK_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "background",
             "poster", "srcset", "data");
     private static final Pattern STANDARD_DOCTYPE = Pattern.compile(
@@ -199,6 +201,9 @@ final class SvgSanitizer {
                         element.removeChild(child);
                     } else {
                         clean((Element) child, depth + 1, count, warnings, embedding);
+                        if (refersToNothing((Element) child)) {
+                            element.removeChild(child);
+                        }
                     }
                     break;
                 case Node.CDATA_SECTION_NODE:
@@ -235,6 +240,15 @@ final class SvgSanitizer {
         }
         return svgContent && (BREAKOUT.contains(name) || name.equals("font")
                 && (element.hasAttribute("color") || element.hasAttribute("face") || element.hasAttribute("size")));
+    }
+
+    /**
+     * @return true for an {@code <image>}, {@code <use>} or {@code <feImage>} without a reference (none
+     *         given, or the one given taken away): it draws nothing, and Batik refuses the whole drawing
+     */
+    private static boolean refersToNothing(Element element) {
+        return REFERENCING.contains(element.getLocalName()) && SVG.equals(element.getNamespaceURI())
+                && !element.hasAttributeNS(XLINK, "href") && !element.hasAttribute("href");
     }
 
     private static void cleanAttributes(Element element, Consumer<String> warnings, int embedding) {

@@ -2,12 +2,14 @@ package dev.schedex.renderers;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.schedex.FormatSettings;
+import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import dev.schedex.spi.ExportFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import javax.imageio.ImageIO;
@@ -232,6 +234,64 @@ class HostileInputTest {
                     + "xmlns=\"http://www.w3.org/1999/xhtml\" href=\"" + url + "\">x</a></foreignObject>"));
         }
         return d;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aFontThatCannotBeLoadedIsAWarningAndAFallbackFontNeverAFailedRender() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("url() format(woff)", "url(" + web + "/f.woff) format(\"woff\")");
+        sources.put("two outside sources", "url(\"" + web + "/f.woff2\") format(\"woff2\"), url(" + file + ") format(\"truetype\")");
+        sources.put("local() then an escaped url", "local(\"No Such Font\"), u\\72l(" + web + "/f.woff) format(\"woff\")");
+        sources.put("a data: font that is not a font", "url(data:font/woff2;base64,AAAAAAAA) format(\"woff2\")");
+        return sources.entrySet().stream().flatMap(source -> Stream.of(
+                new PngFormat(RenderLimits.DEFAULT.withTimeLimit(LIMIT)), new PdfFormat(RenderLimits.DEFAULT.withTimeLimit(LIMIT)))
+                .map(format -> DynamicTest.dynamicTest(source.getKey() + " as " + format.id(), () -> {
+                    String drawing = svg("<style>@font-face { font-family: Web; src: " + source.getValue() + "; }</style>"
+                            + "<text x=\"10\" y=\"60\" font-size=\"40\" style=\"font-family: Web\">Text</text>");
+                    ExportContext context = newContext();
+                    int before = requests.get();
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    format.render(ExportDocument.of("font", "Font", "v1", Instant.EPOCH).withDrawing(drawing),
+                            FormatSettings.empty(), context, out);
+                    assertEquals(before, requests.get(), "requests to the local server");
+                    assertFalse(context.warnings().isEmpty(), "the owner is told the font was not loaded");
+                    if (format.id().equals("png")) {
+                        assertTrue(darkPixels(PngFormatTest.decode(out.toByteArray())) > 50, "the text is drawn in a fallback font");
+                    }
+                })));
+    }
+
+    @Test
+    void aDataSvgImageThatNamesTheOutsideIsDrawnWithoutItAndAWarning() throws IOException {
+        String inner = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                + "width=\"200\" height=\"100\"><rect width=\"200\" height=\"100\" fill=\"#0000ff\"/>"
+                + "<image xlink:href=\"" + web + "/inner.png\" width=\"200\" height=\"100\"/>"
+                + "<rect width=\"50\" height=\"50\" style=\"fill: u\\72l(" + web + "/p.svg#p)\"/></svg>";
+        for (String url : List.of("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(inner.getBytes(StandardCharsets.UTF_8)),
+                "data:image/svg+xml;utf8," + java.net.URLEncoder.encode(inner, StandardCharsets.UTF_8).replace("+", "%20"))) {
+            ExportContext context = newContext();
+            int before = requests.get();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new PngFormat().render(ExportDocument.of("nested", "Nested", "v1", Instant.EPOCH).withDrawing(
+                    svg("<image width=\"200\" height=\"100\" xlink:href=\"" + url + "\"/>")), FormatSettings.empty(), context, out);
+            assertEquals(before, requests.get(), "requests to the local server");
+            assertEquals(0xff0000ff, PngFormatTest.decode(out.toByteArray()).getRGB(150, 75), "the image is drawn");
+            assertTrue(context.warnings().stream().anyMatch(w -> w.contains(web + "/inner.png")), context.warnings().toString());
+        }
+    }
+
+    private static ExportContext newContext() {
+        return new ExportContext(java.util.UUID.randomUUID(), "hostile", "tester", Instant.EPOCH, java.time.ZoneOffset.UTC);
+    }
+
+    private static int darkPixels(BufferedImage image) {
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                dark += (image.getRGB(x, y) & 0xff) < 100 ? 1 : 0;
+            }
+        }
+        return dark;
     }
 
     private static Map<String, String> notes() {
