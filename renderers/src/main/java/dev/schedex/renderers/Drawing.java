@@ -87,6 +87,7 @@ final class Drawing implements AutoCloseable {
                 throw new ExportException("the drawing has no area: its size is " + size.getWidth() + " by "
                         + size.getHeight());
             }
+            StoppableShape.wrapPaths(root);
             return new Drawing(context, root, size.getWidth(), size.getHeight());
         } catch (BridgeException e) {
             context.dispose();

@@ -35,7 +35,7 @@ final class TimedRender {
 
     /**
      * @param what   what is being made, for messages ("PNG")
-     * @param limits the time limit
+     * @param limits the time limit and the output bound
      * @param work   the render
      * @return its bytes
      * @throws ExportException if it fails, takes too long or runs out of stack or memory
@@ -66,7 +66,12 @@ final class TimedRender {
         }
         Throwable t = failure.get();
         if (t == null) {
-            return result.get();
+            byte[] bytes = result.get();
+            if (bytes.length > limits.maxOutputBytes()) {
+                throw new ExportException("the " + what + " would be " + bytes.length + " bytes, more than the limit of "
+                        + limits.maxOutputBytes() + " bytes");
+            }
+            return bytes;
         }
         if (t instanceof ExportException) {
             throw (ExportException) t;

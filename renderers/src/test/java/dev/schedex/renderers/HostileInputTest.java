@@ -304,11 +304,14 @@ class HostileInputTest {
         n.put("deeply nested quotes", ">".repeat(20_000) + " deep");
         n.put("deeply nested lists", buildNestedList(3_000));
         n.put("too long", "x".repeat(Notes.MAX_CHARS + 1));
-        n.put("huge table", "|" + "a|".repeat(500) + "\n|" + "-|".repeat(500) + "\n" + ("|" + "x|".repeat(500) + "\n").repeat(200));
+        // a delimiter row needs three dashes a column: with one, flexmark reads no table
+        n.put("table at the width limit", "|" + "a|".repeat(Notes.MAX_TABLE_COLUMNS) + "\n|"
+                + "---|".repeat(Notes.MAX_TABLE_COLUMNS) + "\n" + ("|" + "x|".repeat(Notes.MAX_TABLE_COLUMNS) + "\n").repeat(200));
+        n.put("huge table", "|" + "a|".repeat(500) + "\n|" + "---|".repeat(500) + "\n" + ("|" + "x|".repeat(500) + "\n").repeat(200));
         return n;
     }
 
-    private static String buildNestedList(int depth) {
+    static String buildNestedList(int depth) {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < depth; i++) {
             list.append("  ".repeat(i)).append("- item ").append(i).append('\n');
