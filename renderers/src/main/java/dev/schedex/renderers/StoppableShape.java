@@ -1,10 +1,8 @@
 package dev.schedex.renderers;
 
-import org.apache.batik.bridge.InterruptedBridgeException;
 import org.apache.batik.gvt.CompositeGraphicsNode;
 import org.apache.batik.gvt.GraphicsNode;
 import org.apache.batik.gvt.ShapeNode;
-import org.apache.batik.util.HaltingThread;
 
 import java.awt.Rectangle;
 import java.awt.Shape;
@@ -21,13 +19,9 @@ import java.awt.geom.RectangularShape;
  * <p>Batik checks for a halted thread between the elements it builds and paints, but one path of
  * millions of segments is a single element: Java2D fills and strokes it, and PDF writes it, in one
  * call that walks the path's segments (a long path went on for 18 seconds after its render's
- * limit). Every few thousand segments walked, this checks the thread and throws Batik's
- * {@link InterruptedBridgeException}, which ends the render.
+ * limit). Every few thousand segments walked, this checks the thread ({@link HaltCheck}).
  */
 final class StoppableShape implements Shape {
-
-    /** How many segments are walked between two checks. */
-    private static final int CHECK_EVERY = 2048;
 
     private final Shape shape;
 
@@ -43,7 +37,7 @@ final class StoppableShape implements Shape {
      */
     static void wrapPaths(GraphicsNode node) {
         if (node instanceof CompositeGraphicsNode) {
-            for (Object child : (CompositeGraphicsNode) node) {
+            for (Object child : ((CompositeGraphicsNode) node).getChildren()) {
                 wrapPaths((GraphicsNode) child);
             }
         } else if (node instanceof ShapeNode) {
@@ -106,10 +100,10 @@ final class StoppableShape implements Shape {
         return new Segments(shape.getPathIterator(at, flatness));
     }
 
-    /** The path's segments, with a check of the thread every {@link #CHECK_EVERY}. */
+    /** The path's segments, with a check of the thread every 2048. */
     private static final class Segments implements PathIterator {
         private final PathIterator segments;
-        private int untilCheck = CHECK_EVERY;
+        private final HaltCheck halt = new HaltCheck(2048);
 
         Segments(PathIterator segments) {
             this.segments = segments;
@@ -127,12 +121,7 @@ final class StoppableShape implements Shape {
 
         @Override
         public void next() {
-            if (--untilCheck <= 0) {
-                untilCheck = CHECK_EVERY;
-                if (HaltingThread.hasBeenHalted()) {
-                    throw new InterruptedBridgeException();
-                }
-            }
+            halt.step();
             segments.next();
         }
 
