@@ -50,6 +50,7 @@ final class CssNormaliser {
     private static final Pattern CUSTOM_PROPERTY = Pattern.compile("(--[A-Za-z0-9_-]+)\\s*:\\s*([^;}]+)");
     private static final Pattern VAR = Pattern.compile("var\\(\\s*(--[A-Za-z0-9_-]+)\\s*(?:,\\s*([^()]*(?:\\([^()]*\\)[^()]*)*))?\\)");
     private static final Pattern FUNCTION_COLOUR = Pattern.compile("(rgba?|hsla?)\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SRC = Pattern.compile("(^|;\\s*)src:");
     private static final Pattern HEX_ALPHA = Pattern.compile("#([0-9a-fA-F]{4}|[0-9a-fA-F]{8})\\b");
     /** Colour properties and the opacity property that goes with each. */
     static final Map<String, String> OPACITY_OF = Map.of("fill", "fill-opacity", "stroke", "stroke-opacity",
@@ -121,7 +122,12 @@ final class CssNormaliser {
             } else if (lower.startsWith("@keyframes") || lower.startsWith("@-webkit-keyframes")) {
                 openingFrame(prelude.substring(prelude.indexOf("keyframes") + "keyframes".length()).strip(), block);
             } else if (lower.startsWith("@font-face")) {
-                out.append("@font-face {").append(declarations(block, custom)).append("}\n");
+                String face = declarations(block, custom);
+                // Batik throws at a face without a source it reads (local(), or none left by the sanitiser);
+                // without the face, its text falls back to the next family, as a browser's does
+                if (SRC.matcher(face).find()) {
+                    out.append("@font-face {").append(face).append("}\n");
+                }
             } else if (!lower.startsWith("@") && readable(prelude)) {
                 String kept = declarations(block, custom);
                 if (!kept.isBlank()) {

@@ -21,7 +21,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Dimension2D;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -36,14 +35,11 @@ final class Drawing implements AutoCloseable {
     private static final double DEFAULT_WIDTH = 300;
     private static final double DEFAULT_HEIGHT = 150;
     private static final String SVG = SVGDOMImplementation.SVG_NAMESPACE_URI;
-    private static final String XLINK = "http://www.w3.org/1999/xlink";
     /**
      * The drawing's own address, for Batik: in the {@code .invalid} domain, which never resolves
      * (RFC 2606), and loads are refused before any lookup anyway ({@link SafeUserAgent}).
      */
     static final String BASE_URI = "http://drawing.invalid/drawing.svg";
-    /** Elements that draw only what they refer to. */
-    private static final Set<String> REFERENCING = Set.of("image", "use", "feImage");
     /**
      * Why an element is left out, where there is more to say than that the renderer does not know
      * it. Inkscape's flowed text is a draft of SVG 1.2 that no browser ever drew: the export shows
@@ -91,6 +87,7 @@ final class Drawing implements AutoCloseable {
                 throw new ExportException("the drawing has no area: its size is " + size.getWidth() + " by "
                         + size.getHeight());
             }
+            StoppableShape.wrapPaths(root);
             return new Drawing(context, root, size.getWidth(), size.getHeight());
         } catch (BridgeException e) {
             context.dispose();
@@ -108,8 +105,6 @@ final class Drawing implements AutoCloseable {
      * <ul>
      *   <li>an element Batik does not know (SVG 2's, or a tool's own in the SVG namespace) is left out
      *       with a warning, instead of failing the whole drawing;</li>
-     *   <li>an {@code <image>}, {@code <use>} or {@code <feImage>} whose reference the sanitiser took
-     *       away is left out: it would draw nothing, and Batik refuses it;</li>
      *   <li>the document gets an address ({@link #BASE_URI}), which Batik needs to tell its own
      *       {@code #id} references from others and to report a stylesheet it cannot read.</li>
      * </ul>
@@ -131,10 +126,6 @@ final class Drawing implements AutoCloseable {
                 case Node.ELEMENT_NODE:
                     Element source = (Element) child;
                     String name = source.getLocalName();
-                    if (REFERENCING.contains(name) && SVG.equals(source.getNamespaceURI())
-                            && !source.hasAttributeNS(XLINK, "href") && !source.hasAttribute("href")) {
-                        continue;
-                    }
                     Element copy;
                     try {
                         copy = document.createElementNS(source.getNamespaceURI(), source.getNodeName());

@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * {@code html}: one standalone page with the document's title, its drawing inline (sanitised as by
@@ -28,6 +29,8 @@ import java.util.Locale;
  * images only from {@code data:} URLs (any other keeps its alternative text, and the page makes no
  * request); and a Content-Security-Policy allows no script, no request for anything but
  * {@code data:} images, no base URI and no form target, as a second line of defence.
+ *
+ * <p>Each page is made within {@link RenderLimits}, on a thread of its own ({@link TimedRender}).
  *
  * <p>Settings: {@code theme} ({@code light} or {@code dark}, default light); {@code includeDrawing}
  * (default true) and {@code includeNotes} (default true) leave either part out.
@@ -57,31 +60,33 @@ public final class HtmlFormat extends BuiltInFormat {
     private final Parser parser;
     private final HtmlRenderer renderer;
 
-    /** Creates the format; it is found with {@link java.util.ServiceLoader}. */
+    private final RenderLimits limits;
+
+    /** Creates the format with the default {@link RenderLimits}; it is found with {@link java.util.ServiceLoader}. */
     public HtmlFormat() {
+        this(RenderLimits.DEFAULT);
+    }
+
+    /**
+     * Creates the format with other bounds on each render; register it with the service's builder.
+     *
+     * @param limits the time and output size bounds of each render
+     */
+    public HtmlFormat(RenderLimits limits) {
         super("html", "text/html", "html", new SettingRules("html").choice("theme", "light", "dark")
                 .flag("includeDrawing", true).flag("includeNotes", true));
+        this.limits = Objects.requireNonNull(limits, "limits");
         MutableDataSet options = Notes.options();
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeUrls()).build();
     }
 
-
-
-
-
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
-        byte[] page;
-        try {
-            page = page(document, formatSettings, context);
-        } catch (StackOverflowError e) {
-            // flexmark recurses once per level of nesting; the stack unwinds to here and the host's thread lives on
-            throw new ExportException("the notes are too deeply nested to render as HTML (the render ran out of stack)");
-        }
-        out.write(page);
+        // flexmark takes minutes on some notes (thousands of unclosed links): the page has a time limit too
+        out.write(TimedRender.run("HTML", limits, () -> page(document, formatSettings, context)));
     }
 
     private byte[] page(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
@@ -89,7 +94,8 @@ public final class HtmlFormat extends BuiltInFormat {
                 .map(svg -> "<figure class=\"drawing\">\n" + SvgSanitizer.serialize(SvgSanitizer.sanitize(svg, context::warn), true)
                         + "\n</figure>\n").orElse("") : "";
         String notes = settings.flag(formatSettings, "includeNotes") ? document.notes()
-                .map(markdown -> "<main>\n" + renderer.render(parser.parse(Notes.bounded(markdown))) + "</main>\n")
+                .map(markdown -> "<main>\n" + Notes.read("HTML", () -> renderer.render(Notes.parse(parser, markdown)))
+                        + "</main>\n")
                 .orElse("") : "";
         if (drawing.isEmpty() && notes.isEmpty()) {
             throw new ExportException("document '" + document.id() + "' has no drawing or notes to export as HTML"

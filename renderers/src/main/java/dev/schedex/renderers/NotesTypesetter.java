@@ -84,11 +84,13 @@ final class NotesTypesetter {
      * @return the notes as elements to add to a PDF document, in order
      */
     List<Element> typeset(String markdown) {
-        List<Element> elements = new ArrayList<>();
-        for (Node block = PARSER.parse(Notes.bounded(markdown)).getFirstChild(); block != null; block = block.getNext()) {
-            elements.addAll(block(block, 0, Color.BLACK));
-        }
-        return elements;
+        return Notes.read("PDF", () -> {
+            List<Element> elements = new ArrayList<>();
+            for (Node block = Notes.parse(PARSER, markdown).getFirstChild(); block != null; block = block.getNext()) {
+                elements.addAll(block(block, 0, Color.BLACK));
+            }
+            return elements;
+        });
     }
 
     private List<Element> block(Node node, float indent, Color colour) {

@@ -2,10 +2,12 @@ package dev.schedex.renderers;
 
 import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.bridge.ExternalResourceSecurity;
+import org.apache.batik.bridge.FontFace;
 import org.apache.batik.bridge.FontFamilyResolver;
 import org.apache.batik.bridge.NoLoadScriptSecurity;
 import org.apache.batik.bridge.ScriptSecurity;
 import org.apache.batik.bridge.UserAgentAdapter;
+import org.apache.batik.gvt.font.GVTFontFamily;
 import org.apache.batik.util.ParsedURL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import org.w3c.dom.svg.SVGAElement;
 import org.w3c.dom.svg.SVGDocument;
 
 import java.awt.geom.Dimension2D;
+import java.io.InputStream;
 import java.util.function.Consumer;
 
 /**
@@ -50,8 +53,47 @@ final class SafeUserAgent extends UserAgentAdapter {
 
     @Override
     public FontFamilyResolver getFontFamilyResolver() {
-        return BatikSetup.resolver();
+        return fonts;
     }
+
+    /**
+     * {@link BatikSetup#resolver()}, telling the drawing's owner of an embedded font that cannot be
+     * read: Batik then draws the text in a fallback font and says nothing.
+     */
+    private final FontFamilyResolver fonts = new FontFamilyResolver() {
+        private final FontFamilyResolver shared = BatikSetup.resolver();
+
+        @Override
+        public GVTFontFamily resolve(String familyName) {
+            return shared.resolve(familyName);
+        }
+
+        @Override
+        public GVTFontFamily resolve(String familyName, FontFace fontFace) {
+            return shared.resolve(familyName, fontFace);
+        }
+
+        @Override
+        public GVTFontFamily loadFont(InputStream in, FontFace fontFace) throws Exception {
+            try {
+                return shared.loadFont(in, fontFace);
+            } catch (Exception e) {
+                warn("the font '" + fontFace.getFamilyName() + "' embedded in the drawing cannot be read ("
+                        + e.getMessage() + "); its text is drawn in a fallback font");
+                throw e;
+            }
+        }
+
+        @Override
+        public GVTFontFamily getDefault() {
+            return shared.getDefault();
+        }
+
+        @Override
+        public GVTFontFamily getFamilyThatCanDisplay(char c) {
+            return shared.getFamilyThatCanDisplay(c);
+        }
+    };
 
     @Override
     public ScriptSecurity getScriptSecurity(String scriptType, ParsedURL scriptURL, ParsedURL docURL) {

@@ -10,6 +10,7 @@ import org.w3c.dom.Element;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * {@code svg}: the drawing, sanitised (see {@link SvgSanitizer}: no script, no event attributes, no
@@ -22,20 +23,32 @@ import java.nio.charset.StandardCharsets;
 public final class SvgFormat extends BuiltInFormat {
 
 
-    /** Creates the format; it is found with {@link java.util.ServiceLoader}. */
+    private final RenderLimits limits;
+
+    /** Creates the format with the default {@link RenderLimits}; it is found with {@link java.util.ServiceLoader}. */
     public SvgFormat() {
-        super("svg", "image/svg+xml", "svg", new SettingRules("svg").colour("background", "none"));
+        this(RenderLimits.DEFAULT);
     }
 
-
-
-
+    /**
+     * Creates the format with other bounds on each render; register it with the service's builder.
+     *
+     * @param limits the time and output size bounds of each render
+     */
+    public SvgFormat(RenderLimits limits) {
+        super("svg", "image/svg+xml", "svg", new SettingRules("svg").colour("background", "none"));
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
 
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
         String drawing = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no drawing to export as SVG"));
+        out.write(TimedRender.run("SVG", limits, () -> portable(drawing, formatSettings, context)));
+    }
+
+    private byte[] portable(String drawing, FormatSettings formatSettings, ExportContext context) {
         Document svg = SvgSanitizer.sanitize(drawing, context::warn);
         DrawingNormaliser.makePortable(svg);
         String background = settings.colour(formatSettings, "background");
@@ -47,6 +60,6 @@ public final class SvgFormat extends BuiltInFormat {
             rect.setAttribute("fill", background);
             root.insertBefore(rect, root.getFirstChild());
         }
-        out.write(SvgSanitizer.serialize(svg).getBytes(StandardCharsets.UTF_8));
+        return SvgSanitizer.serialize(svg).getBytes(StandardCharsets.UTF_8);
     }
 }

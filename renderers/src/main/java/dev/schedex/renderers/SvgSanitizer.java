@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -39,7 +40,14 @@ import java.util.regex.Pattern;
  * Reads a drawing that end users made and keeps only what is safe to draw and to open: no DOCTYPE
  * (so no entities and no external DTD), no script of any kind, no event attributes, no animation
  * (which could set a link to {@code javascript:}), no reference to anything outside the drawing but
- * {@code data:} images, no {@code xml:base}, and no CSS {@code @import} or external {@code url()}.
+ * {@code data:} images on images (a {@code data:} SVG image sanitised in turn), no {@code xml:base},
+ * and no CSS that loads ({@link CssSanitizer}, on the CSS as a browser tokenizes it).
+ *
+ * <p>The result is inert under an HTML5 parser as well as an XML parser, for hosts that put the SVG
+ * inline in a page: no CDATA section, comment or processing instruction (which HTML reads
+ * differently), no element whose content HTML reads as raw text, and no element in SVG content that
+ * would make HTML leave the SVG. Text and attributes are escaped when written, so the only markup in
+ * the output is the elements that were kept.
  * The input is bounded in size, element count and nesting depth.
  */
 final class SvgSanitizer {
@@ -65,13 +73,26 @@ final class SvgSanitizer {
             "animatemotion", "animatetransform", "animatecolor", "iframe", "frame", "frameset", "object", "embed",
             "applet", "link", "meta", "base", "form", "input", "button", "textarea", "select", "audio", "video",
             "source", "track", "portal");
+    /**
+     * Elements whose content an HTML parser reads as raw text, up to an end tag or to the end of the
+     * page (script, iframe and textarea among them are in {@link #REMOVED} already).
+     */
+    private static final Set<String> RAW_TEXT = Set.of("noscript", "xmp", "noembed", "noframes", "plaintext");
+    /**
+     * Start tags that make an HTML parser leave SVG content and read what follows as HTML (the HTML
+     * standard's "breakout" list); none is an SVG element.
+     */
+    private static final Set<String> BREAKOUT = Set.of("b", "big", "blockquote", "body", "br", "center", "code", "dd",
+            "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
+            "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+            "sub", "sup", "table", "tt", "u", "ul", "var");
+    /** Elements that draw only what they refer to. */
+    private static final Set<String> REFERENCING = Set.of("image", "use", "feImage");
     private static final Set<String> LINK_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "background",
             "poster", "srcset", "data");
-    private static final Pattern URL = Pattern.compile("url\\(\\s*(['\"]?)(.*?)\\1\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern STANDARD_DOCTYPE = Pattern.compile(
             "\\A(?:\\s*<\\?xml[^>]*\\?>)?(?:\\s*<!--.*?-->)*\\s*(<!DOCTYPE\\s+svg\\s+PUBLIC\\s+\"-//W3C//DTD SVG 1\\.[01]//EN\"\\s+"
                     + "\"http://www\\.w3\\.org/Graphics/SVG/1\\.[01]/DTD/svg1[01]\\.dtd\"\\s*>)", Pattern.DOTALL);
-    private static final Pattern IMPORT = Pattern.compile("@import[^;]*;?", Pattern.CASE_INSENSITIVE);
 
     private SvgSanitizer() {
     }
@@ -84,6 +105,13 @@ final class SvgSanitizer {
      * @throws ExportException if it is not SVG, has a DOCTYPE, or exceeds a limit
      */
     static Document sanitize(String svg, Consumer<String> warnings) {
+        return sanitize(svg, warnings, 0);
+    }
+
+    /**
+     * @param embedding how many {@code data:} SVG images this drawing is inside (0 for the drawing itself)
+     */
+    static Document sanitize(String svg, Consumer<String> warnings, int embedding) {
         if (svg.length() > MAX_CHARS) {
             throw new ExportException("the drawing is too large: " + svg.length() + " characters, at most "
                     + MAX_CHARS);
@@ -94,7 +122,7 @@ final class SvgSanitizer {
             throw new ExportException("the drawing is not SVG: its root element is <" + root.getNodeName()
                     + "> (expected <svg> in the namespace " + SVG + ")");
         }
-        clean(root, 0, new int[1], warnings);
+        clean(root, 0, new int[1], warnings, embedding);
         checkExpandedSize(root);
         // processing instructions and comments outside the root (xml-stylesheet and the like)
         for (Node child = document.getFirstChild(); child != null; ) {
@@ -153,34 +181,77 @@ final class SvgSanitizer {
         }
     }
 
-    private static void clean(Element element, int depth, int[] count, Consumer<String> warnings) {
+    private static void clean(Element element, int depth, int[] count, Consumer<String> warnings, int embedding) {
         if (depth > MAX_DEPTH) {
             throw new ExportException("the drawing nests elements more than " + MAX_DEPTH + " deep");
         }
         if (++count[0] > MAX_ELEMENTS) {
             throw new ExportException("the drawing has more than " + MAX_ELEMENTS + " elements");
         }
-        cleanAttributes(element, warnings);
+        cleanAttributes(element, warnings, embedding);
         if ("style".equals(element.getLocalName())) {
-            element.setTextContent(cleanCss(element.getTextContent(), warnings));
+            element.setTextContent(CssSanitizer.stylesheet(element.getTextContent(), warnings));
         }
+        boolean svgContent = SVG.equals(element.getNamespaceURI()) && !"foreignObject".equals(element.getLocalName());
         for (Node child = element.getFirstChild(); child != null; ) {
             Node next = child.getNextSibling();
-            if (child.getNodeType() == Node.ELEMENT_NODE) {
-                String name = local(child);
-                if (REMOVED.contains(name)) {
+            switch (child.getNodeType()) {
+                case Node.ELEMENT_NODE:
+                    if (isRemoved((Element) child, svgContent)) {
+                        element.removeChild(child);
+                    } else {
+                        clean((Element) child, depth + 1, count, warnings, embedding);
+                        if (refersToNothing((Element) child)) {
+                            element.removeChild(child);
+                        }
+                    }
+                    break;
+                case Node.CDATA_SECTION_NODE:
+                    // an HTML parser reads <![CDATA[ outside SVG and MathML as a comment that ends at the first
+                    // '>': the text inside would become markup. As text, it is escaped when written out.
+                    element.replaceChild(element.getOwnerDocument().createTextNode(child.getNodeValue()), child);
+                    break;
+                case Node.COMMENT_NODE:
+                case Node.PROCESSING_INSTRUCTION_NODE:
+                    // they draw nothing, and an HTML parser ends a comment where XML does not ("<!-->", "--!>")
                     element.removeChild(child);
-                } else {
-                    clean((Element) child, depth + 1, count, warnings);
-                }
-            } else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-                element.removeChild(child);
+                    break;
+                default:
+                    break;
             }
             child = next;
         }
     }
 
-    private static void cleanAttributes(Element element, Consumer<String> warnings) {
+    /**
+     * @param svgContent true if the parent is SVG content (an SVG element other than foreignObject)
+     * @return true if the element goes, with everything in it: script and what loads or acts; an
+     *         element whose text an HTML parser reads raw ({@code <style>} and {@code <title>} only
+     *         outside the SVG namespace, where they are raw text); and in SVG content, an element an
+     *         HTML parser would take out of the SVG ({@code <p>}, {@code <img>}...: "breakout")
+     */
+    private static boolean isRemoved(Element element, boolean svgContent) {
+        String name = local(element);
+        if (REMOVED.contains(name) || RAW_TEXT.contains(name)) {
+            return true;
+        }
+        if ((name.equals("style") || name.equals("title")) && !SVG.equals(element.getNamespaceURI())) {
+            return true;
+        }
+        return svgContent && (BREAKOUT.contains(name) || name.equals("font")
+                && (element.hasAttribute("color") || element.hasAttribute("face") || element.hasAttribute("size")));
+    }
+
+    /**
+     * @return true for an {@code <image>}, {@code <use>} or {@code <feImage>} without a reference (none
+     *         given, or the one given taken away): it draws nothing, and Batik refuses the whole drawing
+     */
+    private static boolean refersToNothing(Element element) {
+        return REFERENCING.contains(element.getLocalName()) && SVG.equals(element.getNamespaceURI())
+                && !element.hasAttributeNS(XLINK, "href") && !element.hasAttribute("href");
+    }
+
+    private static void cleanAttributes(Element element, Consumer<String> warnings, int embedding) {
         NamedNodeMap attributes = element.getAttributes();
         List<Attr> removed = new ArrayList<>();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -189,15 +260,21 @@ final class SvgSanitizer {
             String value = attribute.getValue();
             if (name.startsWith("on") || "base".equals(name) && XMLConstants.XML_NS_URI.equals(attribute.getNamespaceURI())) {
                 removed.add(attribute);
-            } else if (LINK_ATTRIBUTES.contains(name) && !isAllowedReference(element, value)) {
+            } else if (LINK_ATTRIBUTES.contains(name) && !isAllowedReference(element, name, value)) {
                 removed.add(attribute);
                 if (!"a".equals(local(element)) && !value.isBlank()) {
                     warnings.accept(notLoaded("<" + local(element) + ">", value));
                 }
-            } else if ("style".equals(name)) {
-                attribute.setValue(cleanCss(value, warnings));
-            } else if (value.toLowerCase(Locale.ROOT).contains("url(")) {
-                attribute.setValue(cleanCss(value, warnings)); // fill="url(http://...)" and friends
+            } else if (LINK_ATTRIBUTES.contains(name) && EmbeddedSvg.isSvgImage(value)) {
+                Optional<String> image = EmbeddedSvg.sanitized(value, warnings, embedding);
+                if (image.isPresent()) {
+                    attribute.setValue(image.get());
+                } else {
+                    removed.add(attribute);
+                }
+            } else if (value.indexOf('(') >= 0 || "style".equals(name)) {
+                // style="...", and fill="url(...)" and the other presentation attributes that take CSS
+                attribute.setValue(CssSanitizer.declarations(value, warnings));
             }
         }
         removed.forEach(element::removeAttributeNode);
@@ -266,42 +343,32 @@ final class SvgSanitizer {
     }
 
     /**
-     * Internal references and data images anywhere; from an {@code <a>}, also absolute http, https and
-     * mailto links (a relative link means nothing once the drawing is exported elsewhere).
+     * Internal references anywhere; {@code data:image/} URLs as the source of an image ({@code <image>},
+     * or {@code <img>} inside a foreignObject) and nowhere else; from an {@code <a>}, also absolute http,
+     * https and mailto links (a relative link means nothing once the drawing is exported elsewhere).
      */
-    private static boolean isAllowedReference(Element element, String value) {
+    private static boolean isAllowedReference(Element element, String attribute, String value) {
         String trimmed = value.strip();
         String lower = trimmed.toLowerCase(Locale.ROOT);
-        if (trimmed.startsWith("#") || lower.startsWith("data:image/")) {
+        if (trimmed.startsWith("#")) {
             return true;
+        }
+        if (lower.startsWith("data:")) {
+            // only as an image: behind a link, a <use> or a filter, a data: document can carry script
+            String name = local(element);
+            return lower.startsWith("data:image/") && (name.equals("image") && attribute.equals("href")
+                    || name.equals("img") && attribute.equals("src"));
         }
         boolean absolute = lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:");
         return "a".equals(local(element)) && absolute && UrlPolicy.isSafe(trimmed);
     }
 
-    /** Removes {@code @import} rules and every {@code url()} that points outside the drawing. */
-    static String cleanCss(String css, Consumer<String> warnings) {
-        Matcher imports = IMPORT.matcher(css);
-        while (imports.find()) {
-            warnings.accept(notLoaded("a stylesheet's @import", imports.group().replaceFirst("(?i)@import\\s*", "")
-                    .replaceAll("[;\\s]+$", "")));
-        }
-        String withoutImports = imports.replaceAll("");
-        Matcher m = URL.matcher(withoutImports);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String target = m.group(2).strip().toLowerCase(Locale.ROOT);
-            boolean internal = target.startsWith("#") || target.startsWith("data:");
-            if (!internal) {
-                warnings.accept(notLoaded("a style", m.group(2).strip()));
-            }
-            m.appendReplacement(out, internal ? Matcher.quoteReplacement(m.group()) : "none");
-        }
-        m.appendTail(out);
-        return out.toString().replaceAll("(?i)expression\\s*\\(", "(").replaceAll("(?i)javascript:", "");
-    }
-
-    private static String notLoaded(String what, String target) {
+    /**
+     * @param what   what named the resource, for the drawing's owner ("a style")
+     * @param target the resource it named
+     * @return the warning that it was not loaded
+     */
+    static String notLoaded(String what, String target) {
         String shown = target.length() > 100 ? target.substring(0, 97) + "..." : target;
         return what + " refers to " + shown + ", which was not loaded: an export reads nothing outside the drawing";
     }

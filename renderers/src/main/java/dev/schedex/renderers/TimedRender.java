@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one render of an untrusted drawing on a thread of its own, within a time limit.
+ * Runs one render of an untrusted document on a thread of its own, within a time limit and an
+ * output bound ({@link RenderLimits}).
  *
  * <p>Why a thread per render: Batik stops building and painting when the thread it runs on is halted
- * ({@link HaltingThread}), and that is the only way to stop it; the calling thread belongs to the host
- * and must not be halted. The render's result is handed over only when it has finished in time, so a
+ * ({@link HaltingThread}), and that is the only way to stop it; what Batik does not check itself,
+ * the long paths it paints ({@link StoppableShape}) and flexmark's reading of the notes
+ * ({@link StoppableText}), checks the same halt. The calling thread belongs to the host and must not
+ * be halted. The render's result is handed over only when it has finished in time, so a
  * render that is stopped never writes half a file. A {@link StackOverflowError} or
  * {@link OutOfMemoryError} that a hostile drawing provokes ends that render thread, and the run fails
  * with a message; the host's threads never see it. Starting a thread costs tens of microseconds, next
@@ -34,8 +37,8 @@ final class TimedRender {
     }
 
     /**
-     * @param what   what is being made, for messages ("PNG")
-     * @param limits the time limit
+     * @param what   what is being made, for messages ("PNG", "HTML")
+     * @param limits the time limit and the output bound
      * @param work   the render
      * @return its bytes
      * @throws ExportException if it fails, takes too long or runs out of stack or memory
@@ -66,7 +69,12 @@ final class TimedRender {
         }
         Throwable t = failure.get();
         if (t == null) {
-            return result.get();
+            byte[] bytes = result.get();
+            if (bytes.length > limits.maxOutputBytes()) {
+                throw new ExportException("the " + what + " would be " + bytes.length + " bytes, more than the limit of "
+                        + limits.maxOutputBytes() + " bytes");
+            }
+            return bytes;
         }
         if (t instanceof ExportException) {
             throw (ExportException) t;

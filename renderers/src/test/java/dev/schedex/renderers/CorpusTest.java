@@ -66,6 +66,7 @@ class CorpusTest {
                 assertFalse(EVENT_ATTRIBUTE.matcher(text).find(), format.id() + " has an event attribute");
                 assertFalse(OUTSIDE_REFERENCE.matcher(text).find(), format.id() + " refers outside the drawing: "
                         + firstMatch(text));
+                InertHtml.check(text.replaceFirst("^<\\?xml[^>]*\\?>", "")); // as a browser's HTML parser reads it
             }
         }));
     }

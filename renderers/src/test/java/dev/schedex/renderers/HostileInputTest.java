@@ -2,12 +2,14 @@ package dev.schedex.renderers;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.schedex.FormatSettings;
+import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import dev.schedex.spi.ExportFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import javax.imageio.ImageIO;
@@ -113,6 +115,9 @@ class HostileInputTest {
                     + "xmlns=\"http://www.w3.org/1999/xhtml\"><img src=\"" + target + "\"/><iframe src=\"" + target
                     + "\"></iframe></div></foreignObject>"));
         }
+        d.putAll(cssEscapes());
+        d.putAll(foreignObjectMarkup());
+        d.putAll(dataOutsideImages());
         String inner = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"200\" "
                 + "height=\"100\"><script>alert(1)</script><image xlink:href=\"" + web + "/inner.png\" width=\"200\" "
                 + "height=\"100\"/><image xlink:href=\"" + file + "\" width=\"200\" height=\"100\"/></svg>";
@@ -148,6 +153,147 @@ class HostileInputTest {
         return d;
     }
 
+    /** Outside references in CSS, spelled with escapes and as image-set() strings, in stylesheets and attributes. */
+    static Map<String, String> cssEscapes() {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (String target : List.of(web + "/e.png", file)) {
+            String where = target.startsWith("http") ? "http" : "file";
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("u\\72l(", "u\\72l(" + target + "#p)");
+            values.put("\\75 rl(", "\\75 rl(" + target + "#p)");
+            values.put("\\000075\\000072\\00006c(", "\\000075\\000072\\00006c(" + target + ")");
+            values.put("URL(\"...\")", "URL(\"" + target + "\")");
+            values.put("u\\rl('...')", "u\\rl('" + target + "')");
+            values.put("image-set(\"...\")", "image-set(\"" + target + "\" 1x)");
+            values.put("-webkit-image-set(url())", "-webkit-image-set(url(" + target + ") 1x)");
+            values.put("cross-fade()", "cross-fade(url(#a), \"" + target + "\", 50%)");
+            values.forEach((spelling, value) -> {
+                d.put("css " + spelling + " in <style> " + where, svg("<style>rect { fill: " + value + "; "
+                        + "background-image: " + value + " }</style><rect width=\"200\" height=\"100\"/>"));
+                d.put("css " + spelling + " in style=\"\" " + where, svg("<rect width=\"200\" height=\"100\" "
+                        + "style=\"fill: " + value.replace("\"", "&quot;") + "; background: " + value.replace("\"", "&quot;") + "\"/>"));
+                d.put("css " + spelling + " in fill=\"\" " + where, svg("<rect width=\"200\" height=\"100\" fill=\""
+                        + value.replace("\"", "&quot;") + "\"/>"));
+            });
+            for (String at : List.of("@\\69mport", "@IMPORT", "@im\\port", "@\\000069 mport")) {
+                d.put("css " + at + " " + where, svg("<style>" + at + " url(" + target + "); " + at + " '" + target
+                        + "'; rect { fill: blue }</style><rect width=\"9\" height=\"9\"/>"));
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Markup that XML reads as inert but an HTML parser, reading the SVG inline in a page, would read
+     * as live elements: CDATA sections and comments in HTML content, raw-text elements hiding an end
+     * tag, and SVG elements that make HTML leave the SVG (then a later style is raw text).
+     */
+    static Map<String, String> foreignObjectMarkup() {
+        String xhtml = "http://www.w3.org/1999/xhtml";
+        String payload = "<img src=x onerror=alert(1)><a href=javascript:alert(2)>x</a>";
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("foreignObject CDATA", svg("<foreignObject width=\"200\" height=\"100\"><div xmlns=\"" + xhtml
+                + "\"><![CDATA[</div>" + payload + "]]></div></foreignObject>"));
+        d.put("foreignObject comment <!-->", svg("<foreignObject width=\"200\" height=\"100\"><div xmlns=\"" + xhtml
+                + "\"><!-->" + payload + "--></div></foreignObject>"));
+        d.put("foreignObject comment <!--->", svg("<foreignObject width=\"200\" height=\"100\"><p xmlns=\"" + xhtml
+                + "\"><!--->" + payload + "--></p></foreignObject>"));
+        for (String raw : List.of("noscript", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+                "plaintext", "script")) {
+            d.put("foreignObject <" + raw + "> hiding an end tag", svg("<foreignObject width=\"200\" height=\"100\">"
+                    + "<div xmlns=\"" + xhtml + "\"><" + raw + "><![CDATA[</" + raw + ">" + payload + "]]></" + raw
+                    + "></div></foreignObject>"));
+            d.put("foreignObject <" + raw + "> with an attribute hiding an end tag", svg("<foreignObject width=\"200\" "
+                    + "height=\"100\"><div xmlns=\"" + xhtml + "\"><" + raw + "><p title=\"&lt;/" + raw + "&gt;"
+                    + payload.replace("<", "&lt;").replace(">", "&gt;") + "\"/></" + raw + "></div></foreignObject>"));
+        }
+        for (String breakout : List.of("p", "img", "div", "br", "table", "font color=\"red\"")) {
+            d.put("svg <" + breakout + "> leaving the svg, then a style", svg("<" + breakout + "/><style><![CDATA[</style>"
+                    + payload + "]]></style><title><![CDATA[</title>" + payload + "]]></title>"));
+        }
+        d.put("svg comment in svg content", svg("<!-- --><g><!--><img src=x onerror=alert(1)>--></g>"));
+        return d;
+    }
+
+    /** data: URLs where only an image may take one. */
+    static Map<String, String> dataOutsideImages() {
+        String script = Base64.getEncoder().encodeToString(("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"x\">"
+                + "<script>alert(1)</script></svg>").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> d = new LinkedHashMap<>();
+        for (String url : List.of("data:image/svg+xml;base64," + script, "DATA:text/html,%3Cscript%3Ealert(1)%3C/script%3E",
+                " data:image/png;base64," + redPng)) {
+            String kind = url.strip().substring(0, 14).toLowerCase(Locale.ROOT);
+            d.put("data: " + kind + " on <a xlink:href>", svg("<a xlink:href=\"" + url + "\"><rect width=\"9\" height=\"9\"/></a>"));
+            d.put("data: " + kind + " on <a href>", svg("<a href=\"" + url + "\"><rect width=\"9\" height=\"9\"/></a>"));
+            d.put("data: " + kind + " on <use>", svg("<use href=\"" + url + "#x\"/><use xlink:href=\"" + url + "#x\"/>"));
+            d.put("data: " + kind + " on <feImage>", svg("<filter id=\"f\"><feImage xlink:href=\"" + url + "\"/></filter>"
+                    + "<rect width=\"200\" height=\"100\" filter=\"url(#f)\"/>"));
+            d.put("data: " + kind + " in <animate>/<set>", svg("<a><animate attributeName=\"href\" values=\"" + url
+                    + "\"/><set attributeName=\"href\" to=\"" + url + "\"/><rect width=\"9\" height=\"9\"/></a>"));
+            d.put("data: " + kind + " on an HTML link", svg("<foreignObject width=\"200\" height=\"100\"><a "
+                    + "xmlns=\"http://www.w3.org/1999/xhtml\" href=\"" + url + "\">x</a></foreignObject>"));
+        }
+        return d;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aFontThatCannotBeLoadedIsAWarningAndAFallbackFontNeverAFailedRender() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("url() format(woff)", "url(" + web + "/f.woff) format(\"woff\")");
+        sources.put("two outside sources", "url(\"" + web + "/f.woff2\") format(\"woff2\"), url(" + file + ") format(\"truetype\")");
+        sources.put("local() then an escaped url", "local(\"No Such Font\"), u\\72l(" + web + "/f.woff) format(\"woff\")");
+        sources.put("a data: font that is not a font", "url(data:font/woff2;base64,AAAAAAAA) format(\"woff2\")");
+        return sources.entrySet().stream().flatMap(source -> Stream.of(
+                new PngFormat(RenderLimits.DEFAULT.withTimeLimit(LIMIT)), new PdfFormat(RenderLimits.DEFAULT.withTimeLimit(LIMIT)))
+                .map(format -> DynamicTest.dynamicTest(source.getKey() + " as " + format.id(), () -> {
+                    String drawing = svg("<style>@font-face { font-family: Web; src: " + source.getValue() + "; }</style>"
+                            + "<text x=\"10\" y=\"60\" font-size=\"40\" style=\"font-family: Web\">Text</text>");
+                    ExportContext context = newContext();
+                    int before = requests.get();
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    format.render(ExportDocument.of("font", "Font", "v1", Instant.EPOCH).withDrawing(drawing),
+                            FormatSettings.empty(), context, out);
+                    assertEquals(before, requests.get(), "requests to the local server");
+                    assertFalse(context.warnings().isEmpty(), "the owner is told the font was not loaded");
+                    if (format.id().equals("png")) {
+                        assertTrue(darkPixels(PngFormatTest.decode(out.toByteArray())) > 50, "the text is drawn in a fallback font");
+                    }
+                })));
+    }
+
+    @Test
+    void aDataSvgImageThatNamesTheOutsideIsDrawnWithoutItAndAWarning() throws IOException {
+        String inner = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                + "width=\"200\" height=\"100\"><rect width=\"200\" height=\"100\" fill=\"#0000ff\"/>"
+                + "<image xlink:href=\"" + web + "/inner.png\" width=\"200\" height=\"100\"/>"
+                + "<rect width=\"50\" height=\"50\" style=\"fill: u\\72l(" + web + "/p.svg#p)\"/></svg>";
+        for (String url : List.of("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(inner.getBytes(StandardCharsets.UTF_8)),
+                "data:image/svg+xml;utf8," + java.net.URLEncoder.encode(inner, StandardCharsets.UTF_8).replace("+", "%20"))) {
+            ExportContext context = newContext();
+            int before = requests.get();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new PngFormat().render(ExportDocument.of("nested", "Nested", "v1", Instant.EPOCH).withDrawing(
+                    svg("<image width=\"200\" height=\"100\" xlink:href=\"" + url + "\"/>")), FormatSettings.empty(), context, out);
+            assertEquals(before, requests.get(), "requests to the local server");
+            assertEquals(0xff0000ff, PngFormatTest.decode(out.toByteArray()).getRGB(150, 75), "the image is drawn");
+            assertTrue(context.warnings().stream().anyMatch(w -> w.contains(web + "/inner.png")), context.warnings().toString());
+        }
+    }
+
+    private static ExportContext newContext() {
+        return new ExportContext(java.util.UUID.randomUUID(), "hostile", "tester", Instant.EPOCH, java.time.ZoneOffset.UTC);
+    }
+
+    private static int darkPixels(BufferedImage image) {
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                dark += (image.getRGB(x, y) & 0xff) < 100 ? 1 : 0;
+            }
+        }
+        return dark;
+    }
+
     private static Map<String, String> notes() {
         Map<String, String> n = new LinkedHashMap<>();
         n.put("raw html and script", "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\nText <b onclick=x>b</b>");
@@ -158,11 +304,14 @@ class HostileInputTest {
         n.put("deeply nested quotes", ">".repeat(20_000) + " deep");
         n.put("deeply nested lists", buildNestedList(3_000));
         n.put("too long", "x".repeat(Notes.MAX_CHARS + 1));
-        n.put("huge table", "|" + "a|".repeat(500) + "\n|" + "-|".repeat(500) + "\n" + ("|" + "x|".repeat(500) + "\n").repeat(200));
+        // a delimiter row needs three dashes a column: with one, flexmark reads no table
+        n.put("table at the width limit", "|" + "a|".repeat(Notes.MAX_TABLE_COLUMNS) + "\n|"
+                + "---|".repeat(Notes.MAX_TABLE_COLUMNS) + "\n" + ("|" + "x|".repeat(Notes.MAX_TABLE_COLUMNS) + "\n").repeat(200));
+        n.put("huge table", "|" + "a|".repeat(500) + "\n|" + "---|".repeat(500) + "\n" + ("|" + "x|".repeat(500) + "\n").repeat(200));
         return n;
     }
 
-    private static String buildNestedList(int depth) {
+    static String buildNestedList(int depth) {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < depth; i++) {
             list.append("  ".repeat(i)).append("- item ").append(i).append('\n');
@@ -222,12 +371,13 @@ class HostileInputTest {
                 break;
             case "html":
             case "svg":
-                assertFalse(text.contains("<script"), "no script element");
-                assertFalse(text.matches("(?s).*<[^>]*\\son[a-z]+\\s*=.*"), "no event attribute in a tag");
-                assertFalse(text.contains("javascript:") || text.contains("vbscript:"), "no script URL");
+                // script, handlers and script URLs are judged as a browser's HTML parser reads the markup:
+                // the same words in escaped text are inert
                 assertFalse(text.contains("src=\"" + web) || text.contains(file.toLowerCase(Locale.ROOT)),
                         "nothing to load from the outside (an http link stays a link)");
                 assertFalse(format.id().equals("svg") && text.contains("href=\"" + web), "the svg refers to nothing outside");
+                InertHtml.check(new String(bytes, StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>", ""), web,
+                        file, "outside.png");
                 break;
             default:
                 break;

@@ -64,5 +64,45 @@ class MarkdownFormatTest {
     void settingsAreChecked() {
         assertEquals(List.of("includeDrawing:invalid_type"), format.validateSettings(
                 FormatSettings.of(Map.of("includeDrawing", 1))).stream().map(v -> v.field() + ":" + v.code()).toList());
+        assertEquals(List.of("trustedNotes:invalid_type"), format.validateSettings(
+                FormatSettings.of(Map.of("trustedNotes", "yes"))).stream().map(v -> v.field() + ":" + v.code()).toList());
+    }
+
+    private String notes(String notes, Map<String, ?> settings) throws IOException {
+        String text = markdown(ExportDocument.of("doc-3", "", "v1", Instant.EPOCH).withNotes(notes), settings);
+        return text.substring(0, text.length() - 1);
+    }
+
+    @Test
+    void rawHtmlIsEscapedSoThatAViewerShowsItAsText() throws IOException {
+        assertEquals("&lt;script>alert(1)&lt;/script>\n\n&lt;img src=x onerror=alert(2)>\n\nText &lt;b onclick=x>b&lt;/b> "
+                + "&lt;!-- c --> &lt;![CDATA[x]]> &lt;?php ?>", notes("<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>"
+                + "\n\nText <b onclick=x>b</b> <!-- c --> <![CDATA[x]]> <?php ?>", Map.of()));
+        assertEquals("&lt;DIV\nonmouseover=x>\n\n> &lt;svg/onload=alert(1)>", notes("<DIV\nonmouseover=x>\n\n> <svg/onload=alert(1)>",
+                Map.of()));
+    }
+
+    @Test
+    void codeEscapedCharactersAndSafeAutolinksKeepTheirAngleBrackets() throws IOException {
+        String kept = "`<b>` and\n\n```\n<script>\n```\n\n    <i>indented</i>\n\n\\<b> <https://example.com/a> <me@example.com> 1 < 2";
+        assertEquals(kept.replace("1 < 2", "1 &lt; 2"), notes(kept, Map.of()));
+    }
+
+    @Test
+    void unsafeLinkAndImageDestinationsBecomeInertInEveryForm() throws IOException {
+        assertEquals("[a](#) [b](#) [c](#) [d](<#>) [e](# \"title\") ![f](#) ![g](data:image/png;base64,AA==) [h](https://x.example/)",
+                notes("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1)) "
+                        + "[d](<vbscript:x>) [e](data:text/html;base64,PHNjcmlwdD4= \"title\") ![f](javascript:x) "
+                        + "![g](data:image/png;base64,AA==) [h](https://x.example/)", Map.of()));
+        assertEquals("[a][r] [b]\n\n[r]: #\n[b]: # 'x'", notes("[a][r] [b]\n\n[r]: java%73cript:alert(1)\n[b]: data:text/html,x 'x'",
+                Map.of()));
+        assertEquals("&lt;javascript:alert(1)> &lt;VBSCRIPT:x> &lt;data:text/html,x>", notes("<javascript:alert(1)> <VBSCRIPT:x> "
+                + "<data:text/html,x>", Map.of()));
+    }
+
+    @Test
+    void trustedNotesAreWrittenAsTheyAre() throws IOException {
+        String notes = "<b>bold</b> [a](javascript:alert(1)) <javascript:x>";
+        assertEquals(notes, notes(notes, Map.of("trustedNotes", true)));
     }
 }

@@ -200,7 +200,7 @@ class PngFormatTest {
                 FormatSettings.empty(), context, new java.io.ByteArrayOutputStream());
         assertEquals(List.of(
                 "<image> refers to https://example.com/logo.png, which was not loaded: an export reads nothing outside the drawing",
-                "a stylesheet's @import refers to url(https://example.com/fonts.css), which was not loaded: an export reads "
+                "a stylesheet's @import refers to https://example.com/fonts.css, which was not loaded: an export reads "
                         + "nothing outside the drawing",
                 "<flowDiv> was left out: the renderer does not know it"), context.warnings());
     }
