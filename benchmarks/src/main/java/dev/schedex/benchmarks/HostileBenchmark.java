@@ -109,7 +109,11 @@ public final class HostileBenchmark {
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 2) {
-            System.out.println(measure(cases().get(args[0]).get(), args[1]));
+            var input = cases().get(args[0]);
+            if (input == null) {
+                throw new IllegalArgumentException("no hostile case named '" + args[0] + "'; run without arguments to list them");
+            }
+            System.out.println(measure(input.get(), args[1]));
             System.exit(0); // a render thread that goes on would keep the JVM alive
         }
         System.out.println("| input | format | time | outcome | peak heap | CPU in the 5 s after |");
