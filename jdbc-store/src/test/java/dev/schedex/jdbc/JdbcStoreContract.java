@@ -33,7 +33,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         if (database == null) {
             database = createDatabase();
             store = database.storeBuilder().build();
-            assertEquals(3, store.migrate(), "every migration applied");
+            assertEquals(4, store.migrate(), "every migration applied");
         }
         return database;
     }
