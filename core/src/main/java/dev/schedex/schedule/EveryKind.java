@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -260,43 +259,55 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
         return months(interval, from, dayInMonth(rule), monthlyTime(rule));
     }
 
-    /** The dates {@code from}, {@code from + n}, {@code from + 2n}... at each of the times. */
+    /**
+     * The dates {@code from}, {@code from + n}, {@code from + 2n}... at each of the times. In epoch
+     * days, so that a call makes no date but its answer: these rules run once per next run.
+     */
     private static LocalRule days(int interval, LocalDate from, List<LocalTime> times) {
+        long fromDay = from.toEpochDay();
         LocalTime first = times.get(0);
         return after -> {
-            LocalDate afterDate = after.toLocalDate();
-            LocalDate date = from.plusDays(roundUp(ChronoUnit.DAYS.between(from, later(afterDate, from)), interval));
-            if (date.equals(afterDate)) {
+            long afterDay = after.toLocalDate().toEpochDay();
+            long day = fromDay + roundUp(Math.max(afterDay - fromDay, 0), interval);
+            if (day == afterDay) {
                 for (LocalTime time : times) {
                     if (time.isAfter(after.toLocalTime())) {
-                        return date.atTime(time);
+                        return LocalDateTime.of(after.toLocalDate(), time);
                     }
                 }
-                date = date.plusDays(interval);
+                day += interval;
             }
-            return date.atTime(first);
+            return LocalDateTime.of(LocalDate.ofEpochDay(day), first);
         };
     }
 
-    /** The rule's weekdays in the week of {@code from} (Monday to Sunday), that week + n, + 2n... */
+    /**
+     * The rule's weekdays in the week of {@code from} (Monday to Sunday), that week + n, + 2n...; in
+     * epoch days, as {@link #days}.
+     */
     private static LocalRule weeks(int interval, LocalDate from, Set<DayOfWeek> days, LocalTime time) {
-        LocalDate firstWeek = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        long fromDay = from.toEpochDay();
+        long firstMonday = fromDay - (from.getDayOfWeek().getValue() - 1);
+        int dayBits = 0;
+        for (DayOfWeek day : days) {
+            dayBits |= 1 << (day.getValue() - 1);
+        }
+        int mondayFirstBits = dayBits;
         return after -> {
-            LocalDate start = later(after.toLocalDate(), from);
-            long weeks = ChronoUnit.DAYS.between(firstWeek, start) / 7;
+            long afterDay = after.toLocalDate().toEpochDay();
+            long start = Math.max(afterDay, fromDay);
+            long weeks = (start - firstMonday) / 7;
             long counted = roundUp(weeks, interval);
-            LocalDate date = counted == weeks ? start : firstWeek.plusWeeks(counted);
+            long day = counted == weeks ? start : firstMonday + 7 * counted;
             // at most 14 days: the rest of a counted week from `start`, then the next counted week in
             // full, which holds every weekday of the rule (at least one; the record refuses none),
             // each after `start` and so after `after`
             for (int i = 0; i < 14; i++) {
-                if (days.contains(date.getDayOfWeek())) {
-                    LocalDateTime candidate = date.atTime(time);
-                    if (candidate.isAfter(after)) {
-                        return candidate;
-                    }
+                int fromMonday = (int) ((day - firstMonday) % 7); // day is not before firstMonday, a Monday
+                if ((mondayFirstBits & (1 << fromMonday)) != 0 && (day > afterDay || time.isAfter(after.toLocalTime()))) {
+                    return LocalDateTime.of(LocalDate.ofEpochDay(day), time);
                 }
-                date = date.getDayOfWeek() == DayOfWeek.SUNDAY ? date.plusDays(1 + 7L * (interval - 1)) : date.plusDays(1);
+                day += fromMonday == 6 ? 1 + 7L * (interval - 1) : 1;
             }
             throw new IllegalStateException("no day of " + days + " within two counted weeks of " + after);
         };
@@ -307,7 +318,7 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
         LocalDate firstMonth = from.withDayOfMonth(1);
         int period = period(interval);
         return after -> {
-            LocalDate start = later(after.toLocalDate(), from);
+            LocalDate start = after.toLocalDate().isBefore(from) ? from : after.toLocalDate();
             LocalDate month = firstMonth.plusMonths(roundUp(
                     ChronoUnit.MONTHS.between(firstMonth, start.withDayOfMonth(1)), interval));
             // at most period + 1 months: only the first, the month of `start`, can hold a date before
@@ -325,10 +336,6 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
             }
             throw new IllegalStateException("no run within " + (period + 1) + " counted months of " + after);
         };
-    }
-
-    private static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
     }
 
     /** @return the least multiple of {@code interval} not below {@code value}, which is not negative */
