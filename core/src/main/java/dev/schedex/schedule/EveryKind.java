@@ -104,6 +104,7 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
     private static int period(int interval) {
         int a = CYCLE_MONTHS;
         int b = interval;
+        // Euclid's algorithm: b falls strictly each round and stays at least 0, so it ends
         while (b != 0) {
             int r = a % b;
             a = b;
