@@ -4,6 +4,7 @@ import dev.schedex.ValidationException;
 import dev.schedex.Violation;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,6 +43,33 @@ final class Fields {
             return Optional.empty();
         }
         return Optional.of(value);
+    }
+
+    /** @return the keys the request gave */
+    Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** @param key a field @param word a word @return true if the field holds that word, in any case */
+    boolean holds(String key, String word) {
+        String value = values.get(key);
+        return value != null && value.strip().equalsIgnoreCase(word);
+    }
+
+    /**
+     * Reports a problem with a field that the reader found itself.
+     *
+     * @param key     the field
+     * @param code    the violation's code
+     * @param message the violation's message
+     */
+    void refuse(String key, String code, String message) {
+        violations.add(new Violation("schedule." + key, code, message));
+    }
+
+    /** @param key a field holding {@code yyyy-MM-dd} @return the date */
+    Optional<LocalDate> date(String key) {
+        return required(key).flatMap(text -> collect(() -> ScheduleText.parseDate("schedule." + key, text.strip())));
     }
 
     /** @param key a field holding {@code HH:mm} or {@code HH:mm:ss} @return the time */

@@ -97,11 +97,8 @@ final class MonthlyOnWeekdayKind implements ScheduleKind<Schedule.MonthlyOnWeekd
     private static LocalDateTime next(Schedule.MonthlyOnWeekday rule, LocalDateTime after) {
         LocalDate month = after.toLocalDate().withDayOfMonth(1);
         for (int i = 0; i < MONTHS_FOR_FIFTH_WEEKDAY; i++, month = month.plusMonths(1)) {
-            int firstSuch = Math.floorMod(rule.dayOfWeek().getValue() - month.getDayOfWeek().getValue(), 7) + 1;
-            int length = month.lengthOfMonth();
-            int day = rule.ordinal() == -1 ? firstSuch + (length - firstSuch) / 7 * 7
-                    : firstSuch + 7 * (rule.ordinal() - 1);
-            if (day > length) {
+            int day = dayIn(rule, month);
+            if (day == 0) {
                 continue;
             }
             LocalDateTime candidate = month.withDayOfMonth(day).atTime(rule.time());
@@ -110,5 +107,17 @@ final class MonthlyOnWeekdayKind implements ScheduleKind<Schedule.MonthlyOnWeekd
             }
         }
         throw new IllegalStateException("no " + rule + " within " + MONTHS_FOR_FIFTH_WEEKDAY + " months of " + after);
+    }
+
+    /**
+     * @param rule         an n-th weekday rule
+     * @param firstOfMonth the first day of a month
+     * @return the day of that month the rule names, or 0 if the month has none (no fifth Monday)
+     */
+    static int dayIn(Schedule.MonthlyOnWeekday rule, LocalDate firstOfMonth) {
+        int firstSuch = Math.floorMod(rule.dayOfWeek().getValue() - firstOfMonth.getDayOfWeek().getValue(), 7) + 1;
+        int length = firstOfMonth.lengthOfMonth();
+        int day = rule.ordinal() == -1 ? firstSuch + (length - firstSuch) / 7 * 7 : firstSuch + 7 * (rule.ordinal() - 1);
+        return day > length ? 0 : day;
     }
 }

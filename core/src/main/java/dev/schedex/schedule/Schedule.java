@@ -3,7 +3,9 @@ package dev.schedex.schedule;
 import dev.schedex.ValidationException;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -17,7 +19,8 @@ import java.util.TreeSet;
  * its own: {@link NextRunCalculator} applies it in the zone it is given.
  *
  * <p>The kinds form a closed set: {@link Daily}, {@link Weekly}, {@link MonthlyOnDay},
- * {@link MonthlyOnLastDay}, {@link MonthlyOnWeekday} and {@link Cron}. Each is an immutable
+ * {@link MonthlyOnLastDay}, {@link MonthlyOnWeekday}, {@link Cron} and {@link Every} (one of the
+ * first five on every n-th day, week or month from a date). Each is an immutable
  * value, equal to another by value, with a canonical text form that {@link #parse(String)} reads
  * back exactly ({@code Schedule.parse(s.toString()).equals(s)}), and a sentence for people
  * ({@link #describe()}).
@@ -29,10 +32,14 @@ import java.util.TreeSet;
  * Schedule.monthlyOnLastDay(LocalTime.of(23, 0))                // monthly on last day at 23:00
  * Schedule.monthlyOn(2, MONDAY, LocalTime.of(9, 0))             // monthly on 2nd MON at 09:00
  * Schedule.cron("0 9-17 * * MON-FRI")                           // cron 0 9-17 * * MON-FRI
+ * Schedule.every(2, WEEKS, LocalDate.of(2026, 12, 7),
+ *         Schedule.weekly(EnumSet.of(MONDAY, THURSDAY), LocalTime.of(9, 0)))
+ *                                    // every 2 weeks on MON,THU at 09:00 from 2026-12-07
  * }</pre>
  *
  * <p>Invalid arguments raise a {@link ValidationException} naming the field ({@code times},
- * {@code time}, {@code days}, {@code dayOfMonth}, {@code ordinal}, {@code cron}, {@code schedule}).
+ * {@code time}, {@code days}, {@code dayOfMonth}, {@code ordinal}, {@code cron}, {@code interval},
+ * {@code unit}, {@code from}, {@code rule}, {@code schedule}).
  */
 public sealed interface Schedule {
 
@@ -104,6 +111,32 @@ public sealed interface Schedule {
     }
 
     /**
+     * A rule of days, weeks or months on every n-th of them only, counted in local dates from a date
+     * in the schedule's zone, as RFC 5545's {@code INTERVAL} counts: {@code every(2, WEEKS, from,
+     * weekly(MON, THU at 09:00))} runs on the Monday and Thursday of the week of {@code from}, of the
+     * week two weeks later, and so on. Weeks start on Monday (RFC 5545's default {@code WKST=MO}),
+     * so the week of {@code from} is the Monday to Sunday that holds it. No occurrence lies before
+     * {@code from}: in the first day, week or month, occurrences on earlier dates are left out.
+     *
+     * @param interval 1 to {@value Every#MAX_INTERVAL}: 1 is every day (week, month), 2 every other
+     * @param unit     {@link ChronoUnit#DAYS}, {@link ChronoUnit#WEEKS} or {@link ChronoUnit#MONTHS}
+     * @param from     the first date that may have an occurrence, and the one counting starts from;
+     *                 years 1 to 9999
+     * @param rule     what runs on a counted day, week or month: a {@link Daily} for days, a
+     *                 {@link Weekly} for weeks, a {@link MonthlyOnDay}, {@link MonthlyOnLastDay} or
+     *                 {@link MonthlyOnWeekday} for months (months without its day are skipped, as
+     *                 the monthly kinds skip them)
+     * @return the schedule
+     * @throws ValidationException if an argument is out of range, the rule does not fit the unit
+     *                             ({@code rule}/{@code mismatch}), or the schedule can never run
+     *                             ({@code rule}/{@code never_runs}: every 12 months on day 31 from a
+     *                             date in April)
+     */
+    static Every every(int interval, ChronoUnit unit, LocalDate from, Schedule rule) {
+        return new Every(interval, unit, from, rule);
+    }
+
+    /**
      * Reads a schedule back from its canonical text ({@link #toString()}).
      *
      * @param text for example {@code "weekly on MON,FRI at 02:00"} or {@code "cron 0 2 * * *"}
@@ -148,6 +181,9 @@ public sealed interface Schedule {
 
         /** @param schedule a cron schedule @return the result */
         R cron(Cron schedule);
+
+        /** @param schedule a rule on every n-th day, week or month @return the result */
+        R every(Every schedule);
     }
 
     /** @return a sentence for people, such as "Every Monday and Friday at 02:00" */
@@ -342,6 +378,57 @@ public sealed interface Schedule {
         @Override
         public <R> R match(Cases<R> cases) {
             return cases.cron(this);
+        }
+    }
+
+    /**
+     * A rule on every n-th day, week or month, counted from a date; see
+     * {@link Schedule#every(int, ChronoUnit, LocalDate, Schedule)}.
+     *
+     * @param interval 1 to {@link #MAX_INTERVAL}
+     * @param unit     days, weeks or months
+     * @param from     the first date that may have an occurrence, the one counting starts from
+     * @param rule     a daily rule for days, weekly for weeks, one of the monthly kinds for months
+     */
+    record Every(int interval, ChronoUnit unit, LocalDate from, Schedule rule) implements Schedule {
+
+        /**
+         * The largest interval: every 999 days is about 2.7 years, every 999 months 83 years; more
+         * is a mistake rather than a schedule, and three digits keep the text and the column small.
+         */
+        public static final int MAX_INTERVAL = 999;
+
+        /** Checks the arguments, and that the schedule can run at all. */
+        public Every {
+            if (interval < 1 || interval > MAX_INTERVAL) {
+                throw ValidationException.of("interval", "out_of_range",
+                        "the interval must be 1 to " + MAX_INTERVAL + ", was " + interval);
+            }
+            Objects.requireNonNull(unit, "unit");
+            if (from == null) {
+                throw ValidationException.of("from", "required", "an interval schedule needs the date it counts from");
+            }
+            if (from.getYear() < 1 || from.getYear() > 9999) {
+                throw ValidationException.of("from", "out_of_range", "the date to count from must be in the years"
+                        + " 1 to 9999, was " + from);
+            }
+            Objects.requireNonNull(rule, "rule");
+            EveryKind.check(unit, from, interval, rule);
+        }
+
+        @Override
+        public String describe() {
+            return EveryKind.INSTANCE.describe(this);
+        }
+
+        @Override
+        public String toString() {
+            return EveryKind.INSTANCE.toText(this);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.every(this);
         }
     }
 }

@@ -24,6 +24,10 @@ import java.util.TreeMap;
  *   <tr><td>{@code monthly-weekday}</td><td>{@code ordinal}, {@code dayOfWeek}, {@code time}</td>
  *       <td>{@code ordinal=2 dayOfWeek=MON time=09:00}; ordinal 1 to 5 or {@code last}</td></tr>
  *   <tr><td>{@code cron}</td><td>{@code cron}</td><td>{@code cron=0 9-17 * * MON-FRI}</td></tr>
+ *   <tr><td>{@code interval}</td><td>{@code interval}, {@code unit}, {@code from}, and the rule's fields:
+ *       {@code times} (days); {@code days}, {@code time} (weeks); {@code dayOfMonth} (1 to 31 or
+ *       {@code last}), {@code time}, or {@code ordinal}, {@code dayOfWeek}, {@code time} (months)</td>
+ *       <td>{@code interval=2 unit=weeks from=2026-12-07 days=MON,THU time=09:00}</td></tr>
  * </table>
  * Times are {@code HH:mm} (or {@code HH:mm:ss}); days are {@code MON}..{@code SUN} or full English names.
  *

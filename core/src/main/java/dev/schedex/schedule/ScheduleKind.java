@@ -20,7 +20,10 @@ interface ScheduleKind<S extends Schedule> {
     /** @return the kind's name in requests and rows, such as {@code monthly-weekday} */
     String name();
 
-    /** @return the names of its fields in requests, such as {@code ordinal}, {@code dayOfWeek}, {@code time} */
+    /**
+     * @return the names of the fields it takes in requests, such as {@code ordinal}, {@code dayOfWeek},
+     *         {@code time}; a schedule names all of them, or for an interval those of its rule
+     */
     Set<String> fields();
 
     /**

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 final class ScheduleKinds {
 
     static final List<ScheduleKind<?>> ALL = List.of(DailyKind.INSTANCE, WeeklyKind.INSTANCE, MonthlyOnDayKind.INSTANCE,
-            MonthlyOnLastDayKind.INSTANCE, MonthlyOnWeekdayKind.INSTANCE, CronKind.INSTANCE);
+            MonthlyOnLastDayKind.INSTANCE, MonthlyOnWeekdayKind.INSTANCE, CronKind.INSTANCE, EveryKind.INSTANCE);
 
     private static final Schedule.Cases<ScheduleKind.Bound<?>> BIND = new Schedule.Cases<>() {
         @Override
@@ -49,6 +49,11 @@ final class ScheduleKinds {
         @Override
         public ScheduleKind.Bound<?> cron(Schedule.Cron schedule) {
             return new ScheduleKind.Bound<>(CronKind.INSTANCE, schedule);
+        }
+
+        @Override
+        public ScheduleKind.Bound<?> every(Schedule.Every schedule) {
+            return new ScheduleKind.Bound<>(EveryKind.INSTANCE, schedule);
         }
     };
 
@@ -109,6 +114,7 @@ final class ScheduleKinds {
         }
         throw ValidationException.of("schedule", "unknown_kind", "'" + text + "' is not a schedule; expected one of "
                 + "'daily at 02:00', 'weekly on MON,FRI at 02:00', 'monthly on day 15 at 02:00', "
-                + "'monthly on last day at 23:00', 'monthly on 2nd MON at 09:00', 'cron 0 2 * * *'");
+                + "'monthly on last day at 23:00', 'monthly on 2nd MON at 09:00', 'cron 0 2 * * *', "
+                + "'every 2 weeks on MON,THU at 09:00 from 2026-12-07'");
     }
 }

@@ -3,7 +3,9 @@ package dev.schedex.schedule;
 import dev.schedex.ValidationException;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -80,5 +82,25 @@ final class ScheduleText {
         }
         throw ValidationException.of(field, "unknown_day", "unknown day '" + text
                 + "'; use MON, TUE, WED, THU, FRI, SAT, SUN or the full English names");
+    }
+
+    /**
+     * Reads a date written {@code yyyy-MM-dd}.
+     *
+     * @param field the field to name in the violation
+     * @param text  the text
+     * @return the date
+     * @throws ValidationException with code {@code invalid_date} if it is not such a date, or one
+     *                             that does not exist (2027-02-30)
+     */
+    static LocalDate parseDate(String field, String text) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below, with the text as given
+        }
+        throw ValidationException.of(field, "invalid_date", "date must be yyyy-MM-dd and exist, was '" + text + "'");
     }
 }

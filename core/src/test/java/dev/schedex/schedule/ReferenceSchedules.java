@@ -11,7 +11,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
@@ -20,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -122,6 +125,85 @@ final class ReferenceSchedules {
                 .as((ordinal, day, time) -> new Spec(Schedule.monthlyOn(ordinal, day, time),
                         local -> isNthWeekday(local.toLocalDate(), ordinal, day) && local.toLocalTime().equals(time),
                         true));
+    }
+
+    /**
+     * An interval schedule with its meaning twice: per local date-time (for the instant rules), and
+     * as the dates it runs on and its times (for a walk over local dates).
+     */
+    record EverySpec(Spec spec, Predicate<LocalDate> onDate, List<LocalTime> times) {
+    }
+
+    /** An interval schedule, a zone and an instant to search after, the anchor near that instant. */
+    record EveryCase(EverySpec every, ZoneId zone, Instant after) {
+        @Override
+        public String toString() {
+            return every.spec() + " in " + zone + " after " + after + " (" + after.atZone(zone).toLocalDateTime() + ")";
+        }
+    }
+
+    /**
+     * Interval schedules whose anchor lies from about a year before the instant searched after to a
+     * month after it, so that both the first counted period and later ones are met; intervals small
+     * enough that a walk finds runs. Each rule's meaning is stated with java.time's own calendar
+     * units ({@code ChronoUnit.WEEKS.between} of the Mondays, {@code MONTHS.between} of the months).
+     */
+    static Arbitrary<EveryCase> everyCases() {
+        Arbitrary<ZoneId> zones = Arbitraries.of(ZONES).map(ZoneId::of);
+        return Combinators.combine(Arbitraries.oneOf(everyDays(), everyWeeks(), everyMonths()), zones,
+                        Arbitraries.longs().between(0, Long.MAX_VALUE), Arbitraries.integers().between(0, 3 * 86_400 * 2),
+                        Arbitraries.integers().between(-400, 30))
+                .as((rule, zone, seed, beforeTransition, anchorDays) -> {
+                    Instant after = after(zone, seed, beforeTransition);
+                    return new EveryCase(rule.apply(LocalDateTime.ofInstant(after, zone).toLocalDate().plusDays(anchorDays)),
+                            zone, after);
+                });
+    }
+
+    private static EverySpec everySpec(Schedule schedule, Predicate<LocalDate> onDate, List<LocalTime> times) {
+        return new EverySpec(new Spec(schedule, local -> onDate.test(local.toLocalDate())
+                && times.contains(local.toLocalTime()), true), onDate, times);
+    }
+
+    private static Arbitrary<Function<LocalDate, EverySpec>> everyDays() {
+        return Combinators.combine(Arbitraries.integers().between(1, 10), times().list().ofMinSize(1).ofMaxSize(3))
+                .as((n, list) -> from -> {
+                    List<LocalTime> times = List.copyOf(new TreeSet<>(list));
+                    return everySpec(Schedule.every(n, ChronoUnit.DAYS, from, Schedule.daily(list.toArray(LocalTime[]::new))),
+                            date -> !date.isBefore(from) && ChronoUnit.DAYS.between(from, date) % n == 0, times);
+                });
+    }
+
+    private static Arbitrary<Function<LocalDate, EverySpec>> everyWeeks() {
+        return Combinators.combine(Arbitraries.integers().between(1, 5), Arbitraries.of(DayOfWeek.class).set().ofMinSize(1),
+                times()).as((n, days, time) -> from -> {
+                    LocalDate firstMonday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    return everySpec(Schedule.every(n, ChronoUnit.WEEKS, from, Schedule.weekly(EnumSet.copyOf(days), time)),
+                            date -> !date.isBefore(from) && days.contains(date.getDayOfWeek()) && ChronoUnit.WEEKS.between(
+                                    firstMonday, date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))) % n == 0,
+                            List.of(time));
+                });
+    }
+
+    /** Intervals of months that no day of month or weekday rule can make never run (only multiples of 12 can). */
+    private static Arbitrary<Function<LocalDate, EverySpec>> everyMonths() {
+        Arbitrary<Integer> intervals = Arbitraries.of(1, 2, 3, 4, 6);
+        Arbitrary<Function<LocalTime, Schedule>> rules = Arbitraries.oneOf(
+                Arbitraries.integers().between(1, 31).map(day -> time -> Schedule.monthly(day, time)),
+                Arbitraries.just(Schedule::monthlyOnLastDay),
+                Combinators.combine(Arbitraries.of(1, 2, 3, 4, 5, -1), Arbitraries.of(DayOfWeek.class))
+                        .as((ordinal, day) -> time -> Schedule.monthlyOn(ordinal, day, time)));
+        return Combinators.combine(intervals, rules, times()).as((n, rule, time) -> from -> {
+            Schedule monthly = rule.apply(time);
+            Predicate<LocalDate> inMonth = monthly instanceof Schedule.MonthlyOnDay onDay
+                    ? date -> date.getDayOfMonth() == onDay.dayOfMonth()
+                    : monthly instanceof Schedule.MonthlyOnWeekday weekday
+                    ? date -> isNthWeekday(date, weekday.ordinal(), weekday.dayOfWeek())
+                    : date -> date.equals(date.with(TemporalAdjusters.lastDayOfMonth()));
+            return everySpec(Schedule.every(n, ChronoUnit.MONTHS, from, monthly), date -> !date.isBefore(from)
+                    && ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(date)) % n == 0
+                    && inMonth.test(date), List.of(time));
+        });
     }
 
     private static boolean isNthWeekday(LocalDate date, int ordinal, DayOfWeek day) {

@@ -40,7 +40,9 @@ class ScheduleKindsTest {
             List<Violation> violations = new ArrayList<>();
             assertEquals(Optional.of(schedule), input.toSchedule(violations), "fields of " + schedule);
             assertEquals(List.of(), violations);
-            assertEquals(ScheduleKinds.of(schedule).kind().fields(), input.fields().keySet(), "the fields it names");
+            // an interval schedule names the fields of its rule only, of all the rules it takes
+            assertTrue(ScheduleKinds.of(schedule).kind().fields().containsAll(input.fields().keySet()),
+                    "the fields it names: " + input.fields().keySet());
         }
     }
 

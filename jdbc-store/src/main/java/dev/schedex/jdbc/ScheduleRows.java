@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Maps schedules and runs to columns and back: instants as epoch milliseconds, settings as JSON. */
@@ -40,9 +41,10 @@ final class ScheduleRows {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final List<String> SCHEDULE_FIELDS = List.of("times", "days", "dayOfMonth", "ordinal", "dayOfWeek",
-            "time", "cron");
+            "time", "cron", "interval", "unit", "from");
     private static final List<String> SCHEDULE_COLUMNS = List.of("times", "days", "day_of_month", "ordinal",
-            "day_of_week", "time_of_day", "cron");
+            "day_of_week", "time_of_day", "cron", "interval_count", "interval_unit", "interval_from");
+    private static final Set<String> NUMBER_COLUMNS = Set.of("day_of_month", "ordinal", "interval_count");
 
     private ScheduleRows() {
     }
@@ -58,7 +60,10 @@ final class ScheduleRows {
         for (int i = 0; i < SCHEDULE_FIELDS.size(); i++) {
             String value = fields.get(SCHEDULE_FIELDS.get(i));
             String column = SCHEDULE_COLUMNS.get(i);
-            if (column.equals("day_of_month") || column.equals("ordinal")) {
+            if (column.equals("day_of_month") && "last".equals(value)) {
+                // an interval on a month's last day: a month interval with neither day nor ordinal (V4)
+                statement.bind(column, (Integer) null);
+            } else if (NUMBER_COLUMNS.contains(column)) {
                 statement.bind(column, value == null ? null : (Integer) (value.equals("last") ? -1 : Integer.parseInt(value)));
             } else {
                 statement.bind(column, value);
@@ -125,6 +130,9 @@ final class ScheduleRows {
                 fields.put(SCHEDULE_FIELDS.get(i), SCHEDULE_COLUMNS.get(i).equals("ordinal") && value.equals("-1")
                         ? "last" : value.strip());
             }
+        }
+        if ("months".equals(fields.get("unit")) && !fields.containsKey("dayOfMonth") && !fields.containsKey("ordinal")) {
+            fields.put("dayOfMonth", "last");
         }
         List<Violation> problems = new ArrayList<>();
         Optional<Schedule> schedule = ScheduleInput.of(rs.getString("kind"), fields).toSchedule(problems);

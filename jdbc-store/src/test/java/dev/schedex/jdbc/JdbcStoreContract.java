@@ -1,6 +1,7 @@
 package dev.schedex.jdbc;
 
 import dev.schedex.ExportSchedule;
+import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.ScheduleStore;
 import dev.schedex.testing.ScheduleStoreContract;
@@ -9,7 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +39,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         if (database == null) {
             database = createDatabase();
             store = database.storeBuilder().build();
-            assertEquals(3, store.migrate(), "every migration applied");
+            assertEquals(4, store.migrate(), "every migration applied");
         }
         return database;
     }
@@ -83,6 +89,30 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
                     + " WHERE id = " + id), change);
         }
         assertEquals(valid, store().find(valid.id()).orElseThrow(), "the row is unchanged");
+    }
+
+    @Test
+    void intervalRowsTheServiceWouldRefuseCannotBeWrittenByHand() throws SQLException {
+        ExportSchedule s = schedule("alice", T0);
+        ExportSchedule biweekly = new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(),
+                Schedule.every(2, ChronoUnit.WEEKS, LocalDate.of(2026, 12, 7),
+                        Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0))), s.zone(),
+                s.bounds(), s.formatId(), s.formatSettings(), s.destination(), s.misfirePolicy(),
+                s.onlyWhenChanged(), s.state(), s.createdAt(), s.updatedAt(), s.version(), s.revision());
+        ExportSchedule plain = schedule("alice", T0);
+        store().insert(biweekly);
+        store().insert(plain);
+        String table = database().table("schedules");
+        List<String> badChanges = List.of("interval_count = 0", "interval_count = 1000", "interval_count = NULL",
+                "interval_unit = 'hours'", "interval_unit = 'days'", "interval_from = '2026-12-7'",
+                "interval_from = NULL", "kind = 'weekly'", "cron = '0 0 * * *'", "days = NULL");
+        for (String change : badChanges) {
+            assertThrows(Exception.class, () -> database().execute("UPDATE " + table + " SET " + change
+                    + " WHERE id = '" + biweekly.id() + "'"), change);
+        }
+        assertThrows(Exception.class, () -> database().execute("UPDATE " + table + " SET interval_count = 2"
+                + " WHERE id = '" + plain.id() + "'"), "interval columns on another kind");
+        assertEquals(biweekly, store().find(biweekly.id()).orElseThrow(), "the row is unchanged");
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.schedex.testing;
 import dev.schedex.schedule.Schedule;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -15,7 +17,7 @@ public final class SampleSchedules {
 
     /**
      * @return two schedules of each kind, one of them with seconds or edge values, so that a form that
-     *         loses something shows it
+     *         loses something shows it; intervals with each rule they take
      */
     public static List<Schedule> ofEveryKind() {
         return List.of(
@@ -26,6 +28,16 @@ public final class SampleSchedules {
                 Schedule.monthlyOnLastDay(LocalTime.of(23, 0)), Schedule.monthlyOnLastDay(LocalTime.of(0, 0, 59)),
                 Schedule.monthlyOn(2, DayOfWeek.MONDAY, LocalTime.of(9, 0)),
                 Schedule.monthlyOn(-1, DayOfWeek.SUNDAY, LocalTime.of(1, 2, 3)),
-                Schedule.cron("0 9-17 * * MON-FRI"), Schedule.cron("*/30 2 L * ?"));
+                Schedule.cron("0 9-17 * * MON-FRI"), Schedule.cron("*/30 2 L * ?"),
+                Schedule.every(3, ChronoUnit.DAYS, LocalDate.of(2026, 12, 7),
+                        Schedule.daily(LocalTime.of(2, 0), LocalTime.of(14, 30, 15))),
+                Schedule.every(2, ChronoUnit.WEEKS, LocalDate.of(2026, 12, 10),
+                        Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), LocalTime.of(9, 0))),
+                Schedule.every(1, ChronoUnit.MONTHS, LocalDate.of(1, 1, 1), Schedule.monthly(31, LocalTime.of(0, 0, 1))),
+                Schedule.every(3, ChronoUnit.MONTHS, LocalDate.of(2027, 1, 31), Schedule.monthlyOnLastDay(LocalTime.of(18, 0))),
+                Schedule.every(999, ChronoUnit.MONTHS, LocalDate.of(9999, 12, 31),
+                        Schedule.monthlyOn(-1, DayOfWeek.FRIDAY, LocalTime.of(23, 59, 59))),
+                Schedule.every(12, ChronoUnit.MONTHS, LocalDate.of(2026, 2, 1),
+                        Schedule.monthlyOn(5, DayOfWeek.MONDAY, LocalTime.of(9, 0))));
     }
 }

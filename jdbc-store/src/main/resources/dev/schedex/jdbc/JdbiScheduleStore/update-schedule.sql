@@ -3,7 +3,8 @@
 UPDATE <schedules>
 SET owner_id = :owner_id, document_id = :document_id, name = :name,
     kind = :kind, times = :times, days = :days, day_of_month = :day_of_month, ordinal = :ordinal,
-    day_of_week = :day_of_week, time_of_day = :time_of_day, cron = :cron, zone = :zone,
+    day_of_week = :day_of_week, time_of_day = :time_of_day, cron = :cron, interval_count = :interval_count,
+    interval_unit = :interval_unit, interval_from = :interval_from, zone = :zone,
     start_at = :start_at, end_at = :end_at,
     format_id = :format_id, format_settings = :format_settings, destination_type = :destination_type,
     destination_parameters = :destination_parameters, misfire_policy = :misfire_policy,
