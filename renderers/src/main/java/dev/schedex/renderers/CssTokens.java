@@ -8,11 +8,11 @@ import java.util.List;
  * undone in every name and value: {@code u\72l(}, {@code \75 rl(} and {@code url(} are all the
  * same function token, and {@code @\69mport} is the at-keyword {@code import}.
  *
- * <p>Why not Batik's CSS scanner, which is on the class path: it is not the tokenizer browsers use.
+ * <p>Why not Batik's CSS scanner, which is on the class path: it is not the tokeniser browsers use.
  * It ends an identifier at an escape ({@code u\72l(} becomes {@code u} and a function named
  * {@code \72l}, never {@code url}) and throws at {@code @\69mport}; judging a stylesheet by tokens a
  * browser would not see is the gap this class closes. No library on our list exposes a
- * spec-conforming tokenizer on its own.
+ * spec-conforming tokeniser on its own.
  */
 final class CssTokens {
 
@@ -44,7 +44,7 @@ final class CssTokens {
 
     /**
      * Replaces what CSS reads as a newline ({@code \r\n}, {@code \r}, {@code \f}) with {@code \n}, and
-     * NUL with U+FFFD, as a browser does before it tokenizes; tokens refer to this text.
+     * NUL with U+FFFD, as a browser does before it tokenises; tokens refer to this text.
      *
      * @param css a stylesheet or declarations
      * @return the text the tokens' offsets refer to
@@ -57,7 +57,7 @@ final class CssTokens {
      * @param css text from {@link #preprocess}
      * @return its tokens, which cover it end to end
      */
-    static List<Token> tokenize(String css) {
+    static List<Token> tokenise(String css) {
         CssTokens tokens = new CssTokens(css);
         List<Token> list = new ArrayList<>();
         while (tokens.at < css.length()) {

@@ -70,14 +70,14 @@ final class Drawing implements AutoCloseable {
      * @param warnings told of everything left out of the drawing (outside references, elements
      *                 Batik does not know), in words for the drawing's owner
      * @return the drawing, built
-     * @throws ExportException if it is not SVG, breaks a limit of {@link SvgSanitizer}, or Batik
+     * @throws ExportException if it is not SVG, breaks a limit of {@link SvgSanitiser}, or Batik
      *                         cannot build it
      */
     static Drawing read(String svg, Consumer<String> warnings) {
-        Document sanitized = SvgSanitizer.sanitize(svg, warnings);
-        DrawingNormaliser.normalise(sanitized);
-        SafeUserAgent agent = new SafeUserAgent(viewport(sanitized.getDocumentElement()), warnings);
-        SVGOMDocument document = forBatik(sanitized, agent);
+        Document sanitised = SvgSanitiser.sanitise(svg, warnings);
+        DrawingNormaliser.normalise(sanitised);
+        SafeUserAgent agent = new SafeUserAgent(viewport(sanitised.getDocumentElement()), warnings);
+        SVGOMDocument document = forBatik(sanitised, agent);
         BridgeContext context = new BridgeContext(agent, new DocumentLoader(agent));
         context.setDynamicState(BridgeContext.STATIC);
         try {
@@ -109,14 +109,14 @@ final class Drawing implements AutoCloseable {
      *       {@code #id} references from others and to report a stylesheet it cannot read.</li>
      * </ul>
      */
-    private static SVGOMDocument forBatik(Document sanitized, SafeUserAgent agent) {
+    private static SVGOMDocument forBatik(Document sanitised, SafeUserAgent agent) {
         SVGOMDocument document = (SVGOMDocument) SVGDOMImplementation.getDOMImplementation()
                 .createDocument(SVG, "svg", null);
         document.setParsedURL(new ParsedURL(BASE_URI));
         document.setDocumentURI(BASE_URI);
         Element root = document.getDocumentElement();
-        copyAttributes(sanitized.getDocumentElement(), root);
-        copyChildren(sanitized.getDocumentElement(), root, document, agent);
+        copyAttributes(sanitised.getDocumentElement(), root);
+        copyChildren(sanitised.getDocumentElement(), root, document, agent);
         return document;
     }
 

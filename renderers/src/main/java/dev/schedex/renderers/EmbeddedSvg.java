@@ -34,7 +34,7 @@ final class EmbeddedSvg {
      * @param embedding how many SVG images the image's element is inside already
      * @return the URL of the sanitised image, or empty if it cannot be read or nests too deep
      */
-    static Optional<String> sanitized(String url, Consumer<String> warnings, int embedding) {
+    static Optional<String> sanitised(String url, Consumer<String> warnings, int embedding) {
         if (embedding >= MAX_EMBEDDING) {
             warnings.accept("an SVG image nested more than " + MAX_EMBEDDING + " deep in SVG images was left out");
             return Optional.empty();
@@ -50,7 +50,7 @@ final class EmbeddedSvg {
             String svg = header.endsWith(";base64")
                     ? new String(Base64.getMimeDecoder().decode(data.substring(comma + 1)), StandardCharsets.UTF_8)
                     : URLDecoder.decode(data.substring(comma + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
-            String clean = SvgSanitizer.serialize(SvgSanitizer.sanitize(svg, warnings, embedding + 1));
+            String clean = SvgSanitiser.serialise(SvgSanitiser.sanitise(svg, warnings, embedding + 1));
             return Optional.of(PREFIX + ";base64," + Base64.getEncoder().encodeToString(clean.getBytes(StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException | ExportException e) {
             warnings.accept("an SVG image in the drawing was left out: " + e.getMessage());

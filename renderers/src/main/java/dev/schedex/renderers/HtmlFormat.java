@@ -90,10 +90,10 @@ public final class HtmlFormat extends BuiltInFormat {
     }
 
     private byte[] page(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
-        String drawing = settings.flag(formatSettings, "includeDrawing") ? document.drawing()
-                .map(svg -> "<figure class=\"drawing\">\n" + SvgSanitizer.serialize(SvgSanitizer.sanitize(svg, context::warn), true)
+        String drawing = rules.flag(formatSettings, "includeDrawing") ? document.drawing()
+                .map(svg -> "<figure class=\"drawing\">\n" + SvgSanitiser.serialise(SvgSanitiser.sanitise(svg, context::warn), true)
                         + "\n</figure>\n").orElse("") : "";
-        String notes = settings.flag(formatSettings, "includeNotes") ? document.notes()
+        String notes = rules.flag(formatSettings, "includeNotes") ? document.notes()
                 .map(markdown -> "<main>\n" + Notes.read("HTML", () -> renderer.render(Notes.parse(parser, markdown)))
                         + "</main>\n")
                 .orElse("") : "";
@@ -108,7 +108,7 @@ public final class HtmlFormat extends BuiltInFormat {
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + title + "</title>\n<style>\n" + STYLE + "\n</style>\n</head>\n"
-                + "<body class=\"" + settings.choice(formatSettings, "theme") + "\">\n"
+                + "<body class=\"" + rules.choice(formatSettings, "theme") + "\">\n"
                 + "<header>\n<h1>" + title + "</h1>\n<p class=\"exported\">Exported for "
                 + EXPORTED.format(context.occurrence().atZone(context.zone())) + "</p>\n</header>\n"
                 + drawing + notes + "</body>\n</html>\n";

@@ -54,11 +54,11 @@ public final class MarkdownFormat extends BuiltInFormat {
     }
 
     private byte[] markdown(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
-        boolean includeDrawing = settings.flag(formatSettings, "includeDrawing");
+        boolean includeDrawing = rules.flag(formatSettings, "includeDrawing");
         String notes = Notes.bounded(document.notes().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no notes to export as Markdown")));
         StringBuilder markdown = new StringBuilder();
-        boolean trusted = settings.flag(formatSettings, "trustedNotes");
+        boolean trusted = rules.flag(formatSettings, "trustedNotes");
         String oneLine = document.title().replaceAll("\\s+", " ").strip();
         String title = trusted ? oneLine : oneLine.replace("<", "&lt;");
         boolean headedAlready = notes.strip().lines().findFirst().map(line -> line.replaceFirst("^#\\s+", "")
@@ -73,7 +73,7 @@ public final class MarkdownFormat extends BuiltInFormat {
                     + "' has no drawing to include in its Markdown export (setting includeDrawing)"));
             markdown.append("\n![").append(title.isEmpty() ? "Drawing" : title.replace("]", "\\]"))
                     .append("](data:image/svg+xml;base64,")
-                    .append(Base64.getEncoder().encodeToString(SvgSanitizer.serialize(SvgSanitizer.sanitize(svg, context::warn)).getBytes(StandardCharsets.UTF_8))).append(")\n");
+                    .append(Base64.getEncoder().encodeToString(SvgSanitiser.serialise(SvgSanitiser.sanitise(svg, context::warn)).getBytes(StandardCharsets.UTF_8))).append(")\n");
         }
         return markdown.toString().getBytes(StandardCharsets.UTF_8);
     }

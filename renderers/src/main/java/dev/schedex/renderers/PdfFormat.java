@@ -86,7 +86,7 @@ public final class PdfFormat extends BuiltInFormat {
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
-        Optional<String> notes = settings.flag(formatSettings, "includeNotes") ? document.notes() : Optional.empty();
+        Optional<String> notes = rules.flag(formatSettings, "includeNotes") ? document.notes() : Optional.empty();
         if (document.drawing().isEmpty() && notes.isEmpty()) {
             throw new ExportException("document '" + document.id() + "' has no drawing or notes to export as PDF"
                     + (document.notes().isPresent() ? " (the setting includeNotes leaves its notes out)" : ""));
@@ -97,9 +97,9 @@ public final class PdfFormat extends BuiltInFormat {
     private byte[] write(ExportDocument document, Optional<String> notes, FormatSettings formatSettings,
                          ExportContext context) {
         float margin = formatSettings.getNumber("margin").map(BigDecimal::floatValue).orElse(15f) * POINTS_PER_MM;
-        boolean fit = "fit".equals(settings.choice(formatSettings, "pageSize"));
-        boolean landscape = "landscape".equals(settings.choice(formatSettings, "orientation"));
-        Rectangle paper = fit ? PageSize.A4 : PAGE_SIZES.get(settings.choice(formatSettings, "pageSize"));
+        boolean fit = "fit".equals(rules.choice(formatSettings, "pageSize"));
+        boolean landscape = "landscape".equals(rules.choice(formatSettings, "orientation"));
+        Rectangle paper = fit ? PageSize.A4 : PAGE_SIZES.get(rules.choice(formatSettings, "pageSize"));
         Rectangle page = landscape ? paper.rotate() : paper;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document pdf = new Document(page, margin, margin, margin, margin);

@@ -29,7 +29,7 @@ import java.util.Optional;
 
 /**
  * {@code png}: the drawing as a raster image, drawn by Apache Batik from the sanitised drawing (see
- * {@link SvgSanitizer}) with nothing loaded from outside it, within {@link RenderLimits}, and encoded
+ * {@link SvgSanitiser}) with nothing loaded from outside it, within {@link RenderLimits}, and encoded
  * by the JDK's PNG writer.
  *
  * <p>Settings:
@@ -121,7 +121,7 @@ public final class PngFormat extends BuiltInFormat {
         BufferedImage image = new BufferedImage((int) pixelWidth, (int) pixelHeight, BufferedImage.TYPE_INT_ARGB);
         Graphics2D graphics = GraphicsUtil.createGraphics(image);
         try {
-            Optional<Color> background = settings.paint(formatSettings, "background");
+            Optional<Color> background = rules.paint(formatSettings, "background");
             if (background.isPresent()) {
                 graphics.setColor(background.get());
                 graphics.fillRect(0, 0, image.getWidth(), image.getHeight());

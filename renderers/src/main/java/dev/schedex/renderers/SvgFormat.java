@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * {@code svg}: the drawing, sanitised (see {@link SvgSanitizer}: no script, no event attributes, no
+ * {@code svg}: the drawing, sanitised (see {@link SvgSanitiser}: no script, no event attributes, no
  * external references, no DOCTYPE), so that it opens safely anywhere, and with the SVG 2 constructs
  * older viewers cannot read rewritten into SVG 1.1 that draws the same in a browser
  * ({@link DrawingNormaliser#makePortable}). Settings: {@code background}
@@ -49,9 +49,9 @@ public final class SvgFormat extends BuiltInFormat {
     }
 
     private byte[] portable(String drawing, FormatSettings formatSettings, ExportContext context) {
-        Document svg = SvgSanitizer.sanitize(drawing, context::warn);
+        Document svg = SvgSanitiser.sanitise(drawing, context::warn);
         DrawingNormaliser.makePortable(svg);
-        String background = settings.colour(formatSettings, "background");
+        String background = rules.colour(formatSettings, "background");
         if (!"none".equals(background)) {
             Element root = svg.getDocumentElement();
             Element rect = svg.createElementNS(root.getNamespaceURI(), "rect");
@@ -60,6 +60,6 @@ public final class SvgFormat extends BuiltInFormat {
             rect.setAttribute("fill", background);
             root.insertBefore(rect, root.getFirstChild());
         }
-        return SvgSanitizer.serialize(svg).getBytes(StandardCharsets.UTF_8);
+        return SvgSanitiser.serialise(svg).getBytes(StandardCharsets.UTF_8);
     }
 }

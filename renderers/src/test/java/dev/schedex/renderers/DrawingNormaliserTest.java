@@ -12,9 +12,9 @@ class DrawingNormaliserTest {
     private static final String XHTML = "xmlns=\"http://www.w3.org/1999/xhtml\"";
 
     private static String normalised(String svg) {
-        Document document = SvgSanitizer.sanitize(svg, warning -> { });
+        Document document = SvgSanitiser.sanitise(svg, warning -> { });
         DrawingNormaliser.normalise(document);
-        return SvgSanitizer.serialize(document, true);
+        return SvgSanitiser.serialise(document, true);
     }
 
     @Test

@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * (so no entities and no external DTD), no script of any kind, no event attributes, no animation
  * (which could set a link to {@code javascript:}), no reference to anything outside the drawing but
  * {@code data:} images on images (a {@code data:} SVG image sanitised in turn), no {@code xml:base},
- * and no CSS that loads ({@link CssSanitizer}, on the CSS as a browser tokenizes it).
+ * and no CSS that loads ({@link CssSanitiser}, on the CSS as a browser tokenises it).
  *
  * <p>The result is inert under an HTML5 parser as well as an XML parser, for hosts that put the SVG
  * inline in a page: no CDATA section, comment or processing instruction (which HTML reads
@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  * the output is the elements that were kept.
  * The input is bounded in size, element count and nesting depth.
  */
-final class SvgSanitizer {
+final class SvgSanitiser {
 
     /** The largest drawing accepted, in characters. */
     static final int MAX_CHARS = 10_000_000;
@@ -94,7 +94,7 @@ final class SvgSanitizer {
             "\\A(?:\\s*<\\?xml[^>]*\\?>)?(?:\\s*<!--.*?-->)*\\s*(<!DOCTYPE\\s+svg\\s+PUBLIC\\s+\"-//W3C//DTD SVG 1\\.[01]//EN\"\\s+"
                     + "\"http://www\\.w3\\.org/Graphics/SVG/1\\.[01]/DTD/svg1[01]\\.dtd\"\\s*>)", Pattern.DOTALL);
 
-    private SvgSanitizer() {
+    private SvgSanitiser() {
     }
 
     /**
@@ -104,14 +104,14 @@ final class SvgSanitizer {
      * @return the drawing, sanitised
      * @throws ExportException if it is not SVG, has a DOCTYPE, or exceeds a limit
      */
-    static Document sanitize(String svg, Consumer<String> warnings) {
-        return sanitize(svg, warnings, 0);
+    static Document sanitise(String svg, Consumer<String> warnings) {
+        return sanitise(svg, warnings, 0);
     }
 
     /**
      * @param embedding how many {@code data:} SVG images this drawing is inside (0 for the drawing itself)
      */
-    static Document sanitize(String svg, Consumer<String> warnings, int embedding) {
+    static Document sanitise(String svg, Consumer<String> warnings, int embedding) {
         if (svg.length() > MAX_CHARS) {
             throw new ExportException("the drawing is too large: " + svg.length() + " characters, at most "
                     + MAX_CHARS);
@@ -190,7 +190,7 @@ final class SvgSanitizer {
         }
         cleanAttributes(element, warnings, embedding);
         if ("style".equals(element.getLocalName())) {
-            element.setTextContent(CssSanitizer.stylesheet(element.getTextContent(), warnings));
+            element.setTextContent(CssSanitiser.stylesheet(element.getTextContent(), warnings));
         }
         boolean svgContent = SVG.equals(element.getNamespaceURI()) && !"foreignObject".equals(element.getLocalName());
         for (Node child = element.getFirstChild(); child != null; ) {
@@ -266,7 +266,7 @@ final class SvgSanitizer {
                     warnings.accept(notLoaded("<" + local(element) + ">", value));
                 }
             } else if (LINK_ATTRIBUTES.contains(name) && EmbeddedSvg.isSvgImage(value)) {
-                Optional<String> image = EmbeddedSvg.sanitized(value, warnings, embedding);
+                Optional<String> image = EmbeddedSvg.sanitised(value, warnings, embedding);
                 if (image.isPresent()) {
                     attribute.setValue(image.get());
                 } else {
@@ -274,7 +274,7 @@ final class SvgSanitizer {
                 }
             } else if (value.indexOf('(') >= 0 || "style".equals(name)) {
                 // style="...", and fill="url(...)" and the other presentation attributes that take CSS
-                attribute.setValue(CssSanitizer.declarations(value, warnings));
+                attribute.setValue(CssSanitiser.declarations(value, warnings));
             }
         }
         removed.forEach(element::removeAttributeNode);
@@ -382,8 +382,8 @@ final class SvgSanitizer {
      * @param document a sanitised drawing
      * @return it as text, the same for the same drawing
      */
-    static String serialize(Document document) {
-        return serialize(document, false);
+    static String serialise(Document document) {
+        return serialise(document, false);
     }
 
     /**
@@ -391,7 +391,7 @@ final class SvgSanitizer {
      * @param omitXmlDeclaration true to leave out the XML declaration, for a drawing inside an HTML page
      * @return it as text, the same for the same drawing
      */
-    static String serialize(Document document, boolean omitXmlDeclaration) {
+    static String serialise(Document document, boolean omitXmlDeclaration) {
         try {
             TransformerFactory factory = TransformerFactory.newInstance();
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");

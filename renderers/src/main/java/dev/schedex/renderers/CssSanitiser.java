@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * (where {@code none} would make the rule invalid), any {@code data:} font may stay, and a face with
  * no source left goes. {@code expression()} (old Internet Explorer's script in CSS) becomes
  * {@code none}. Everything else is kept as written: the output is the input's own text minus what
- * was taken out, so that it tokenizes the same way again.
+ * was taken out, so that it tokenises the same way again.
  */
-final class CssSanitizer {
+final class CssSanitiser {
 
     /** Functions whose strings and urls name a resource to load. */
     private static final Set<String> RESOURCE_FUNCTIONS = Set.of("url", "src", "image-set", "-webkit-image-set",
@@ -38,9 +38,9 @@ final class CssSanitizer {
     private final Consumer<String> warnings;
     private StringBuilder out = new StringBuilder();
 
-    private CssSanitizer(String css, Consumer<String> warnings) {
+    private CssSanitiser(String css, Consumer<String> warnings) {
         this.css = CssTokens.preprocess(css);
-        this.tokens = CssTokens.tokenize(this.css);
+        this.tokens = CssTokens.tokenise(this.css);
         this.closing = pairBrackets(tokens);
         this.warnings = warnings;
     }
@@ -51,9 +51,9 @@ final class CssSanitizer {
      * @return the stylesheet without them
      */
     static String stylesheet(String css, Consumer<String> warnings) {
-        CssSanitizer sanitizer = new CssSanitizer(css, warnings);
-        sanitizer.rules(0, sanitizer.tokens.size());
-        return sanitizer.out.toString();
+        CssSanitiser sanitiser = new CssSanitiser(css, warnings);
+        sanitiser.rules(0, sanitiser.tokens.size());
+        return sanitiser.out.toString();
     }
 
     /**
@@ -62,9 +62,9 @@ final class CssSanitizer {
      * @return the declarations or value without them
      */
     static String declarations(String css, Consumer<String> warnings) {
-        CssSanitizer sanitizer = new CssSanitizer(css, warnings);
-        sanitizer.declarations(0, sanitizer.tokens.size(), false);
-        return sanitizer.out.toString();
+        CssSanitiser sanitiser = new CssSanitiser(css, warnings);
+        sanitiser.declarations(0, sanitiser.tokens.size(), false);
+        return sanitiser.out.toString();
     }
 
     private static int[] pairBrackets(List<Token> tokens) {
@@ -139,7 +139,7 @@ final class CssSanitizer {
         int block = find(start, to, Type.OPEN_CURLY, Type.SEMICOLON);
         int end = Math.min(after(block), to);
         if (name.equals("import")) {
-            warnings.accept(SvgSanitizer.notLoaded("a stylesheet's @import", importTarget(start, block)));
+            warnings.accept(SvgSanitiser.notLoaded("a stylesheet's @import", importTarget(start, block)));
             return end;
         }
         if (block == to || tokens.get(block).type() == Type.SEMICOLON) {
@@ -234,7 +234,7 @@ final class CssSanitizer {
             if (outside == null) {
                 kept.add(text(start, comma));
             } else {
-                warnings.accept(SvgSanitizer.notLoaded("a font", outside));
+                warnings.accept(SvgSanitiser.notLoaded("a font", outside));
             }
             start = comma + 1;
         }
@@ -251,7 +251,7 @@ final class CssSanitizer {
             Token token = tokens.get(i);
             String name = token.value().toLowerCase(Locale.ROOT);
             if (token.type() == Type.BAD_URL || token.type() == Type.URL && !allowed(token.value(), false)) {
-                warnings.accept(SvgSanitizer.notLoaded("a style", token.value()));
+                warnings.accept(SvgSanitiser.notLoaded("a style", token.value()));
                 out.append("none");
             } else if (token.type() == Type.FUNCTION && name.equals("expression")) {
                 out.append("none");
@@ -261,7 +261,7 @@ final class CssSanitizer {
                 if (outside == null) {
                     keep(i, Math.min(closing[i] + 1, to));
                 } else {
-                    warnings.accept(SvgSanitizer.notLoaded("a style", outside));
+                    warnings.accept(SvgSanitiser.notLoaded("a style", outside));
                     out.append("none");
                 }
                 i = Math.min(closing[i], to - 1);
