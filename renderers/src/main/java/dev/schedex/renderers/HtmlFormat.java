@@ -7,6 +7,10 @@ import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.notes.Notes;
+import dev.schedex.renderers.internal.svg.SvgSanitiser;
+import dev.schedex.renderers.internal.svg.UrlPolicy;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -86,7 +90,8 @@ public final class HtmlFormat extends BuiltInFormat {
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
         // flexmark takes minutes on some notes (thousands of unclosed links): the page has a time limit too
-        out.write(TimedRender.run("HTML", limits, () -> page(document, formatSettings, context)));
+        out.write(TimedRender.run("HTML", limits.timeLimit(), limits.maxOutputBytes(),
+                () -> page(document, formatSettings, context)));
     }
 
     private byte[] page(ExportDocument document, FormatSettings formatSettings, ExportContext context) {

@@ -1,6 +1,11 @@
 package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.batik.Drawing;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.notes.Notes;
+import dev.schedex.renderers.internal.notes.SafeMarkdown;
+import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -50,7 +55,8 @@ public final class MarkdownFormat extends BuiltInFormat {
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
         // reading the notes to make them inert is flexmark's work, as slow on some notes as the html format's
-        out.write(TimedRender.run("Markdown", limits, () -> markdown(document, formatSettings, context)));
+        out.write(TimedRender.run("Markdown", limits.timeLimit(), limits.maxOutputBytes(),
+                () -> markdown(document, formatSettings, context)));
     }
 
     private byte[] markdown(ExportDocument document, FormatSettings formatSettings, ExportContext context) {

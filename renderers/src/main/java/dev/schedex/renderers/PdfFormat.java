@@ -13,6 +13,10 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.batik.Drawing;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.notes.NotesTypesetter;
+import dev.schedex.renderers.internal.notes.StablePdfWriter;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -91,7 +95,8 @@ public final class PdfFormat extends BuiltInFormat {
             throw new ExportException("document '" + document.id() + "' has no drawing or notes to export as PDF"
                     + (document.notes().isPresent() ? " (the setting includeNotes leaves its notes out)" : ""));
         }
-        out.write(TimedRender.run("PDF", limits, () -> write(document, notes, formatSettings, context)));
+        out.write(TimedRender.run("PDF", limits.timeLimit(), limits.maxOutputBytes(),
+                () -> write(document, notes, formatSettings, context)));
     }
 
     private byte[] write(ExportDocument document, Optional<String> notes, FormatSettings formatSettings,

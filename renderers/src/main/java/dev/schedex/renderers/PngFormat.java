@@ -2,6 +2,9 @@ package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
 import dev.schedex.Violation;
+import dev.schedex.renderers.internal.batik.Drawing;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -89,7 +92,7 @@ public final class PngFormat extends BuiltInFormat {
             throws IOException {
         String svg = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no drawing to export as PNG"));
-        out.write(TimedRender.run("PNG", limits, () -> {
+        out.write(TimedRender.run("PNG", limits.timeLimit(), limits.maxOutputBytes(), () -> {
             try (Drawing drawing = Drawing.read(svg, context::warn)) {
                 return encode(paint(drawing, formatSettings), dpi(formatSettings));
             }

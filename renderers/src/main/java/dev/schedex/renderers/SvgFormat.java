@@ -1,6 +1,9 @@
 package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.svg.DrawingNormaliser;
+import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -45,7 +48,8 @@ public final class SvgFormat extends BuiltInFormat {
             throws IOException {
         String drawing = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no drawing to export as SVG"));
-        out.write(TimedRender.run("SVG", limits, () -> portable(drawing, formatSettings, context)));
+        out.write(TimedRender.run("SVG", limits.timeLimit(), limits.maxOutputBytes(),
+                () -> portable(drawing, formatSettings, context)));
     }
 
     private byte[] portable(String drawing, FormatSettings formatSettings, ExportContext context) {

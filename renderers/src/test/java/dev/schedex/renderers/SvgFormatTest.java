@@ -2,6 +2,7 @@ package dev.schedex.renderers;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import org.junit.jupiter.api.AfterEach;

@@ -1,14 +1,16 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.batik;
 
+import dev.schedex.renderers.internal.svg.DrawingNormaliser;
+import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportException;
 import org.apache.batik.anim.dom.SVGDOMImplementation;
+import org.apache.batik.anim.dom.SVGOMDocument;
 import org.apache.batik.bridge.BridgeContext;
 import org.apache.batik.bridge.BridgeException;
 import org.apache.batik.bridge.DocumentLoader;
 import org.apache.batik.bridge.GVTBuilder;
-import org.apache.batik.anim.dom.SVGOMDocument;
-import org.apache.batik.util.ParsedURL;
 import org.apache.batik.gvt.GraphicsNode;
+import org.apache.batik.util.ParsedURL;
 import org.w3c.dom.Attr;
 import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
@@ -29,17 +31,12 @@ import java.util.regex.Pattern;
  * {@link Graphics2D}: a PNG's image or a PDF page. Built and painted on one render thread (see
  * {@link TimedRender}), then closed.
  */
-final class Drawing implements AutoCloseable {
+public final class Drawing implements AutoCloseable {
 
     /** What a browser makes of an {@code <svg>} with neither a size nor a viewBox. */
     private static final double DEFAULT_WIDTH = 300;
     private static final double DEFAULT_HEIGHT = 150;
     private static final String SVG = SVGDOMImplementation.SVG_NAMESPACE_URI;
-    /**
-     * The drawing's own address, for Batik: in the {@code .invalid} domain, which never resolves
-     * (RFC 2606), and loads are refused before any lookup anyway ({@link SafeUserAgent}).
-     */
-    static final String BASE_URI = "http://drawing.invalid/drawing.svg";
     /**
      * Why an element is left out, where there is more to say than that the renderer does not know
      * it. Inkscape's flowed text is a draft of SVG 1.2 that no browser ever drew: the export shows
@@ -73,7 +70,7 @@ final class Drawing implements AutoCloseable {
      * @throws ExportException if it is not SVG, breaks a limit of {@link SvgSanitiser}, or Batik
      *                         cannot build it
      */
-    static Drawing read(String svg, Consumer<String> warnings) {
+    public static Drawing read(String svg, Consumer<String> warnings) {
         Document sanitised = SvgSanitiser.sanitise(svg, warnings);
         DrawingNormaliser.normalise(sanitised);
         SafeUserAgent agent = new SafeUserAgent(viewport(sanitised.getDocumentElement()), warnings);
@@ -105,15 +102,15 @@ final class Drawing implements AutoCloseable {
      * <ul>
      *   <li>an element Batik does not know (SVG 2's, or a tool's own in the SVG namespace) is left out
      *       with a warning, instead of failing the whole drawing;</li>
-     *   <li>the document gets an address ({@link #BASE_URI}), which Batik needs to tell its own
-     *       {@code #id} references from others and to report a stylesheet it cannot read.</li>
+     *   <li>the document gets an address ({@link SvgSanitiser#BASE_URI}), which Batik needs to tell
+     *       its own {@code #id} references from others and to report a stylesheet it cannot read.</li>
      * </ul>
      */
     private static SVGOMDocument forBatik(Document sanitised, SafeUserAgent agent) {
         SVGOMDocument document = (SVGOMDocument) SVGDOMImplementation.getDOMImplementation()
                 .createDocument(SVG, "svg", null);
-        document.setParsedURL(new ParsedURL(BASE_URI));
-        document.setDocumentURI(BASE_URI);
+        document.setParsedURL(new ParsedURL(SvgSanitiser.BASE_URI));
+        document.setDocumentURI(SvgSanitiser.BASE_URI);
         Element root = document.getDocumentElement();
         copyAttributes(sanitised.getDocumentElement(), root);
         copyChildren(sanitised.getDocumentElement(), root, document, agent);
@@ -182,12 +179,12 @@ final class Drawing implements AutoCloseable {
     }
 
     /** @return the drawing's width in CSS pixels */
-    double width() {
+    public double width() {
         return width;
     }
 
     /** @return the drawing's height in CSS pixels */
-    double height() {
+    public double height() {
         return height;
     }
 
@@ -197,7 +194,7 @@ final class Drawing implements AutoCloseable {
      *
      * @param graphics where to paint
      */
-    void paint(Graphics2D graphics) {
+    public void paint(Graphics2D graphics) {
         graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
@@ -213,7 +210,7 @@ final class Drawing implements AutoCloseable {
      *
      * @param graphics OpenPDF's graphics
      */
-    void paintAsVectors(Graphics2D graphics) {
+    public void paintAsVectors(Graphics2D graphics) {
         VectorGradients.convert(root);
         paint(graphics);
     }

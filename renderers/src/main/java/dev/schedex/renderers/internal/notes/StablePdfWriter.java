@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.notes;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -15,7 +15,7 @@ import java.util.LinkedHashSet;
  * identity and writes them in the maps' order, which changes from run to run; here they are kept in
  * the order they were first used.
  */
-final class StablePdfWriter extends PdfWriter {
+public final class StablePdfWriter extends PdfWriter {
 
     private StablePdfWriter(PdfDocument document, OutputStream out) {
         super(document, out);
@@ -37,7 +37,7 @@ final class StablePdfWriter extends PdfWriter {
      * @return the writer
      * @throws DocumentException if OpenPDF refuses the writer
      */
-    static PdfWriter open(Document document, OutputStream out) throws DocumentException {
+    public static PdfWriter open(Document document, OutputStream out) throws DocumentException {
         PdfDocument pdf = new PdfDocument();
         pdf.setTextRenderingOptions(document.getTextRenderingOptions());
         document.addDocListener(pdf);

@@ -1,4 +1,5 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.svg;
+
 
 import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.anim.dom.SVGOMDocument;
@@ -67,7 +68,7 @@ final class CssNormaliser {
         SVGDOMImplementation implementation = (SVGDOMImplementation) SVGDOMImplementation.getDOMImplementation();
         SVGOMDocument document = (SVGOMDocument) implementation.createDocument(SVGDOMImplementation.SVG_NAMESPACE_URI,
                 "svg", null);
-        document.setParsedURL(new ParsedURL(Drawing.BASE_URI)); // url() values resolve against it
+        document.setParsedURL(new ParsedURL(SvgSanitiser.BASE_URI)); // url() values resolve against it
         engine = implementation.createCSSEngine(document, new BridgeContext(new UserAgentAdapter()));
         engine.setCSSEngineUserAgent(null); // without one, the engine throws at a value it refuses
         element = (CSSStylableElement) document.getDocumentElement();
@@ -234,7 +235,7 @@ final class CssNormaliser {
     /**
      * A browser draws text whose families are all missing in its default font, a serif (Batik: in its
      * own default, Arial); the system's user-interface font names are sans-serif. Which fonts the
-     * generic families stand for is the font resolver's part ({@link BatikSetup#resolver()}).
+     * generic families stand for is the font resolver's part ({@code BatikSetup.resolver()}, in the Batik wing).
      *
      * @param families a {@code font-family} value
      * @return the value, ending in a generic family as a browser falls back

@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.notes;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Element;
@@ -39,6 +39,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextContainer;
+import dev.schedex.renderers.internal.svg.UrlPolicy;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -61,7 +62,7 @@ import java.util.Map;
  * they lack (Greek, Cyrillic, most symbols) is set in Liberation Sans, which OpenPDF ships and which
  * is embedded, so no text is lost. One instance per document: it keeps the fonts it has made.
  */
-final class NotesTypesetter {
+public final class NotesTypesetter {
 
     private static final Parser PARSER = Parser.builder(Notes.options()).build();
     private static final float BODY = 10.5f;
@@ -83,7 +84,7 @@ final class NotesTypesetter {
      * @param markdown the notes
      * @return the notes as elements to add to a PDF document, in order
      */
-    List<Element> typeset(String markdown) {
+    public List<Element> typeset(String markdown) {
         return Notes.read("PDF", () -> {
             List<Element> elements = new ArrayList<>();
             for (Node block = Notes.parse(PARSER, markdown).getFirstChild(); block != null; block = block.getNext()) {
@@ -333,7 +334,7 @@ final class NotesTypesetter {
     /**
      * @return a line of plain text (a title, not Markdown) in the notes' fonts
      */
-    Paragraph line(String text, boolean bold, float size, Color colour) {
+    public Paragraph line(String text, boolean bold, float size, Color colour) {
         Paragraph line = new Paragraph(size * 1.3f);
         line.add(phrase(text, bold ? BOLD : 0, size, colour));
         return line;

@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.fonts;
 
 import org.brotli.dec.BrotliInputStream;
 
@@ -31,7 +31,7 @@ import java.util.zip.Inflater;
  * with a fallback font and a warning. Font collections ({@code ttcf}) are not supported; browsers do
  * not accept them in {@code @font-face} either.
  */
-final class WebFonts {
+public final class WebFonts {
 
     /** The largest font, compressed or not, that a drawing may embed: 32 MiB. */
     static final int MAX_BYTES = 32 << 20;
@@ -63,7 +63,7 @@ final class WebFonts {
      * @return the font as TrueType/OpenType bytes
      * @throws IOException if the font is larger than the limit, malformed, or a kind not supported
      */
-    static byte[] readSfnt(InputStream in) throws IOException {
+    public static byte[] readSfnt(InputStream in) throws IOException {
         byte[] font = in.readNBytes(MAX_BYTES + 1);
         if (font.length > MAX_BYTES) {
             throw new IOException("the embedded font is larger than " + (MAX_BYTES >> 20) + " MiB");
@@ -76,7 +76,7 @@ final class WebFonts {
      * @return the font as TrueType/OpenType bytes: {@code font} itself unless it is WOFF or WOFF2
      * @throws IOException if a WOFF or WOFF2 font is malformed or a kind not supported
      */
-    static byte[] toSfnt(byte[] font) throws IOException {
+    public static byte[] toSfnt(byte[] font) throws IOException {
         int signature = font.length < 4 ? 0 : ByteBuffer.wrap(font).getInt(0);
         if (signature != WOFF && signature != WOFF2) {
             return font;

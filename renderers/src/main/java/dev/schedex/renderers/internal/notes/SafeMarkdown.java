@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.notes;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Code;
@@ -13,6 +13,7 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.schedex.renderers.internal.svg.UrlPolicy;
 
 import java.util.Locale;
 import java.util.TreeMap;
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  * {@code #}, in inline links, reference definitions and autolinks alike. The notes are read by
  * flexmark as every format reads them ({@link Notes}), and the text is changed only at those places.
  */
-final class SafeMarkdown {
+public final class SafeMarkdown {
 
     private static final Parser PARSER = Parser.builder(Notes.options()).build();
 
@@ -36,7 +37,7 @@ final class SafeMarkdown {
      * @param markdown notes, within {@link Notes#MAX_CHARS}
      * @return the notes with raw HTML escaped and unsafe destinations made inert
      */
-    static String neutralise(String markdown) {
+    public static String neutralise(String markdown) {
         // offsets where text must stay as written (code, safe autolinks, kept destinations): start -> end
         TreeMap<Integer, Integer> kept = new TreeMap<>();
         // destinations to replace: start -> end

@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.batik;
 
 import org.apache.batik.bridge.InterruptedBridgeException;
 import org.apache.batik.util.HaltingThread;
@@ -10,19 +10,19 @@ import org.apache.batik.util.HaltingThread;
  * keeps the cost of a step to a decrement: a check looks up the current thread. One per walk, on
  * the thread that walks.
  */
-final class HaltCheck {
+public final class HaltCheck {
 
     private final int every;
     private int untilCheck;
 
     /** @param every how many steps are taken between two checks */
-    HaltCheck(int every) {
+    public HaltCheck(int every) {
         this.every = every;
         this.untilCheck = every;
     }
 
     /** Counts a step; every {@code every} steps, throws if the thread has been halted. */
-    void step() {
+    public void step() {
         if (--untilCheck <= 0) {
             untilCheck = every;
             if (HaltingThread.hasBeenHalted()) {

@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.batik;
 
 import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.bridge.ExternalResourceSecurity;

@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.batik;
 
 import com.lowagie.text.pdf.PdfGraphics2D;
 import org.apache.batik.ext.awt.LinearGradientPaint;

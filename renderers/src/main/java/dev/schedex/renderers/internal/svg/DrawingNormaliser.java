@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.svg;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  * {@link #normalise} applies all of them, for Batik; {@link #makePortable} only those that draw the
  * same in a browser, for the {@code svg} format.
  */
-final class DrawingNormaliser {
+public final class DrawingNormaliser {
 
     private static final String SVG = "http://www.w3.org/2000/svg";
     private static final String XLINK = "http://www.w3.org/1999/xlink";
@@ -66,7 +66,7 @@ final class DrawingNormaliser {
      *
      * @param document a sanitised drawing, changed in place
      */
-    static void normalise(Document document) {
+    public static void normalise(Document document) {
         DrawingNormaliser normaliser = new DrawingNormaliser(document);
         Element root = document.getDocumentElement();
         normaliser.paintBackground(root); // before its style loses what Batik does not read
@@ -110,7 +110,7 @@ final class DrawingNormaliser {
      *
      * @param document a sanitised drawing, changed in place
      */
-    static void makePortable(Document document) {
+    public static void makePortable(Document document) {
         DrawingNormaliser normaliser = new DrawingNormaliser(document);
         for (Element element : elements(document.getDocumentElement())) {
             if (element.getParentNode() != null) {

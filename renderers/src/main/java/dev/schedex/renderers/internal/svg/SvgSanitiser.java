@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.svg;
 
 import dev.schedex.spi.ExportException;
 import org.w3c.dom.Attr;
@@ -50,14 +50,14 @@ import java.util.regex.Pattern;
  * the output is the elements that were kept.
  * The input is bounded in size, element count and nesting depth.
  */
-final class SvgSanitiser {
+public final class SvgSanitiser {
 
     /** The largest drawing accepted, in characters. */
-    static final int MAX_CHARS = 10_000_000;
+    public static final int MAX_CHARS = 10_000_000;
     /** The most elements a drawing may have. */
-    static final int MAX_ELEMENTS = 100_000;
+    public static final int MAX_ELEMENTS = 100_000;
     /** The deepest nesting of elements. */
-    static final int MAX_DEPTH = 200;
+    public static final int MAX_DEPTH = 200;
     /**
      * The most elements a drawing may draw once every {@code <use>} is replaced by what it refers to: a
      * few kilobytes of nested {@code <use>} can otherwise stand for billions of shapes.
@@ -65,6 +65,13 @@ final class SvgSanitiser {
     static final long MAX_EXPANDED_ELEMENTS = 1_000_000;
     /** The longest chain of references through {@code <use>} (a use of a group holding a use...). */
     static final int MAX_REFERENCE_DEPTH = 20;
+    /**
+     * The drawing's own address, for Batik and its CSS engine: in the {@code .invalid} domain, which
+     * never resolves (RFC 2606), and loads are refused before any lookup anyway (by the Batik wing's
+     * user agent). It lives here, with the drawing's text, so that both the CSS rewriting and the
+     * Batik wing read it without the lower wing knowing the upper.
+     */
+    public static final String BASE_URI = "http://drawing.invalid/drawing.svg";
 
     private static final String SVG = "http://www.w3.org/2000/svg";
     private static final String XLINK = "http://www.w3.org/1999/xlink";
@@ -104,7 +111,7 @@ final class SvgSanitiser {
      * @return the drawing, sanitised
      * @throws ExportException if it is not SVG, has a DOCTYPE, or exceeds a limit
      */
-    static Document sanitise(String svg, Consumer<String> warnings) {
+    public static Document sanitise(String svg, Consumer<String> warnings) {
         return sanitise(svg, warnings, 0);
     }
 
@@ -382,7 +389,7 @@ final class SvgSanitiser {
      * @param document a sanitised drawing
      * @return it as text, the same for the same drawing
      */
-    static String serialise(Document document) {
+    public static String serialise(Document document) {
         return serialise(document, false);
     }
 
@@ -391,7 +398,7 @@ final class SvgSanitiser {
      * @param omitXmlDeclaration true to leave out the XML declaration, for a drawing inside an HTML page
      * @return it as text, the same for the same drawing
      */
-    static String serialise(Document document, boolean omitXmlDeclaration) {
+    public static String serialise(Document document, boolean omitXmlDeclaration) {
         try {
             TransformerFactory factory = TransformerFactory.newInstance();
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");

@@ -1,4 +1,7 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.notes;
+
+import dev.schedex.renderers.internal.batik.HaltCheck;
+import dev.schedex.renderers.internal.batik.TimedRender;
 
 /**
  * Text that stops whoever reads it once the render thread has been halted ({@link TimedRender}):

@@ -1,5 +1,6 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.batik;
 
+import dev.schedex.renderers.internal.fonts.WebFonts;
 import org.apache.batik.bridge.DefaultFontFamilyResolver;
 import org.apache.batik.bridge.FontFace;
 import org.apache.batik.bridge.FontFamilyResolver;

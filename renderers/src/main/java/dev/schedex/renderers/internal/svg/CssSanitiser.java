@@ -1,7 +1,8 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.svg;
 
-import dev.schedex.renderers.CssTokens.Token;
-import dev.schedex.renderers.CssTokens.Type;
+import dev.schedex.renderers.internal.fonts.WebFonts;
+import dev.schedex.renderers.internal.svg.CssTokens.Token;
+import dev.schedex.renderers.internal.svg.CssTokens.Type;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.svg;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * character references ({@code &#106;avascript:}), percent-encoding ({@code javascript%3A}), case,
  * and the whitespace and control characters browsers drop from URLs ({@code java\tscript:}).
  */
-final class UrlPolicy {
+public final class UrlPolicy {
 
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
     private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(x?)([0-9a-fA-F]+);?");
@@ -26,7 +26,7 @@ final class UrlPolicy {
      * @param url a URL as written in a document
      * @return true if a page may link to it
      */
-    static boolean isSafe(String url) {
+    public static boolean isSafe(String url) {
         String plain = url;
         for (int i = 0; i < 3; i++) {
             String decoded = decodeReferences(percentDecode(plain));

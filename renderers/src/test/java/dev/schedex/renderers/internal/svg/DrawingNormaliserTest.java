@@ -1,4 +1,4 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.svg;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;

@@ -1,12 +1,12 @@
-package dev.schedex.renderers;
+package dev.schedex.renderers.internal.notes;
 
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.schedex.spi.ExportException;
 
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * How every format reads a document's notes: CommonMark with GitHub's tables, strikethrough, task
  * lists and autolinks, so that the HTML page and the PDF show the same structure.
  */
-final class Notes {
+public final class Notes {
 
     private Notes() {
     }
@@ -26,17 +26,17 @@ final class Notes {
      * The most columns a table in the notes may have: flexmark runs out of stack from about 500 (see
      * {@link #parse}), and no page shows more legibly.
      */
-    static final int MAX_TABLE_COLUMNS = 200;
+    public static final int MAX_TABLE_COLUMNS = 200;
 
     /** The longest notes accepted, in characters. */
-    static final int MAX_CHARS = 2_000_000;
+    public static final int MAX_CHARS = 2_000_000;
 
     /**
      * @param markdown a document's notes
      * @return the notes, if within {@link #MAX_CHARS}
      * @throws ExportException if they are longer
      */
-    static String bounded(String markdown) {
+    public static String bounded(String markdown) {
         if (markdown.length() > MAX_CHARS) {
             throw new ExportException("the notes are too long: " + markdown.length() + " characters, at most " + MAX_CHARS);
         }
@@ -53,7 +53,7 @@ final class Notes {
      * @return what it made
      * @throws ExportException if the notes nest too deeply for the stack
      */
-    static <T> T read(String format, Supplier<T> work) {
+    public static <T> T read(String format, Supplier<T> work) {
         try {
             return work.get();
         } catch (StackOverflowError e) {
@@ -68,7 +68,7 @@ final class Notes {
      * @return the notes' syntax tree, read from text that stops the reading when the render thread is
      *         halted ({@link StoppableText})
      */
-    static Document parse(Parser parser, String markdown) {
+    public static Document parse(Parser parser, String markdown) {
         checkTableWidths(bounded(markdown));
         return parser.parse(BasedSequence.of(new StoppableText(markdown)));
     }
@@ -95,7 +95,7 @@ final class Notes {
     }
 
     /** @return flexmark options with the notes' extensions; the caller may add its own */
-    static MutableDataSet options() {
+    public static MutableDataSet options() {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
                 TaskListExtension.create(), AutolinkExtension.create()));
