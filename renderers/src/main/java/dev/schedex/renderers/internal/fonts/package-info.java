@@ -1,0 +1,16 @@
+/**
+ * Web fonts as Java reads them: {@link dev.schedex.renderers.internal.fonts.WebFonts}, the door,
+ * turns the WOFF and WOFF2 fonts that a drawing embeds into the sfnt (TrueType or OpenType) bytes
+ * that {@link java.awt.Font} reads, checking every length and offset of a font that comes from an
+ * untrusted drawing.
+ *
+ * <p><b>Internal.</b> These classes are public only so that the formats and the other wings of
+ * {@code dev.schedex.renderers.internal} can use them across packages. They are not part of
+ * schedex's API: they may change or go in any release, and hosts and plugins must not use them.
+ * The rules of {@link dev.schedex} hold here too: no method takes or returns {@code null} (where a
+ * library's interface that a class implements wants one, that method says so), and values are
+ * immutable.
+ *
+ * <p>The lowest wing: it uses no other ({@code LayoutTest} checks).
+ */
+package dev.schedex.renderers.internal.fonts;
