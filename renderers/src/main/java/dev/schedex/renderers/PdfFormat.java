@@ -104,7 +104,9 @@ public final class PdfFormat extends BuiltInFormat {
         float margin = formatSettings.getNumber("margin").map(BigDecimal::floatValue).orElse(15f) * POINTS_PER_MM;
         boolean fit = "fit".equals(rules.choice(formatSettings, "pageSize"));
         boolean landscape = "landscape".equals(rules.choice(formatSettings, "orientation"));
-        Rectangle paper = fit ? PageSize.A4 : PAGE_SIZES.get(rules.choice(formatSettings, "pageSize"));
+        // every pageSize choice but fit has a size: the rules and PAGE_SIZES name the same papers
+        Rectangle paper = fit ? PageSize.A4
+                : Objects.requireNonNull(PAGE_SIZES.get(rules.choice(formatSettings, "pageSize")));
         Rectangle page = landscape ? paper.rotate() : paper;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document pdf = new Document(page, margin, margin, margin, margin);

@@ -7,6 +7,7 @@ import org.apache.batik.bridge.FontFamilyResolver;
 import org.apache.batik.gvt.font.AWTFontFamily;
 import org.apache.batik.gvt.font.AWTGVTFont;
 import org.apache.batik.gvt.font.GVTFontFamily;
+import org.jspecify.annotations.Nullable;
 
 import java.awt.Font;
 import java.io.ByteArrayInputStream;
@@ -111,7 +112,7 @@ final class BatikSetup {
 
     private static final FontFamilyResolver RESOLVER = new FontFamilyResolver() {
         @Override
-        public GVTFontFamily resolve(String familyName) {
+        public @Nullable GVTFontFamily resolve(String familyName) { // null for no such family, as Batik asks
             return FAMILIES.get(familyName.toLowerCase(Locale.ROOT));
         }
 
@@ -147,7 +148,7 @@ final class BatikSetup {
         private final ThreadLocal<Map<K, V>> maps = ThreadLocal.withInitial(HashMap::new);
 
         @Override
-        public V get(Object key) {
+        public @Nullable V get(Object key) {
             return maps.get().get(key);
         }
 

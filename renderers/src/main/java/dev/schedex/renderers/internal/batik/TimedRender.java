@@ -6,6 +6,7 @@ import org.apache.batik.util.HaltingThread;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -71,7 +72,7 @@ public final class TimedRender {
         }
         Throwable t = failure.get();
         if (t == null) {
-            byte[] bytes = result.get();
+            byte[] bytes = Objects.requireNonNull(result.get(), "a render that did not fail has its bytes");
             if (bytes.length > maxOutputBytes) {
                 throw new ExportException("the " + what + " would be " + bytes.length + " bytes, more than the limit of "
                         + maxOutputBytes + " bytes");

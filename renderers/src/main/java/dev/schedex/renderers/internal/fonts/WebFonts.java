@@ -1,6 +1,7 @@
 package dev.schedex.renderers.internal.fonts;
 
 import org.brotli.dec.BrotliInputStream;
+import org.jspecify.annotations.Nullable;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -420,7 +421,7 @@ public final class WebFonts {
         }
 
         private static ByteBuffer simpleGlyph(int contourCount, ByteBuffer pointCounts, ByteBuffer flagStream,
-                                              ByteBuffer glyphStream, ByteBuffer instructions, ByteBuffer box,
+                                              ByteBuffer glyphStream, ByteBuffer instructions, @Nullable ByteBuffer box,
                                               boolean overlap) throws IOException {
             int[] ends = new int[contourCount];
             int total = 0;
@@ -495,7 +496,7 @@ public final class WebFonts {
             }
         }
 
-        private static void putBox(ByteBuffer out, ByteBuffer box, int[] xs, int[] ys) {
+        private static void putBox(ByteBuffer out, @Nullable ByteBuffer box, int[] xs, int[] ys) {
             if (box != null) {
                 out.putLong(box.getLong());
                 return;

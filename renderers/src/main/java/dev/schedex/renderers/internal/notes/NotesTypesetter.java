@@ -40,6 +40,7 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextContainer;
 import dev.schedex.renderers.internal.svg.UrlPolicy;
+import org.jspecify.annotations.Nullable;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -262,7 +263,7 @@ public final class NotesTypesetter {
      *
      * @param link the URL of the link this text is in, if any and allowed
      */
-    private void inline(Node node, int style, float size, Color colour, String link, Paragraph into) {
+    private void inline(Node node, int style, float size, Color colour, @Nullable String link, Paragraph into) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof StrongEmphasis) {
                 inline(child, style | BOLD, size, colour, link, into);
@@ -303,7 +304,7 @@ public final class NotesTypesetter {
                 && UrlPolicy.isSafe(url);
     }
 
-    private static Phrase linked(Phrase phrase, String url) {
+    private static Phrase linked(Phrase phrase, @Nullable String url) {
         if (url != null) {
             for (Element chunk : phrase.getChunks()) {
                 ((Chunk) chunk).setAnchor(url);

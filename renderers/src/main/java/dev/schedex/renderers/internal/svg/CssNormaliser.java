@@ -9,6 +9,7 @@ import org.apache.batik.css.engine.CSSEngine;
 import org.apache.batik.css.engine.CSSStylableElement;
 import org.apache.batik.css.parser.Parser;
 import org.apache.batik.util.ParsedURL;
+import org.jspecify.annotations.Nullable;
 import org.w3c.css.sac.CSSParseException;
 import org.w3c.css.sac.ErrorHandler;
 
@@ -277,7 +278,7 @@ final class CssNormaliser {
     }
 
     /** @return r, g, b (0-255) and alpha (0-1) of a colour Batik cannot read itself, else null */
-    private static double[] parseColour(String value) {
+    private static double @Nullable [] parseColour(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         if (v.equals("transparent")) {
             return new double[]{0, 0, 0, 0};
@@ -338,7 +339,7 @@ final class CssNormaliser {
     }
 
     /** @return the value with every {@code var()} resolved, or null if one cannot be */
-    private static String resolve(String value, Map<String, String> custom, int depth) {
+    private static @Nullable String resolve(String value, Map<String, String> custom, int depth) {
         if (!value.contains("var(")) {
             return value;
         }

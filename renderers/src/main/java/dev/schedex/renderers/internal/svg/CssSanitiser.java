@@ -3,6 +3,7 @@ package dev.schedex.renderers.internal.svg;
 import dev.schedex.renderers.internal.fonts.WebFonts;
 import dev.schedex.renderers.internal.svg.CssTokens.Token;
 import dev.schedex.renderers.internal.svg.CssTokens.Type;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -276,7 +277,7 @@ final class CssSanitiser {
      * @return the first resource the tokens name that is not allowed, or null: a url token, or a
      *         string inside a resource function ({@code url("...")}, {@code image-set("...")})
      */
-    private String outside(int from, int to, boolean font) {
+    private @Nullable String outside(int from, int to, boolean font) {
         int inResource = 0;
         List<Integer> ends = new ArrayList<>();
         for (int i = from; i < to; i++) {

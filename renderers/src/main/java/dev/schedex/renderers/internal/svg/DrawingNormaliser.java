@@ -1,5 +1,6 @@
 package dev.schedex.renderers.internal.svg;
 
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -624,7 +625,7 @@ public final class DrawingNormaliser {
         return element.hasAttribute(name) ? element.getAttribute(name) : fallback;
     }
 
-    private static Element previousElement(Node node) {
+    private static @Nullable Element previousElement(Node node) {
         for (Node sibling = node.getPreviousSibling(); sibling != null; sibling = sibling.getPreviousSibling()) {
             if (sibling.getNodeType() == Node.ELEMENT_NODE) {
                 return (Element) sibling;
