@@ -2,7 +2,8 @@
  * Web fonts as Java reads them: {@link dev.schedex.renderers.internal.fonts.WebFonts}, the door,
  * turns the WOFF and WOFF2 fonts that a drawing embeds into the sfnt (TrueType or OpenType) bytes
  * that {@link java.awt.Font} reads, checking every length and offset of a font that comes from an
- * untrusted drawing.
+ * untrusted drawing. Each format has a class of its own: {@code Woff}, {@code Woff2} (with
+ * {@code Woff2Glyphs}) and {@code Sfnt}.
  *
  * <p><b>Internal.</b> These classes are public only so that the formats and the other wings of
  * {@code dev.schedex.renderers.internal} can use them across packages. They are not part of
