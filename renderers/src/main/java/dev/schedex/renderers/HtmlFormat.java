@@ -9,7 +9,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.schedex.FormatSettings;
 import dev.schedex.renderers.internal.batik.TimedRender;
 import dev.schedex.renderers.internal.notes.Notes;
-import dev.schedex.renderers.internal.svg.SvgSanitiser;
+import dev.schedex.renderers.internal.svg.SafeSvg;
 import dev.schedex.renderers.internal.svg.UrlPolicy;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
@@ -96,7 +96,7 @@ public final class HtmlFormat extends BuiltInFormat {
 
     private byte[] page(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
         String drawing = rules.flag(formatSettings, "includeDrawing") ? document.drawing()
-                .map(svg -> "<figure class=\"drawing\">\n" + SvgSanitiser.serialise(SvgSanitiser.sanitise(svg, context::warn), true)
+                .map(svg -> "<figure class=\"drawing\">\n" + SafeSvg.read(svg, context::warn).serialise(true)
                         + "\n</figure>\n").orElse("") : "";
         String notes = rules.flag(formatSettings, "includeNotes") ? document.notes()
                 .map(markdown -> "<main>\n" + Notes.read("HTML", () -> renderer.render(Notes.parse(parser, markdown)))

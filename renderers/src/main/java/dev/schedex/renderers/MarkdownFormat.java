@@ -5,7 +5,7 @@ import dev.schedex.renderers.internal.batik.Drawing;
 import dev.schedex.renderers.internal.batik.TimedRender;
 import dev.schedex.renderers.internal.notes.Notes;
 import dev.schedex.renderers.internal.notes.SafeMarkdown;
-import dev.schedex.renderers.internal.svg.SvgSanitiser;
+import dev.schedex.renderers.internal.svg.SafeSvg;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -20,7 +20,8 @@ import java.util.Objects;
  * {@code md}: the document's notes as a Markdown file, headed by its title (unless the notes already
  * start with a heading that is the title). Settings:
  * {@code includeDrawing} (default false) adds the drawing at the end, sanitised as by the {@code svg}
- * format and embedded as an SVG image in a {@code data:} URL, so that the file stands alone;
+ * format (but without its rewrites for older viewers, {@link SafeSvg#portable()}) and embedded as an
+ * SVG image in a {@code data:} URL, so that the file stands alone;
  * {@code trustedNotes} (default false) writes the notes exactly as they are.
  *
  * <p>Many viewers render a {@code .md} file as HTML, so by default the notes are made inert first
@@ -79,7 +80,7 @@ public final class MarkdownFormat extends BuiltInFormat {
                     + "' has no drawing to include in its Markdown export (setting includeDrawing)"));
             markdown.append("\n![").append(title.isEmpty() ? "Drawing" : title.replace("]", "\\]"))
                     .append("](data:image/svg+xml;base64,")
-                    .append(Base64.getEncoder().encodeToString(SvgSanitiser.serialise(SvgSanitiser.sanitise(svg, context::warn)).getBytes(StandardCharsets.UTF_8))).append(")\n");
+                    .append(Base64.getEncoder().encodeToString(SafeSvg.read(svg, context::warn).serialise(false).getBytes(StandardCharsets.UTF_8))).append(")\n");
         }
         return markdown.toString().getBytes(StandardCharsets.UTF_8);
     }

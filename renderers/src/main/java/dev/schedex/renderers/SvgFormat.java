@@ -2,13 +2,11 @@ package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
 import dev.schedex.renderers.internal.batik.TimedRender;
-import dev.schedex.renderers.internal.svg.DrawingNormaliser;
+import dev.schedex.renderers.internal.svg.SafeSvg;
 import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +17,7 @@ import java.util.Objects;
  * {@code svg}: the drawing, sanitised (see {@link SvgSanitiser}: no script, no event attributes, no
  * external references, no DOCTYPE), so that it opens safely anywhere, and with the SVG 2 constructs
  * older viewers cannot read rewritten into SVG 1.1 that draws the same in a browser
- * ({@link DrawingNormaliser#makePortable}). Settings: {@code background}
+ * ({@link SafeSvg#portable()}). Settings: {@code background}
  * ({@code none}, the default, or a colour such as {@code #ffffff}) paints a rectangle behind the
  * drawing.
  */
@@ -53,17 +51,11 @@ public final class SvgFormat extends BuiltInFormat {
     }
 
     private byte[] portable(String drawing, FormatSettings formatSettings, ExportContext context) {
-        Document svg = SvgSanitiser.sanitise(drawing, context::warn);
-        DrawingNormaliser.makePortable(svg);
+        SafeSvg svg = SafeSvg.read(drawing, context::warn).portable();
         String background = rules.colour(formatSettings, "background");
         if (!"none".equals(background)) {
-            Element root = svg.getDocumentElement();
-            Element rect = svg.createElementNS(root.getNamespaceURI(), "rect");
-            rect.setAttribute("width", "100%");
-            rect.setAttribute("height", "100%");
-            rect.setAttribute("fill", background);
-            root.insertBefore(rect, root.getFirstChild());
+            svg.paintedOn(background);
         }
-        return SvgSanitiser.serialise(svg).getBytes(StandardCharsets.UTF_8);
+        return svg.serialise(false).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package dev.schedex.renderers.internal.batik;
 
-import dev.schedex.renderers.internal.svg.DrawingNormaliser;
+import dev.schedex.renderers.internal.svg.SafeSvg;
 import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportException;
 import org.apache.batik.anim.dom.SVGDOMImplementation;
@@ -71,8 +71,7 @@ public final class Drawing implements AutoCloseable {
      *                         cannot build it
      */
     public static Drawing read(String svg, Consumer<String> warnings) {
-        Document sanitised = SvgSanitiser.sanitise(svg, warnings);
-        DrawingNormaliser.normalise(sanitised);
+        Document sanitised = SafeSvg.read(svg, warnings).forBatik();
         SafeUserAgent agent = new SafeUserAgent(viewport(sanitised.getDocumentElement()), warnings);
         SVGOMDocument document = forBatik(sanitised, agent);
         BridgeContext context = new BridgeContext(agent, new DocumentLoader(agent));

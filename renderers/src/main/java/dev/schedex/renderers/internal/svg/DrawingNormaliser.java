@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * {@link #normalise} applies all of them, for Batik; {@link #makePortable} only those that draw the
  * same in a browser, for the {@code svg} format.
  */
-public final class DrawingNormaliser {
+final class DrawingNormaliser {
 
     private static final String SVG = "http://www.w3.org/2000/svg";
     private static final String XLINK = "http://www.w3.org/1999/xlink";
@@ -67,7 +67,7 @@ public final class DrawingNormaliser {
      *
      * @param document a sanitised drawing, changed in place
      */
-    public static void normalise(Document document) {
+    static void normalise(Document document) {
         DrawingNormaliser normaliser = new DrawingNormaliser(document);
         Element root = document.getDocumentElement();
         normaliser.paintBackground(root); // before its style loses what Batik does not read
@@ -111,7 +111,7 @@ public final class DrawingNormaliser {
      *
      * @param document a sanitised drawing, changed in place
      */
-    public static void makePortable(Document document) {
+    static void makePortable(Document document) {
         DrawingNormaliser normaliser = new DrawingNormaliser(document);
         for (Element element : elements(document.getDocumentElement())) {
             if (element.getParentNode() != null) {

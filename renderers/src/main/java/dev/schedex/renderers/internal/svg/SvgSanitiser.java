@@ -111,7 +111,7 @@ public final class SvgSanitiser {
      * @return the drawing, sanitised
      * @throws ExportException if it is not SVG, has a DOCTYPE, or exceeds a limit
      */
-    public static Document sanitise(String svg, Consumer<String> warnings) {
+    static Document sanitise(String svg, Consumer<String> warnings) {
         return sanitise(svg, warnings, 0);
     }
 
@@ -389,7 +389,7 @@ public final class SvgSanitiser {
      * @param document a sanitised drawing
      * @return it as text, the same for the same drawing
      */
-    public static String serialise(Document document) {
+    static String serialise(Document document) {
         return serialise(document, false);
     }
 
@@ -398,7 +398,7 @@ public final class SvgSanitiser {
      * @param omitXmlDeclaration true to leave out the XML declaration, for a drawing inside an HTML page
      * @return it as text, the same for the same drawing
      */
-    public static String serialise(Document document, boolean omitXmlDeclaration) {
+    static String serialise(Document document, boolean omitXmlDeclaration) {
         try {
             TransformerFactory factory = TransformerFactory.newInstance();
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");

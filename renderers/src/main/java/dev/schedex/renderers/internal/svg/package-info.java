@@ -1,5 +1,7 @@
 /**
- * The drawing as text: {@link dev.schedex.renderers.internal.svg.SvgSanitiser} parses an
+ * The drawing as text. {@link dev.schedex.renderers.internal.svg.SafeSvg} is the door: a drawing,
+ * sanitised, and the route it takes to each format (for Batik, portable, serialised).
+ * {@link dev.schedex.renderers.internal.svg.SvgSanitiser} parses an
  * untrusted SVG and keeps only what cannot load, run or blow up (with {@code CssSanitiser},
  * {@code CssTokens}, {@code EmbeddedSvg} and {@link dev.schedex.renderers.internal.svg.UrlPolicy}),
  * and {@link dev.schedex.renderers.internal.svg.DrawingNormaliser} rewrites what is kept into the
