@@ -5,7 +5,8 @@
  * untrusted SVG and keeps only what cannot load, run or blow up (with {@code CssSanitiser},
  * {@code CssTokens}, {@code EmbeddedSvg} and {@link dev.schedex.renderers.internal.svg.UrlPolicy}),
  * and {@link dev.schedex.renderers.internal.svg.DrawingNormaliser} rewrites what is kept into the
- * form a browser would draw, for Batik or for a portable file (with {@code CssNormaliser}). The
+ * form a browser would draw, for Batik or for a portable file, with an ordered list of one-rule
+ * classes ({@code DrawingRule}) over {@code CssNormaliser}. The
  * drawing's own address, {@link dev.schedex.renderers.internal.svg.SvgSanitiser#BASE_URI}, lives
  * here.
  *
