@@ -12,7 +12,7 @@ import java.util.Map;
  * its ancestors; the shifts do not add up. Batik reads {@code baseline-shift} on tspans only, so
  * loose text is wrapped in one.
  */
-final class Baselines implements DrawingRule {
+final class Baselines extends ElementRule {
 
     /**
      * How far each baseline lies above the alphabetic one, in percent of the font size, as Chromium
@@ -26,20 +26,12 @@ final class Baselines implements DrawingRule {
             "central", 34, "middle", 26, "mathematical", 45, "hanging", 72, "text-before-edge", 90,
             "text-after-edge", -22, "ideographic", -22);
 
-    private final Document document;
-
     Baselines(Document document) {
-        this.document = document;
+        super("text", document);
     }
 
     @Override
-    public void apply(Element element) {
-        if ("text".equals(element.getLocalName())) {
-            shiftBaselines(element);
-        }
-    }
-
-    private void shiftBaselines(Element text) {
+    void rewrite(Element text) {
         String dominant = "";
         for (Node node = text; node instanceof Element element && dominant.isEmpty(); node = node.getParentNode()) {
             dominant = baseline(element, "dominant-baseline");

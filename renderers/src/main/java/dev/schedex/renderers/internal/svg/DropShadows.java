@@ -10,23 +10,16 @@ import org.w3c.dom.Node;
  * defines it as: blur, offset, flood, composite, merge. The results it names are numbered per
  * drawing.
  */
-final class DropShadows implements DrawingRule {
+final class DropShadows extends ElementRule {
 
-    private final Document document;
     private int generated;
 
     DropShadows(Document document) {
-        this.document = document;
+        super("feDropShadow", document);
     }
 
     @Override
-    public void apply(Element element) {
-        if ("feDropShadow".equals(element.getLocalName())) {
-            expandDropShadow(element);
-        }
-    }
-
-    private void expandDropShadow(Element shadow) {
+    void rewrite(Element shadow) {
         Node parent = shadow.getParentNode();
         String input = shadow.getAttribute("in");
         if (input.isEmpty()) {

@@ -17,12 +17,10 @@ import java.util.List;
  * characters get a tspan in {@code Dialog}, Java's logical font, which falls back through every
  * font the system has.
  */
-final class FontFallbacks implements DrawingRule {
-
-    private final Document document;
+final class FontFallbacks extends ElementRule {
 
     FontFallbacks(Document document) {
-        this.document = document;
+        super("text", document);
     }
 
     /** @param root the drawing's root: given the browser's initial font unless it names one */
@@ -33,13 +31,7 @@ final class FontFallbacks implements DrawingRule {
     }
 
     @Override
-    public void apply(Element element) {
-        if ("text".equals(element.getLocalName())) {
-            drawBeyondTheBmp(element);
-        }
-    }
-
-    private void drawBeyondTheBmp(Element text) {
+    void rewrite(Element text) {
         for (Node node : textNodes(text)) {
             String value = node.getNodeValue();
             if (value.codePoints().noneMatch(Character::isSupplementaryCodePoint)) {

@@ -21,26 +21,18 @@ import java.util.regex.Matcher;
  * {@code text-align} says, with the HTML's inline font size, weight, family and colour. Batik
  * cannot draw HTML; without this the labels would be missing.
  */
-final class HtmlLabels implements DrawingRule {
+final class HtmlLabels extends ElementRule {
 
     private static final FontRenderContext METRICS = new FontRenderContext(new AffineTransform(), true, true);
     private static final Set<String> BLOCKS = Set.of("div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
             "ul", "ol", "table", "blockquote", "pre");
 
-    private final Document document;
-
     HtmlLabels(Document document) {
-        this.document = document;
+        super("foreignObject", document);
     }
 
     @Override
-    public void apply(Element element) {
-        if ("foreignObject".equals(element.getLocalName())) {
-            htmlText(element);
-        }
-    }
-
-    private void htmlText(Element foreign) {
+    void rewrite(Element foreign) {
         List<Object> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         Map<String, String> style = new java.util.HashMap<>();

@@ -11,24 +11,16 @@ import java.util.regex.Pattern;
  * {@code auto}. The marker becomes {@code auto}, and a copy turned half round serves the shapes that
  * use it as {@code marker-start}.
  */
-final class Markers implements DrawingRule {
+final class Markers extends ElementRule {
 
     private static final Pattern URL_REFERENCE = Pattern.compile("url\\(\\s*['\"]?#([^'\")\\s]+)['\"]?\\s*\\)");
 
-    private final Document document;
-
     Markers(Document document) {
-        this.document = document;
+        super("marker", document);
     }
 
     @Override
-    public void apply(Element element) {
-        if ("marker".equals(element.getLocalName())) {
-            reverseMarker(element);
-        }
-    }
-
-    private void reverseMarker(Element marker) {
+    void rewrite(Element marker) {
         if (!"auto-start-reverse".equals(marker.getAttribute("orient").strip())) {
             return;
         }
