@@ -5,12 +5,12 @@
  * untrusted drawing. Each format has a class of its own: {@code Woff}, {@code Woff2} (with
  * {@code Woff2Glyphs}) and {@code Sfnt}.
  *
- * <p><b>Internal.</b> These classes are public only so that the formats and the other wings of
- * {@code dev.schedex.renderers.internal} can use them across packages. They are not part of
+ * <p><b>Internal.</b> The public classes here are public only so that the formats and the other
+ * wings of {@code dev.schedex.renderers.internal} can use them across packages. They are not part of
  * schedex's API: they may change or go in any release, and hosts and plugins must not use them.
  * The rules of {@link dev.schedex} hold here too: no method takes or returns {@code null} (where a
- * library's interface that a class implements wants one, that method says so), and values are
- * immutable.
+ * library's interface that a class implements wants one, the method is marked {@code @Nullable}),
+ * and values are immutable.
  *
  * <p>The lowest wing: it uses no other ({@code LayoutTest} checks).
  */

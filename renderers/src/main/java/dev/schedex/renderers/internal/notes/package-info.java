@@ -6,12 +6,12 @@
  * as PDF paragraphs, and {@link dev.schedex.renderers.internal.notes.StablePdfWriter} writes a PDF
  * that is the same bytes for the same input.
  *
- * <p><b>Internal.</b> These classes are public only so that the formats and the other wings of
- * {@code dev.schedex.renderers.internal} can use them across packages. They are not part of
+ * <p><b>Internal.</b> The public classes here are public only so that the formats and the other
+ * wings of {@code dev.schedex.renderers.internal} can use them across packages. They are not part of
  * schedex's API: they may change or go in any release, and hosts and plugins must not use them.
  * The rules of {@link dev.schedex} hold here too: no method takes or returns {@code null} (where a
- * library's interface that a class implements wants one, that method says so), and values are
- * immutable.
+ * library's interface that a class implements wants one, the method is marked {@code @Nullable}),
+ * and values are immutable.
  *
  * <p>It uses {@code svg} for {@code UrlPolicy} and {@code batik} for {@code HaltCheck}, never the
  * formats ({@code LayoutTest} checks).
