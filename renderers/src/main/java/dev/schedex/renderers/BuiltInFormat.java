@@ -12,14 +12,14 @@ abstract class BuiltInFormat implements ExportFormat {
     private final String id;
     private final String mediaType;
     private final String fileExtension;
-    /** The format's settings, for its render to read. */
-    final SettingRules settings;
+    /** The format's setting rules; its render reads the settings through them. */
+    final SettingRules rules;
 
-    BuiltInFormat(String id, String mediaType, String fileExtension, SettingRules settings) {
+    BuiltInFormat(String id, String mediaType, String fileExtension, SettingRules rules) {
         this.id = id;
         this.mediaType = mediaType;
         this.fileExtension = fileExtension;
-        this.settings = settings;
+        this.rules = rules;
     }
 
     @Override
@@ -39,7 +39,7 @@ abstract class BuiltInFormat implements ExportFormat {
 
     @Override
     public final List<Violation> validateSettings(FormatSettings formatSettings) {
-        List<Violation> violations = settings.validate(formatSettings);
+        List<Violation> violations = rules.validate(formatSettings);
         if (!violations.isEmpty()) {
             return violations;
         }

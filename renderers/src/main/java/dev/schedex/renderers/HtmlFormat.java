@@ -7,6 +7,10 @@ import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.notes.Notes;
+import dev.schedex.renderers.internal.svg.SafeSvg;
+import dev.schedex.renderers.internal.svg.UrlPolicy;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -86,14 +90,15 @@ public final class HtmlFormat extends BuiltInFormat {
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
         // flexmark takes minutes on some notes (thousands of unclosed links): the page has a time limit too
-        out.write(TimedRender.run("HTML", limits, () -> page(document, formatSettings, context)));
+        out.write(TimedRender.run("HTML", limits.timeLimit(), limits.maxOutputBytes(),
+                () -> page(document, formatSettings, context)));
     }
 
     private byte[] page(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
-        String drawing = settings.flag(formatSettings, "includeDrawing") ? document.drawing()
-                .map(svg -> "<figure class=\"drawing\">\n" + SvgSanitizer.serialize(SvgSanitizer.sanitize(svg, context::warn), true)
+        String drawing = rules.flag(formatSettings, "includeDrawing") ? document.drawing()
+                .map(svg -> "<figure class=\"drawing\">\n" + SafeSvg.read(svg, context::warn).serialise(true)
                         + "\n</figure>\n").orElse("") : "";
-        String notes = settings.flag(formatSettings, "includeNotes") ? document.notes()
+        String notes = rules.flag(formatSettings, "includeNotes") ? document.notes()
                 .map(markdown -> "<main>\n" + Notes.read("HTML", () -> renderer.render(Notes.parse(parser, markdown)))
                         + "</main>\n")
                 .orElse("") : "";
@@ -108,7 +113,7 @@ public final class HtmlFormat extends BuiltInFormat {
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + title + "</title>\n<style>\n" + STYLE + "\n</style>\n</head>\n"
-                + "<body class=\"" + settings.choice(formatSettings, "theme") + "\">\n"
+                + "<body class=\"" + rules.choice(formatSettings, "theme") + "\">\n"
                 + "<header>\n<h1>" + title + "</h1>\n<p class=\"exported\">Exported for "
                 + EXPORTED.format(context.occurrence().atZone(context.zone())) + "</p>\n</header>\n"
                 + drawing + notes + "</body>\n</html>\n";

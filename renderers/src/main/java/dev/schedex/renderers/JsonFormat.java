@@ -91,7 +91,7 @@ public final class JsonFormat extends BuiltInFormat {
         } else {
             envelope.putNull("notes");
         }
-        ObjectWriter writer = settings.flag(formatSettings, "pretty") ? MAPPER.writer(PRETTY) : MAPPER.writer();
+        ObjectWriter writer = rules.flag(formatSettings, "pretty") ? MAPPER.writer(PRETTY) : MAPPER.writer();
         writer.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, envelope);
     }
 

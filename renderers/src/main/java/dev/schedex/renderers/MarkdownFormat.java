@@ -1,6 +1,11 @@
 package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.batik.Drawing;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.notes.Notes;
+import dev.schedex.renderers.internal.notes.SafeMarkdown;
+import dev.schedex.renderers.internal.svg.SafeSvg;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -15,7 +20,8 @@ import java.util.Objects;
  * {@code md}: the document's notes as a Markdown file, headed by its title (unless the notes already
  * start with a heading that is the title). Settings:
  * {@code includeDrawing} (default false) adds the drawing at the end, sanitised as by the {@code svg}
- * format and embedded as an SVG image in a {@code data:} URL, so that the file stands alone;
+ * format (but without its rewrites for older viewers, {@link SafeSvg#portable()}) and embedded as an
+ * SVG image in a {@code data:} URL, so that the file stands alone;
  * {@code trustedNotes} (default false) writes the notes exactly as they are.
  *
  * <p>Many viewers render a {@code .md} file as HTML, so by default the notes are made inert first
@@ -50,15 +56,16 @@ public final class MarkdownFormat extends BuiltInFormat {
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
         // reading the notes to make them inert is flexmark's work, as slow on some notes as the html format's
-        out.write(TimedRender.run("Markdown", limits, () -> markdown(document, formatSettings, context)));
+        out.write(TimedRender.run("Markdown", limits.timeLimit(), limits.maxOutputBytes(),
+                () -> markdown(document, formatSettings, context)));
     }
 
     private byte[] markdown(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
-        boolean includeDrawing = settings.flag(formatSettings, "includeDrawing");
+        boolean includeDrawing = rules.flag(formatSettings, "includeDrawing");
         String notes = Notes.bounded(document.notes().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no notes to export as Markdown")));
         StringBuilder markdown = new StringBuilder();
-        boolean trusted = settings.flag(formatSettings, "trustedNotes");
+        boolean trusted = rules.flag(formatSettings, "trustedNotes");
         String oneLine = document.title().replaceAll("\\s+", " ").strip();
         String title = trusted ? oneLine : oneLine.replace("<", "&lt;");
         boolean headedAlready = notes.strip().lines().findFirst().map(line -> line.replaceFirst("^#\\s+", "")
@@ -73,7 +80,7 @@ public final class MarkdownFormat extends BuiltInFormat {
                     + "' has no drawing to include in its Markdown export (setting includeDrawing)"));
             markdown.append("\n![").append(title.isEmpty() ? "Drawing" : title.replace("]", "\\]"))
                     .append("](data:image/svg+xml;base64,")
-                    .append(Base64.getEncoder().encodeToString(SvgSanitizer.serialize(SvgSanitizer.sanitize(svg, context::warn)).getBytes(StandardCharsets.UTF_8))).append(")\n");
+                    .append(Base64.getEncoder().encodeToString(SafeSvg.read(svg, context::warn).serialise(false).getBytes(StandardCharsets.UTF_8))).append(")\n");
         }
         return markdown.toString().getBytes(StandardCharsets.UTF_8);
     }

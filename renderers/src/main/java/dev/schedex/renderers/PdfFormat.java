@@ -13,6 +13,10 @@ import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.batik.Drawing;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.notes.NotesTypesetter;
+import dev.schedex.renderers.internal.notes.StablePdfWriter;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -86,20 +90,23 @@ public final class PdfFormat extends BuiltInFormat {
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
-        Optional<String> notes = settings.flag(formatSettings, "includeNotes") ? document.notes() : Optional.empty();
+        Optional<String> notes = rules.flag(formatSettings, "includeNotes") ? document.notes() : Optional.empty();
         if (document.drawing().isEmpty() && notes.isEmpty()) {
             throw new ExportException("document '" + document.id() + "' has no drawing or notes to export as PDF"
                     + (document.notes().isPresent() ? " (the setting includeNotes leaves its notes out)" : ""));
         }
-        out.write(TimedRender.run("PDF", limits, () -> write(document, notes, formatSettings, context)));
+        out.write(TimedRender.run("PDF", limits.timeLimit(), limits.maxOutputBytes(),
+                () -> write(document, notes, formatSettings, context)));
     }
 
     private byte[] write(ExportDocument document, Optional<String> notes, FormatSettings formatSettings,
                          ExportContext context) {
         float margin = formatSettings.getNumber("margin").map(BigDecimal::floatValue).orElse(15f) * POINTS_PER_MM;
-        boolean fit = "fit".equals(settings.choice(formatSettings, "pageSize"));
-        boolean landscape = "landscape".equals(settings.choice(formatSettings, "orientation"));
-        Rectangle paper = fit ? PageSize.A4 : PAGE_SIZES.get(settings.choice(formatSettings, "pageSize"));
+        boolean fit = "fit".equals(rules.choice(formatSettings, "pageSize"));
+        boolean landscape = "landscape".equals(rules.choice(formatSettings, "orientation"));
+        // every pageSize choice but fit has a size: the rules and PAGE_SIZES name the same papers
+        Rectangle paper = fit ? PageSize.A4
+                : Objects.requireNonNull(PAGE_SIZES.get(rules.choice(formatSettings, "pageSize")));
         Rectangle page = landscape ? paper.rotate() : paper;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document pdf = new Document(page, margin, margin, margin, margin);

@@ -2,6 +2,9 @@ package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
 import dev.schedex.Violation;
+import dev.schedex.renderers.internal.batik.Drawing;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
@@ -29,7 +32,7 @@ import java.util.Optional;
 
 /**
  * {@code png}: the drawing as a raster image, drawn by Apache Batik from the sanitised drawing (see
- * {@link SvgSanitizer}) with nothing loaded from outside it, within {@link RenderLimits}, and encoded
+ * {@link SvgSanitiser}) with nothing loaded from outside it, within {@link RenderLimits}, and encoded
  * by the JDK's PNG writer.
  *
  * <p>Settings:
@@ -89,7 +92,7 @@ public final class PngFormat extends BuiltInFormat {
             throws IOException {
         String svg = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no drawing to export as PNG"));
-        out.write(TimedRender.run("PNG", limits, () -> {
+        out.write(TimedRender.run("PNG", limits.timeLimit(), limits.maxOutputBytes(), () -> {
             try (Drawing drawing = Drawing.read(svg, context::warn)) {
                 return encode(paint(drawing, formatSettings), dpi(formatSettings));
             }
@@ -121,7 +124,7 @@ public final class PngFormat extends BuiltInFormat {
         BufferedImage image = new BufferedImage((int) pixelWidth, (int) pixelHeight, BufferedImage.TYPE_INT_ARGB);
         Graphics2D graphics = GraphicsUtil.createGraphics(image);
         try {
-            Optional<Color> background = settings.paint(formatSettings, "background");
+            Optional<Color> background = rules.paint(formatSettings, "background");
             if (background.isPresent()) {
                 graphics.setColor(background.get());
                 graphics.fillRect(0, 0, image.getWidth(), image.getHeight());

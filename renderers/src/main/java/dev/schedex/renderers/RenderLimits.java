@@ -7,10 +7,9 @@ import java.util.Objects;
  * The bounds on one render of a document by a built-in format ({@code png}, {@code pdf},
  * {@code svg}, {@code html}, {@code md}): how long it may take, how large its output may be, and
  * how many pixels a PNG may paint. Drawings and notes come from end users, so a render that would
- * exceed a bound is stopped (its thread stops working within about a second; see
- * {@link TimedRender}) and the run fails with a message that says which bound it met; the host
- * process is never put at risk. (Input size, element count and nesting depth have fixed bounds of
- * their own; see docs/security.md.)
+ * exceed a bound is stopped (its thread stops working within about a second) and the run fails
+ * with a message that says which bound it met; the host process is never put at risk. (Input size,
+ * element count and nesting depth have fixed bounds of their own; see docs/security.md.)
  *
  * <p>The defaults, {@link #DEFAULT}, suit an export job: 30 seconds, 25 million pixels (a 5,000 by
  * 5,000 image, 100 MB while it is painted), 128 MiB of output. A host that renders in a tighter

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -82,7 +83,7 @@ final class SettingRules {
     }
 
     String colour(FormatSettings settings, String key) {
-        return settings.getString(key).orElse(colours.get(key));
+        return settings.getString(key).orElse(declared(colours, key));
     }
 
     /** @return the colour setting as a colour to paint with, or empty for {@code none} */
@@ -142,10 +143,18 @@ final class SettingRules {
     }
 
     String choice(FormatSettings settings, String key) {
-        return settings.getString(key).orElse(choices.get(key).get(0));
+        return settings.getString(key).orElse(declared(choices, key).get(0));
     }
 
     boolean flag(FormatSettings settings, String key) {
-        return settings.getBoolean(key).orElse(flags.get(key));
+        return settings.getBoolean(key).orElse(declared(flags, key));
+    }
+
+    /**
+     * A format reads only the settings it declared, and validation lets no other through: a key
+     * without a rule is the format's own mistake, and fails at once rather than as a null later.
+     */
+    private static <T> T declared(Map<String, T> rules, String key) {
+        return Objects.requireNonNull(rules.get(key), () -> "no rule for the setting " + key);
     }
 }

@@ -1,11 +1,12 @@
 package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.svg.SafeSvg;
+import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,10 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * {@code svg}: the drawing, sanitised (see {@link SvgSanitizer}: no script, no event attributes, no
+ * {@code svg}: the drawing, sanitised (see {@link SvgSanitiser}: no script, no event attributes, no
  * external references, no DOCTYPE), so that it opens safely anywhere, and with the SVG 2 constructs
  * older viewers cannot read rewritten into SVG 1.1 that draws the same in a browser
- * ({@link DrawingNormaliser#makePortable}). Settings: {@code background}
+ * ({@link SafeSvg#portable()}). Settings: {@code background}
  * ({@code none}, the default, or a colour such as {@code #ffffff}) paints a rectangle behind the
  * drawing.
  */
@@ -45,21 +46,16 @@ public final class SvgFormat extends BuiltInFormat {
             throws IOException {
         String drawing = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
                 + "' has no drawing to export as SVG"));
-        out.write(TimedRender.run("SVG", limits, () -> portable(drawing, formatSettings, context)));
+        out.write(TimedRender.run("SVG", limits.timeLimit(), limits.maxOutputBytes(),
+                () -> portable(drawing, formatSettings, context)));
     }
 
     private byte[] portable(String drawing, FormatSettings formatSettings, ExportContext context) {
-        Document svg = SvgSanitizer.sanitize(drawing, context::warn);
-        DrawingNormaliser.makePortable(svg);
-        String background = settings.colour(formatSettings, "background");
+        SafeSvg svg = SafeSvg.read(drawing, context::warn).portable();
+        String background = rules.colour(formatSettings, "background");
         if (!"none".equals(background)) {
-            Element root = svg.getDocumentElement();
-            Element rect = svg.createElementNS(root.getNamespaceURI(), "rect");
-            rect.setAttribute("width", "100%");
-            rect.setAttribute("height", "100%");
-            rect.setAttribute("fill", background);
-            root.insertBefore(rect, root.getFirstChild());
+            svg.paintedOn(background);
         }
-        return SvgSanitizer.serialize(svg).getBytes(StandardCharsets.UTF_8);
+        return svg.serialise(false).getBytes(StandardCharsets.UTF_8);
     }
 }

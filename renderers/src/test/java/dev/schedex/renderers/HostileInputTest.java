@@ -2,6 +2,7 @@ package dev.schedex.renderers;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.notes.Notes;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;

@@ -3,6 +3,7 @@ package dev.schedex.renderers;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.notes.Notes;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import org.junit.jupiter.api.Test;

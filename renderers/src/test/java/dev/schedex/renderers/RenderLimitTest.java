@@ -1,6 +1,8 @@
 package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.notes.Notes;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import dev.schedex.spi.ExportFormat;

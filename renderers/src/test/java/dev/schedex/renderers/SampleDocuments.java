@@ -1,5 +1,6 @@
 package dev.schedex.renderers;
 
+import dev.schedex.renderers.internal.notes.Notes;
 import dev.schedex.spi.ExportDocument;
 
 import java.time.Instant;

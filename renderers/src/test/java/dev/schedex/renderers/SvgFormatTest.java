@@ -2,6 +2,7 @@ package dev.schedex.renderers;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.schedex.FormatSettings;
+import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import org.junit.jupiter.api.AfterEach;
@@ -179,11 +180,11 @@ class SvgFormatTest {
 
     @Test
     void hugeOrDeepDrawingsFailCleanlyWithinTheirLimits() {
-        String deep = OPEN + "<g>".repeat(SvgSanitizer.MAX_DEPTH + 5) + "</g>".repeat(SvgSanitizer.MAX_DEPTH + 5) + "</svg>";
+        String deep = OPEN + "<g>".repeat(SvgSanitiser.MAX_DEPTH + 5) + "</g>".repeat(SvgSanitiser.MAX_DEPTH + 5) + "</svg>";
         assertTrue(assertThrows(ExportException.class, () -> svg(deep)).getMessage().contains("nests elements"));
-        String many = OPEN + "<rect/>".repeat(SvgSanitizer.MAX_ELEMENTS + 1) + "</svg>";
+        String many = OPEN + "<rect/>".repeat(SvgSanitiser.MAX_ELEMENTS + 1) + "</svg>";
         assertTrue(assertThrows(ExportException.class, () -> svg(many)).getMessage().contains("more than"));
-        String large = OPEN + "<!--" + "x".repeat(SvgSanitizer.MAX_CHARS) + "--></svg>";
+        String large = OPEN + "<!--" + "x".repeat(SvgSanitiser.MAX_CHARS) + "--></svg>";
         assertTrue(assertThrows(ExportException.class, () -> svg(large)).getMessage().contains("too large"));
     }
 

@@ -1,5 +1,6 @@
 package dev.schedex.renderers;
 
+import dev.schedex.renderers.internal.fonts.WebFonts;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Font;
