@@ -9,25 +9,20 @@ package dev.schedex;
 public interface ExportListener {
 
     /** @param run a run that has just started */
-    default void runStarted(ExportRun run) {
-    }
+    default void runStarted(ExportRun run) {}
 
     /** @param run a run that has succeeded */
-    default void runSucceeded(ExportRun run) {
-    }
+    default void runSucceeded(ExportRun run) {}
 
     /** @param run a run that has failed; {@link ExportRun#message()} says why */
-    default void runFailed(ExportRun run) {
-    }
+    default void runFailed(ExportRun run) {}
 
     /** @param run a run that was skipped; {@link ExportRun#message()} says why */
-    default void runSkipped(ExportRun run) {
-    }
+    default void runSkipped(ExportRun run) {}
 
     /**
      * @param schedule a schedule the service has just paused after repeated failures
      * @param reason   why, as stored in {@link ScheduleState#pausedReason()}
      */
-    default void schedulePaused(ExportSchedule schedule, String reason) {
-    }
+    default void schedulePaused(ExportSchedule schedule, String reason) {}
 }

@@ -28,11 +28,23 @@ import java.util.UUID;
  * @param renderTime      how long rendering took
  * @param deliveryTime    how long delivery took
  */
-public record ExportRun(UUID id, UUID scheduleId, Instant occurrence, RunStatus status, int attempt, String host,
-                        Instant startedAt, Optional<Instant> finishedAt, String formatId,
-                        Optional<String> documentVersion, Optional<Long> size, Optional<String> checksum,
-                        Optional<String> location, Optional<String> message, Optional<Duration> renderTime,
-                        Optional<Duration> deliveryTime) {
+public record ExportRun(
+        UUID id,
+        UUID scheduleId,
+        Instant occurrence,
+        RunStatus status,
+        int attempt,
+        String host,
+        Instant startedAt,
+        Optional<Instant> finishedAt,
+        String formatId,
+        Optional<String> documentVersion,
+        Optional<Long> size,
+        Optional<String> checksum,
+        Optional<String> location,
+        Optional<String> message,
+        Optional<Duration> renderTime,
+        Optional<Duration> deliveryTime) {
 
     /** Checks that no component is null. */
     public ExportRun {
@@ -63,11 +75,25 @@ public record ExportRun(UUID id, UUID scheduleId, Instant occurrence, RunStatus 
      * @param formatId   the format it exports to
      * @return the run, attempt 1
      */
-    public static ExportRun started(UUID scheduleId, Instant occurrence, String host, Instant startedAt,
-                                    String formatId) {
-        return new ExportRun(UUID.randomUUID(), scheduleId, occurrence, RunStatus.RUNNING, 1, host, startedAt,
-                Optional.empty(), formatId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+    public static ExportRun started(
+            UUID scheduleId, Instant occurrence, String host, Instant startedAt, String formatId) {
+        return new ExportRun(
+                UUID.randomUUID(),
+                scheduleId,
+                occurrence,
+                RunStatus.RUNNING,
+                1,
+                host,
+                startedAt,
+                Optional.empty(),
+                formatId,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -78,25 +104,54 @@ public record ExportRun(UUID id, UUID scheduleId, Instant occurrence, RunStatus 
      *         and the last attempt's results cleared
      */
     public ExportRun takenOver(ExportRun attempt) {
-        return new ExportRun(id, scheduleId, occurrence, RunStatus.RUNNING, this.attempt + 1, attempt.host(),
-                attempt.startedAt(), Optional.empty(), attempt.formatId(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new ExportRun(
+                id,
+                scheduleId,
+                occurrence,
+                RunStatus.RUNNING,
+                this.attempt + 1,
+                attempt.host(),
+                attempt.startedAt(),
+                Optional.empty(),
+                attempt.formatId(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
      * The message of a run whose host stopped while it ran, and which the claim that took over the
      * schedule does not run again (see {@link dev.schedex.spi.store.ScheduleStore#claimDue}).
      */
-    public static final String ABANDONED = "abandoned: the host running it stopped before it finished"
-            + " (its lease expired)";
+    public static final String ABANDONED =
+            "abandoned: the host running it stopped before it finished" + " (its lease expired)";
 
     /**
      * @param at when the run was found abandoned
      * @return this run {@link RunStatus#FAILED} with the {@link #ABANDONED} message
      */
     public ExportRun abandoned(Instant at) {
-        return new ExportRun(id, scheduleId, occurrence, RunStatus.FAILED, attempt, host, startedAt, Optional.of(at),
-                formatId, documentVersion, size, checksum, location, Optional.of(ABANDONED), renderTime, deliveryTime);
+        return new ExportRun(
+                id,
+                scheduleId,
+                occurrence,
+                RunStatus.FAILED,
+                attempt,
+                host,
+                startedAt,
+                Optional.of(at),
+                formatId,
+                documentVersion,
+                size,
+                checksum,
+                location,
+                Optional.of(ABANDONED),
+                renderTime,
+                deliveryTime);
     }
 
     /**

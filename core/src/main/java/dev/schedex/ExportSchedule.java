@@ -2,7 +2,6 @@ package dev.schedex;
 
 import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.Schedule;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -31,11 +30,24 @@ import java.util.UUID;
  *                        edit came first ({@link ScheduleUpdate.Builder#expectedVersion})
  * @param revision        incremented by every write, the owner's and the runs'; stores fence writes on it
  */
-public record ExportSchedule(UUID id, String ownerId, String documentId, String name, Schedule schedule,
-                             ZoneId zone, Bounds bounds, String formatId, FormatSettings formatSettings,
-                             DestinationSpec destination, MisfirePolicy misfirePolicy, boolean onlyWhenChanged,
-                             ScheduleState state, Instant createdAt, Instant updatedAt, long version,
-                             long revision) {
+public record ExportSchedule(
+        UUID id,
+        String ownerId,
+        String documentId,
+        String name,
+        Schedule schedule,
+        ZoneId zone,
+        Bounds bounds,
+        String formatId,
+        FormatSettings formatSettings,
+        DestinationSpec destination,
+        MisfirePolicy misfirePolicy,
+        boolean onlyWhenChanged,
+        ScheduleState state,
+        Instant createdAt,
+        Instant updatedAt,
+        long version,
+        long revision) {
 
     /** Checks that no component is null. */
     public ExportSchedule {
@@ -68,8 +80,24 @@ public record ExportSchedule(UUID id, String ownerId, String documentId, String 
      * @return the schedule with that state, {@code updatedAt} and the revision after this one
      */
     public ExportSchedule withState(ScheduleState newState, Instant changedAt) {
-        return new ExportSchedule(id, ownerId, documentId, name, schedule, zone, bounds, formatId, formatSettings,
-                destination, misfirePolicy, onlyWhenChanged, newState, createdAt, changedAt, version, revision + 1);
+        return new ExportSchedule(
+                id,
+                ownerId,
+                documentId,
+                name,
+                schedule,
+                zone,
+                bounds,
+                formatId,
+                formatSettings,
+                destination,
+                misfirePolicy,
+                onlyWhenChanged,
+                newState,
+                createdAt,
+                changedAt,
+                version,
+                revision + 1);
     }
 
     /**
@@ -81,7 +109,23 @@ public record ExportSchedule(UUID id, String ownerId, String documentId, String 
      * @return the schedule with that state, {@code updatedAt}, version and revision
      */
     public ExportSchedule withOwnerState(ScheduleState newState, Instant changedAt) {
-        return new ExportSchedule(id, ownerId, documentId, name, schedule, zone, bounds, formatId, formatSettings,
-                destination, misfirePolicy, onlyWhenChanged, newState, createdAt, changedAt, version + 1, revision + 1);
+        return new ExportSchedule(
+                id,
+                ownerId,
+                documentId,
+                name,
+                schedule,
+                zone,
+                bounds,
+                formatId,
+                formatSettings,
+                destination,
+                misfirePolicy,
+                onlyWhenChanged,
+                newState,
+                createdAt,
+                changedAt,
+                version + 1,
+                revision + 1);
     }
 }

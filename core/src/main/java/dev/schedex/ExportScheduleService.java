@@ -14,8 +14,6 @@ import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportFormat;
 import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.ScheduleStore;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +30,7 @@ import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: owner-scoped management of export schedules, and the tick that runs them.
@@ -73,13 +72,25 @@ public final class ExportScheduleService {
     private ExportScheduleService(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
         this.clock = b.clock;
-        this.settings = new ServiceSettings(b.leaseLength, b.batchSize, b.retryPolicy, b.pauseAfterFailures,
-                b.misfirePolicy, b.misfireGrace, b.maxCatchUp, b.hostName);
+        this.settings = new ServiceSettings(
+                b.leaseLength,
+                b.batchSize,
+                b.retryPolicy,
+                b.pauseAfterFailures,
+                b.misfirePolicy,
+                b.misfireGrace,
+                b.maxCatchUp,
+                b.hostName);
         this.formats = Collections.unmodifiableMap(b.formats());
         Map<String, ExportDestination> destinations = Collections.unmodifiableMap(new LinkedHashMap<>(b.destinations));
         this.validator = new RequestValidator(formats, destinations);
         this.listeners = new Listeners(b.listeners);
-        this.tick = new Tick(store, settings, listeners, b.executor, Optional.ofNullable(b.runRetention),
+        this.tick = new Tick(
+                store,
+                settings,
+                listeners,
+                b.executor,
+                Optional.ofNullable(b.runRetention),
                 new RunExport(Objects.requireNonNull(b.documents, "documents"), formats, destinations));
     }
 
@@ -106,11 +117,24 @@ public final class ExportScheduleService {
         Objects.requireNonNull(request, "request");
         Instant now = now();
         ValidRequest definition = validator.validate(request, settings.misfirePolicy(), now, true);
-        ExportSchedule schedule = new ExportSchedule(UUID.randomUUID(), definition.ownerId(), definition.documentId(),
-                definition.name(), definition.schedule(), definition.zone(), definition.bounds(), definition.formatId(),
-                definition.formatSettings(), definition.destination(), definition.misfirePolicy(),
-                definition.onlyWhenChanged(), ScheduleState.initial(request.active(), definition.firstRun()), now, now,
-                1, 1);
+        ExportSchedule schedule = new ExportSchedule(
+                UUID.randomUUID(),
+                definition.ownerId(),
+                definition.documentId(),
+                definition.name(),
+                definition.schedule(),
+                definition.zone(),
+                definition.bounds(),
+                definition.formatId(),
+                definition.formatSettings(),
+                definition.destination(),
+                definition.misfirePolicy(),
+                definition.onlyWhenChanged(),
+                ScheduleState.initial(request.active(), definition.firstRun()),
+                now,
+                now,
+                1,
+                1);
         StoreCalls.during("insert the schedule", () -> {
             store.insert(schedule);
             return schedule;
@@ -157,33 +181,54 @@ public final class ExportScheduleService {
         Objects.requireNonNull(change, "change");
         return modify(ownerId, id, change.expectedVersion(), current -> {
             Instant now = now();
-            ValidRequest definition = validator.validate(merge(current, change), current.misfirePolicy(), now,
-                    change.changesTiming());
+            ValidRequest definition =
+                    validator.validate(merge(current, change), current.misfirePolicy(), now, change.changesTiming());
             ScheduleState state = current.state();
             if (change.changesTiming() && state.active()) {
                 state = state.withNextRun(definition.firstRun());
             }
-            return new ExportSchedule(current.id(), current.ownerId(), current.documentId(), definition.name(),
-                    definition.schedule(), definition.zone(), definition.bounds(), definition.formatId(),
-                    definition.formatSettings(), definition.destination(), definition.misfirePolicy(),
-                    definition.onlyWhenChanged(), state, current.createdAt(), now, current.version() + 1,
+            return new ExportSchedule(
+                    current.id(),
+                    current.ownerId(),
+                    current.documentId(),
+                    definition.name(),
+                    definition.schedule(),
+                    definition.zone(),
+                    definition.bounds(),
+                    definition.formatId(),
+                    definition.formatSettings(),
+                    definition.destination(),
+                    definition.misfirePolicy(),
+                    definition.onlyWhenChanged(),
+                    state,
+                    current.createdAt(),
+                    now,
+                    current.version() + 1,
                     current.revision() + 1);
         });
     }
 
     /** The schedule as the change would leave it, as a request: a new format without settings keeps the old ones. */
     private static NewExportSchedule merge(ExportSchedule current, ScheduleUpdate change) {
-        return new NewExportSchedule(current.ownerId(), current.documentId(), change.name().orElse(current.name()),
+        return new NewExportSchedule(
+                current.ownerId(),
+                current.documentId(),
+                change.name().orElse(current.name()),
                 change.schedule().orElseGet(() -> ScheduleInput.of(current.schedule())),
                 change.zone().orElse(current.zone().getId()),
-                change.startAt().orElse(current.bounds().startAt()), change.endAt().orElse(current.bounds().endAt()),
+                change.startAt().orElse(current.bounds().startAt()),
+                change.endAt().orElse(current.bounds().endAt()),
                 change.formatId().orElse(current.formatId()),
                 change.formatSettings().orElse(current.formatSettings().asMap()),
                 change.destinationType().orElse(current.destination().type()),
-                change.destinationParameters().orElse(change.destinationType().isPresent() ? Map.of()
-                        : current.destination().parameters()),
+                change.destinationParameters()
+                        .orElse(
+                                change.destinationType().isPresent()
+                                        ? Map.of()
+                                        : current.destination().parameters()),
                 Optional.of(change.misfirePolicy().orElse(current.misfirePolicy())),
-                change.onlyWhenChanged().orElse(current.onlyWhenChanged()), current.active());
+                change.onlyWhenChanged().orElse(current.onlyWhenChanged()),
+                current.active());
     }
 
     /**
@@ -195,8 +240,13 @@ public final class ExportScheduleService {
      * @throws ScheduleNotFoundException if there is no such schedule for this owner
      */
     public ExportSchedule pause(String ownerId, UUID id) {
-        return modify(ownerId, id, Optional.empty(), current -> current.state().active()
-                ? current.withOwnerState(current.state().paused(Optional.empty()), now()) : current);
+        return modify(
+                ownerId,
+                id,
+                Optional.empty(),
+                current -> current.state().active()
+                        ? current.withOwnerState(current.state().paused(Optional.empty()), now())
+                        : current);
     }
 
     /**
@@ -217,7 +267,8 @@ public final class ExportScheduleService {
             Instant now = now();
             Optional<Instant> next = calculator.next(current.schedule(), current.zone(), current.bounds(), now);
             if (next.isEmpty()) {
-                throw ValidationException.of("schedule", "no_occurrence", "the schedule has no occurrence after " + now);
+                throw ValidationException.of(
+                        "schedule", "no_occurrence", "the schedule has no occurrence after " + now);
             }
             return current.withOwnerState(current.state().resumed(next), now);
         });
@@ -227,8 +278,11 @@ public final class ExportScheduleService {
      * Applies an owner's change with optimistic concurrency: re-reads and re-applies when another write
      * (a run finishing, another edit) came first; only another edit by the owner makes the change stale.
      */
-    private ExportSchedule modify(String ownerId, UUID id, Optional<Long> expectedVersion,
-                                  java.util.function.UnaryOperator<ExportSchedule> change) {
+    private ExportSchedule modify(
+            String ownerId,
+            UUID id,
+            Optional<Long> expectedVersion,
+            java.util.function.UnaryOperator<ExportSchedule> change) {
         while (true) {
             ExportSchedule current = get(ownerId, id);
             if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
@@ -309,8 +363,9 @@ public final class ExportScheduleService {
     public ExportRun runNow(String ownerId, UUID id) {
         get(ownerId, id);
         Instant now = now();
-        Claim claim = StoreCalls.during("claim the schedule", () -> store.claim(id, now, settings.hostName(),
-                        now.plus(settings.leaseLength())))
+        Claim claim = StoreCalls.during(
+                        "claim the schedule",
+                        () -> store.claim(id, now, settings.hostName(), now.plus(settings.leaseLength())))
                 .orElseThrow(() -> new RunInProgressException(id));
         return tick.runNow(claim, now).orElseThrow(() -> new RunInProgressException(id));
     }
@@ -371,8 +426,7 @@ public final class ExportScheduleService {
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         private @Nullable Duration runRetention;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @param store where schedules and runs are kept (required) @return this builder */
         public Builder store(ScheduleStore store) {
@@ -545,7 +599,8 @@ public final class ExportScheduleService {
             ExportFormat clash = byId.putIfAbsent(format.id(), format);
             if (clash != null) {
                 throw new IllegalStateException("two export formats with id '" + format.id() + "': "
-                        + clash.getClass().getName() + " and " + format.getClass().getName());
+                        + clash.getClass().getName() + " and "
+                        + format.getClass().getName());
             }
         }
 

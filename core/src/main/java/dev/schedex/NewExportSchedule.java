@@ -2,12 +2,11 @@ package dev.schedex;
 
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to create an export schedule. Build one with {@link #builder()}; nothing is checked
@@ -38,11 +37,21 @@ import java.util.Optional;
  * @param onlyWhenChanged export only when the document changed since the last successful export
  * @param active          false to create it paused
  */
-public record NewExportSchedule(String ownerId, String documentId, String name, ScheduleInput schedule, String zone,
-                                Optional<Instant> startAt, Optional<Instant> endAt, String formatId,
-                                Map<String, Object> formatSettings, String destinationType,
-                                Map<String, String> destinationParameters,
-                                Optional<MisfirePolicy> misfirePolicy, boolean onlyWhenChanged, boolean active) {
+public record NewExportSchedule(
+        String ownerId,
+        String documentId,
+        String name,
+        ScheduleInput schedule,
+        String zone,
+        Optional<Instant> startAt,
+        Optional<Instant> endAt,
+        String formatId,
+        Map<String, Object> formatSettings,
+        String destinationType,
+        Map<String, String> destinationParameters,
+        Optional<MisfirePolicy> misfirePolicy,
+        boolean onlyWhenChanged,
+        boolean active) {
 
     /** Checks that no component is null and copies the settings. */
     public NewExportSchedule {
@@ -82,8 +91,7 @@ public record NewExportSchedule(String ownerId, String documentId, String name, 
         private boolean onlyWhenChanged;
         private boolean active = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @param ownerId who owns the schedule @return this builder */
         public Builder ownerId(String ownerId) {
@@ -180,9 +188,21 @@ public record NewExportSchedule(String ownerId, String documentId, String name, 
 
         /** @return the request */
         public NewExportSchedule build() {
-            return new NewExportSchedule(ownerId, documentId, name, schedule, zone, Optional.ofNullable(startAt),
-                    Optional.ofNullable(endAt), formatId, formatSettings, destinationType,
-                    destinationParameters, Optional.ofNullable(misfirePolicy), onlyWhenChanged, active);
+            return new NewExportSchedule(
+                    ownerId,
+                    documentId,
+                    name,
+                    schedule,
+                    zone,
+                    Optional.ofNullable(startAt),
+                    Optional.ofNullable(endAt),
+                    formatId,
+                    formatSettings,
+                    destinationType,
+                    destinationParameters,
+                    Optional.ofNullable(misfirePolicy),
+                    onlyWhenChanged,
+                    active);
         }
     }
 }

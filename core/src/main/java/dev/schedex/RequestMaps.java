@@ -11,8 +11,7 @@ import java.util.Objects;
  */
 final class RequestMaps {
 
-    private RequestMaps() {
-    }
+    private RequestMaps() {}
 
     static <V> Map<String, V> copy(Map<String, ? extends V> values) {
         Objects.requireNonNull(values, "values");

@@ -40,8 +40,11 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
      * @return the policy
      */
     public static RetryPolicy exponential(int maxAttempts, Duration initialBackoff) {
-        return new RetryPolicy(maxAttempts, initialBackoff, 2, initialBackoff.compareTo(Duration.ofHours(1)) > 0
-                ? initialBackoff : Duration.ofHours(1));
+        return new RetryPolicy(
+                maxAttempts,
+                initialBackoff,
+                2,
+                initialBackoff.compareTo(Duration.ofHours(1)) > 0 ? initialBackoff : Duration.ofHours(1));
     }
 
     /**

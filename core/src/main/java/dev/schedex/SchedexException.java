@@ -15,8 +15,11 @@ package dev.schedex;
  * </table>
  */
 public abstract sealed class SchedexException extends RuntimeException
-        permits ValidationException, ScheduleNotFoundException, StaleVersionException, RunInProgressException,
-        StoreException {
+        permits ValidationException,
+                ScheduleNotFoundException,
+                StaleVersionException,
+                RunInProgressException,
+                StoreException {
 
     private static final long serialVersionUID = 1L;
 

@@ -14,8 +14,13 @@ import java.util.Optional;
  * @param offset     how many matching schedules to skip
  * @param limit      how many to return at most, 1 to {@value #MAX_LIMIT}
  */
-public record ScheduleQuery(String ownerId, Optional<String> documentId, Optional<Boolean> active,
-                            Optional<String> formatId, int offset, int limit) {
+public record ScheduleQuery(
+        String ownerId,
+        Optional<String> documentId,
+        Optional<Boolean> active,
+        Optional<String> formatId,
+        int offset,
+        int limit) {
 
     /** The largest page. */
     public static final int MAX_LIMIT = 1000;

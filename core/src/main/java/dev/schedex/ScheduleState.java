@@ -21,10 +21,17 @@ import java.util.Optional;
  * @param errorCount          runs failed so far
  * @param consecutiveFailures runs failed since the last success
  */
-public record ScheduleState(boolean active, Optional<String> pausedReason, Optional<Instant> nextRunAt,
-                            Optional<Instant> nextOccurrence, Optional<Instant> lastRunAt,
-                            Optional<RunStatus> lastStatus, Optional<String> lastExportedVersion,
-                            long runCount, long errorCount, int consecutiveFailures) {
+public record ScheduleState(
+        boolean active,
+        Optional<String> pausedReason,
+        Optional<Instant> nextRunAt,
+        Optional<Instant> nextOccurrence,
+        Optional<Instant> lastRunAt,
+        Optional<RunStatus> lastStatus,
+        Optional<String> lastExportedVersion,
+        long runCount,
+        long errorCount,
+        int consecutiveFailures) {
 
     /** Checks that no component is null. */
     public ScheduleState {
@@ -44,8 +51,17 @@ public record ScheduleState(boolean active, Optional<String> pausedReason, Optio
      * @return the state
      */
     public static ScheduleState initial(boolean active, Optional<Instant> nextRun) {
-        return new ScheduleState(active, Optional.empty(), active ? nextRun : Optional.empty(),
-                active ? nextRun : Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 0);
+        return new ScheduleState(
+                active,
+                Optional.empty(),
+                active ? nextRun : Optional.empty(),
+                active ? nextRun : Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0,
+                0);
     }
 
     /**
@@ -53,8 +69,17 @@ public record ScheduleState(boolean active, Optional<String> pausedReason, Optio
      * @return this state with the next run due at that occurrence
      */
     public ScheduleState withNextRun(Optional<Instant> next) {
-        return new ScheduleState(active, pausedReason, next, next, lastRunAt, lastStatus, lastExportedVersion,
-                runCount, errorCount, consecutiveFailures);
+        return new ScheduleState(
+                active,
+                pausedReason,
+                next,
+                next,
+                lastRunAt,
+                lastStatus,
+                lastExportedVersion,
+                runCount,
+                errorCount,
+                consecutiveFailures);
     }
 
     /**
@@ -62,8 +87,17 @@ public record ScheduleState(boolean active, Optional<String> pausedReason, Optio
      * @return this state paused, with no next run
      */
     public ScheduleState paused(Optional<String> reason) {
-        return new ScheduleState(false, reason, Optional.empty(), Optional.empty(), lastRunAt, lastStatus,
-                lastExportedVersion, runCount, errorCount, consecutiveFailures);
+        return new ScheduleState(
+                false,
+                reason,
+                Optional.empty(),
+                Optional.empty(),
+                lastRunAt,
+                lastStatus,
+                lastExportedVersion,
+                runCount,
+                errorCount,
+                consecutiveFailures);
     }
 
     /**
@@ -71,7 +105,16 @@ public record ScheduleState(boolean active, Optional<String> pausedReason, Optio
      * @return this state active again, due at that occurrence, with the failure streak forgotten
      */
     public ScheduleState resumed(Optional<Instant> next) {
-        return new ScheduleState(true, Optional.empty(), next, next, lastRunAt, lastStatus, lastExportedVersion,
-                runCount, errorCount, 0);
+        return new ScheduleState(
+                true,
+                Optional.empty(),
+                next,
+                next,
+                lastRunAt,
+                lastStatus,
+                lastExportedVersion,
+                runCount,
+                errorCount,
+                0);
     }
 }

@@ -2,12 +2,11 @@ package dev.schedex;
 
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A partial change to an export schedule: only what is set changes. When the timing changes (the
@@ -123,8 +122,7 @@ public final class ScheduleUpdate {
         private @Nullable Boolean onlyWhenChanged;
         private @Nullable Long expectedVersion;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** @param name the new name @return this builder */
         public Builder name(String name) {

@@ -13,6 +13,5 @@ package dev.schedex;
  * @param leasesLost runs whose result was dropped because their lease had expired and another host
  *                   took the schedule over (a sign that the lease is too short for the renders)
  */
-public record ServiceCounters(long ticks, long claimed, long succeeded, long failed, long skipped, long paused,
-                              long leasesLost) {
-}
+public record ServiceCounters(
+        long ticks, long claimed, long succeeded, long failed, long skipped, long paused, long leasesLost) {}

@@ -17,8 +17,15 @@ import java.util.List;
  * @param elapsed   how long the tick took
  * @param runs      the runs this tick finished, in the order they finished
  */
-public record TickReport(Instant now, int takenOver, int claimed, int succeeded, int failed, int skipped,
-                         Duration elapsed, List<ExportRun> runs) {
+public record TickReport(
+        Instant now,
+        int takenOver,
+        int claimed,
+        int succeeded,
+        int failed,
+        int skipped,
+        Duration elapsed,
+        List<ExportRun> runs) {
 
     /** Copies the runs. */
     public TickReport {

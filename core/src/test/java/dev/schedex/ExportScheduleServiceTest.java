@@ -1,5 +1,11 @@
 package dev.schedex;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.schedex.destination.FileSystemDestination;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
@@ -10,11 +16,6 @@ import dev.schedex.store.InMemoryScheduleStore;
 import dev.schedex.testing.Documents;
 import dev.schedex.testing.MutableClock;
 import dev.schedex.testing.TextFormat;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +33,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExportScheduleServiceTest {
 
@@ -64,7 +63,9 @@ class ExportScheduleServiceTest {
     }
 
     private ExportScheduleService service(ExportScheduleService.Builder builder) throws IOException {
-        return builder.store(store).documentSource(documents).clock(clock)
+        return builder.store(store)
+                .documentSource(documents)
+                .clock(clock)
                 .destination(new FileSystemDestination(exports))
                 .pauseAfterConsecutiveFailures(5)
                 .listener(new ExportListener() {
@@ -97,9 +98,14 @@ class ExportScheduleServiceTest {
     }
 
     private static NewExportSchedule.Builder daily(String owner, String document, String time) {
-        return NewExportSchedule.builder().ownerId(owner).documentId(document).name("Daily " + document)
-                .schedule(Schedule.daily(LocalTime.parse(time))).zone("Europe/Berlin")
-                .format("txt", Map.of()).destination("filesystem", Map.of("path", "{document}/{date}_{time}.{ext}"));
+        return NewExportSchedule.builder()
+                .ownerId(owner)
+                .documentId(document)
+                .name("Daily " + document)
+                .schedule(Schedule.daily(LocalTime.parse(time)))
+                .zone("Europe/Berlin")
+                .format("txt", Map.of())
+                .destination("filesystem", Map.of("path", "{document}/{date}_{time}.{ext}"));
     }
 
     private ExportSchedule reload(ExportSchedule schedule) {
@@ -116,7 +122,9 @@ class ExportScheduleServiceTest {
         @Test
         void storesTheScheduleWithItsFirstRun() {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
-            assertEquals(Optional.of(Instant.parse("2024-03-02T01:00:00Z")), s.state().nextRunAt());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-02T01:00:00Z")),
+                    s.state().nextRunAt());
             assertEquals(s.state().nextRunAt(), s.state().nextOccurrence());
             assertEquals(s, service.get("alice", s.id()));
             assertEquals(START, s.createdAt());
@@ -128,71 +136,119 @@ class ExportScheduleServiceTest {
         @Test
         void takesTheScheduleAsARequestCarriesIt() {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00")
-                    .schedule(ScheduleInput.of("weekly", Map.of("days", "monday,FRI", "time", "06:30"))).build());
-            assertEquals(Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(6, 30)),
-                    s.schedule());
-            assertEquals(Optional.of(Instant.parse("2024-03-04T05:30:00Z")), s.state().nextRunAt());
+                    .schedule(ScheduleInput.of("weekly", Map.of("days", "monday,FRI", "time", "06:30")))
+                    .build());
+            assertEquals(
+                    Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(6, 30)), s.schedule());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-04T05:30:00Z")),
+                    s.state().nextRunAt());
         }
 
         @Test
         void reportsEveryProblemAtOnceAndStoresNothing() {
             NewExportSchedule request = NewExportSchedule.builder()
-                    .ownerId(" ").documentId("d".repeat(201)).name("")
+                    .ownerId(" ")
+                    .documentId("d".repeat(201))
+                    .name("")
                     .schedule(ScheduleInput.of("weekly", Map.of("time", "25:00", "color", "red")))
-                    .zone("Mars/Olympus").startAt(START).endAt(START.minusSeconds(1))
+                    .zone("Mars/Olympus")
+                    .startAt(START)
+                    .endAt(START.minusSeconds(1))
                     .format("txt", Map.of("upper", "yes", "repeat", 9, "font", "Comic"))
                     .destination("filesystem", Map.of("path", "../../etc/{document}.{ext}"))
                     .build();
-            assertEquals(Set.of("ownerId:required", "documentId:too_long", "name:required",
-                    "schedule.days:required", "schedule.time:out_of_range", "schedule.color:unknown_field",
-                    "zone:unknown_zone", "endAt:before_start", "formatSettings.upper:invalid_type",
-                    "formatSettings.repeat:out_of_range", "formatSettings.font:unknown_setting",
-                    "destination.path:outside_root"), violations(() -> service.create(request)));
+            assertEquals(
+                    Set.of(
+                            "ownerId:required",
+                            "documentId:too_long",
+                            "name:required",
+                            "schedule.days:required",
+                            "schedule.time:out_of_range",
+                            "schedule.color:unknown_field",
+                            "zone:unknown_zone",
+                            "endAt:before_start",
+                            "formatSettings.upper:invalid_type",
+                            "formatSettings.repeat:out_of_range",
+                            "formatSettings.font:unknown_setting",
+                            "destination.path:outside_root"),
+                    violations(() -> service.create(request)));
             assertEquals(0, service.list(ScheduleQuery.owner(" ")).total());
         }
 
         @Test
         void namesEachScheduleKindProblem() {
-            assertEquals(Set.of("schedule.kind:required"), violations(() -> service.create(
-                    daily("alice", "doc-1", "02:00").schedule(ScheduleInput.of("", Map.of())).build())));
-            assertEquals(Set.of("schedule.kind:unknown_kind"), violations(() -> service.create(
-                    daily("alice", "doc-1", "02:00").schedule(ScheduleInput.of("hourly", Map.of())).build())));
-            assertEquals(Set.of("schedule.times:invalid_time"), violations(() -> service.create(
-                    daily("alice", "doc-1", "02:00").schedule(ScheduleInput.of("daily", Map.of("times", "2 pm")))
+            assertEquals(
+                    Set.of("schedule.kind:required"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .schedule(ScheduleInput.of("", Map.of()))
                             .build())));
-            assertEquals(Set.of("schedule.dayOfMonth:out_of_range"), violations(() -> service.create(
-                    daily("alice", "doc-1", "02:00").schedule(ScheduleInput.of("monthly",
-                            Map.of("dayOfMonth", "32", "time", "02:00"))).build())));
-            assertEquals(Set.of("schedule.ordinal:out_of_range", "schedule.dayOfWeek:unknown_day"),
-                    violations(() -> service.create(daily("alice", "doc-1", "02:00").schedule(ScheduleInput.of(
-                            "monthly-weekday", Map.of("ordinal", "6", "dayOfWeek", "Caturday", "time", "02:00")))
+            assertEquals(
+                    Set.of("schedule.kind:unknown_kind"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .schedule(ScheduleInput.of("hourly", Map.of()))
                             .build())));
-            assertEquals(Set.of("schedule.cron:cron.out_of_range"), violations(() -> service.create(
-                    daily("alice", "doc-1", "02:00").schedule(ScheduleInput.of("cron", Map.of("cron", "0 25 * * *")))
+            assertEquals(
+                    Set.of("schedule.times:invalid_time"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .schedule(ScheduleInput.of("daily", Map.of("times", "2 pm")))
                             .build())));
-            assertEquals(Set.of("schedule:no_occurrence"), violations(() -> service.create(
-                    daily("alice", "doc-1", "02:00").schedule(Schedule.cron("0 0 30 2 *")).build())));
+            assertEquals(
+                    Set.of("schedule.dayOfMonth:out_of_range"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .schedule(ScheduleInput.of("monthly", Map.of("dayOfMonth", "32", "time", "02:00")))
+                            .build())));
+            assertEquals(
+                    Set.of("schedule.ordinal:out_of_range", "schedule.dayOfWeek:unknown_day"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .schedule(ScheduleInput.of(
+                                    "monthly-weekday",
+                                    Map.of("ordinal", "6", "dayOfWeek", "Caturday", "time", "02:00")))
+                            .build())));
+            assertEquals(
+                    Set.of("schedule.cron:cron.out_of_range"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .schedule(ScheduleInput.of("cron", Map.of("cron", "0 25 * * *")))
+                            .build())));
+            assertEquals(
+                    Set.of("schedule:no_occurrence"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .schedule(Schedule.cron("0 0 30 2 *"))
+                            .build())));
         }
 
         @Test
         void namesUnknownFormatsAndDestinations() {
-            assertEquals(Set.of("formatId:unknown_format", "destination.type:unknown_destination"),
-                    violations(() -> service.create(daily("alice", "doc-1", "02:00").format("gif", Map.of())
-                            .destination("s3", Map.of()).build())));
-            assertEquals(Set.of("formatId:required", "destination.type:required"), violations(() -> service.create(
-                    daily("alice", "doc-1", "02:00").format("", Map.of()).destination("", Map.of()).build())));
+            assertEquals(
+                    Set.of("formatId:unknown_format", "destination.type:unknown_destination"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .format("gif", Map.of())
+                            .destination("s3", Map.of())
+                            .build())));
+            assertEquals(
+                    Set.of("formatId:required", "destination.type:required"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .format("", Map.of())
+                            .destination("", Map.of())
+                            .build())));
         }
 
         @Test
         void rejectsTooLongNamesAndIds() {
-            assertEquals(Set.of("ownerId:too_long", "name:too_long"), violations(() -> service.create(
-                    daily("a".repeat(201), "doc-1", "02:00").name("n".repeat(201)).build())));
+            assertEquals(
+                    Set.of("ownerId:too_long", "name:too_long"),
+                    violations(() -> service.create(daily("a".repeat(201), "doc-1", "02:00")
+                            .name("n".repeat(201))
+                            .build())));
         }
 
         @Test
         void aScheduleEndingBeforeItsFirstRunIsRefused() {
-            assertEquals(Set.of("schedule:no_occurrence"), violations(() -> service.create(
-                    daily("alice", "doc-1", "02:00").endAt(START.plusSeconds(60)).build())));
+            assertEquals(
+                    Set.of("schedule:no_occurrence"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .endAt(START.plusSeconds(60))
+                            .build())));
         }
     }
 
@@ -201,11 +257,14 @@ class ExportScheduleServiceTest {
         @Test
         void idsAndNamesAreStoredExactlyAsGivenNeverTrimmed() {
             documents.put(" alice", "doc-1 ", "v1");
-            ExportSchedule s = service.create(daily(" alice", "doc-1 ", "02:00").name(" Nightly ").build());
+            ExportSchedule s = service.create(
+                    daily(" alice", "doc-1 ", "02:00").name(" Nightly ").build());
             assertEquals(" alice", s.ownerId());
             assertEquals("doc-1 ", s.documentId());
             assertEquals(" Nightly ", s.name());
-            assertThrows(ScheduleNotFoundException.class, () -> service.get("alice", s.id()),
+            assertThrows(
+                    ScheduleNotFoundException.class,
+                    () -> service.get("alice", s.id()),
                     "' alice' and 'alice' are two owners");
             assertEquals(s, service.get(" alice", s.id()));
         }
@@ -213,32 +272,55 @@ class ExportScheduleServiceTest {
         @Test
         void controlCharactersAreRefusedInIdsNamesAndDestinationParameters() {
             for (String c : List.of("\t", "\n", "\r", "\u0000", "\u001b", "\u007f", "\u0085", "\u009b")) {
-                assertEquals(Set.of("ownerId:control_character", "documentId:control_character",
-                        "name:control_character", "destination.path:control_character"),
-                        violations(() -> service.create(daily("al" + c + "ice", "doc" + c, "02:00").name("a" + c + "b")
-                                .destination("filesystem", Map.of("path", "x" + c + "/{date}.{ext}")).build())),
+                assertEquals(
+                        Set.of(
+                                "ownerId:control_character",
+                                "documentId:control_character",
+                                "name:control_character",
+                                "destination.path:control_character"),
+                        violations(() -> service.create(daily("al" + c + "ice", "doc" + c, "02:00")
+                                .name("a" + c + "b")
+                                .destination("filesystem", Map.of("path", "x" + c + "/{date}.{ext}"))
+                                .build())),
                         "U+" + String.format("%04X", (int) c.charAt(0)));
-                assertEquals(Set.of("destination.pa" + c + "th:control_character", "destination.pa" + c
-                        + "th:unknown_parameter"), violations(() -> service.create(daily("alice", "doc-1", "02:00")
-                        .destination("filesystem", Map.of("pa" + c + "th", "x.{ext}")).build())));
+                assertEquals(
+                        Set.of(
+                                "destination.pa" + c + "th:control_character",
+                                "destination.pa" + c + "th:unknown_parameter"),
+                        violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                                .destination("filesystem", Map.of("pa" + c + "th", "x.{ext}"))
+                                .build())));
             }
         }
 
         @Test
         void pathTemplatesAreBoundedAsFileSystemsAre() {
-            assertEquals(Set.of("destination.path:too_long"), violations(() -> service.create(daily("alice", "doc-1",
-                    "02:00").destination("filesystem", Map.of("path", "a/".repeat(50_000) + "{date}.{ext}")).build())));
-            assertEquals(Set.of("destination.path:name_too_long"), violations(() -> service.create(daily("alice",
-                    "doc-1", "02:00").destination("filesystem", Map.of("path", "x".repeat(250) + ".{ext}")).build())),
+            assertEquals(
+                    Set.of("destination.path:too_long"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .destination("filesystem", Map.of("path", "a/".repeat(50_000) + "{date}.{ext}"))
+                            .build())));
+            assertEquals(
+                    Set.of("destination.path:name_too_long"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .destination("filesystem", Map.of("path", "x".repeat(250) + ".{ext}"))
+                            .build())),
                     "250 bytes and an extension of up to 16 make more than 255");
-            assertEquals(Set.of("destination.path:name_too_long"), violations(() -> service.create(daily("alice",
-                    "doc-1", "02:00").destination("filesystem", Map.of("path", "é".repeat(128) + ".txt")).build())),
+            assertEquals(
+                    Set.of("destination.path:name_too_long"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .destination("filesystem", Map.of("path", "é".repeat(128) + ".txt"))
+                            .build())),
                     "bytes, not characters, are counted");
-            assertEquals(Set.of("destination.path:name_too_long"), violations(() -> service.create(daily("alice",
-                    "doc-1", "02:00").destination("filesystem", Map.of("path", "{document}-{name}-{title}.{ext}"))
-                    .build())), "three placeholders of up to 120 characters each");
+            assertEquals(
+                    Set.of("destination.path:name_too_long"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .destination("filesystem", Map.of("path", "{document}-{name}-{title}.{ext}"))
+                            .build())),
+                    "three placeholders of up to 120 characters each");
             service.create(daily("alice", "doc-1", "02:00")
-                    .destination("filesystem", Map.of("path", "{owner}/{document}_{name}/{date}.{ext}")).build());
+                    .destination("filesystem", Map.of("path", "{owner}/{document}_{name}/{date}.{ext}"))
+                    .build());
         }
 
         @Test
@@ -247,43 +329,77 @@ class ExportScheduleServiceTest {
             settings.put("upper", null);
             Map<String, String> parameters = new java.util.HashMap<>();
             parameters.put("keep", null);
-            assertEquals(Set.of("formatSettings.upper:null_value", "destination.keep:null_value"),
-                    violations(() -> service.create(daily("alice", "doc-1", "02:00").format("txt", settings)
-                            .destination("filesystem", parameters).build())));
+            assertEquals(
+                    Set.of("formatSettings.upper:null_value", "destination.keep:null_value"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .format("txt", settings)
+                            .destination("filesystem", parameters)
+                            .build())));
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
-            assertEquals(Set.of("formatSettings.upper:null_value"), violations(() -> service.update("alice", s.id(),
-                    ScheduleUpdate.builder().formatSettings(settings).build())));
+            assertEquals(
+                    Set.of("formatSettings.upper:null_value"),
+                    violations(() -> service.update(
+                            "alice",
+                            s.id(),
+                            ScheduleUpdate.builder().formatSettings(settings).build())));
         }
 
         @Test
         void aScheduleThatNeverRunsIsReportedWithEveryOtherProblem() {
-            assertEquals(Set.of("name:required", "schedule:no_occurrence"), violations(() -> service.create(
-                    daily("alice", "doc-1", "02:00").name("").endAt(START.plusSeconds(60)).build())));
+            assertEquals(
+                    Set.of("name:required", "schedule:no_occurrence"),
+                    violations(() -> service.create(daily("alice", "doc-1", "02:00")
+                            .name("")
+                            .endAt(START.plusSeconds(60))
+                            .build())));
         }
 
         @Test
         void anUpdateThatMakesAPausedScheduleNeverRunIsRefused() {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
             service.pause("alice", s.id());
-            assertEquals(Set.of("schedule:no_occurrence"), violations(() -> service.update("alice", s.id(),
-                    ScheduleUpdate.builder().endAt(Optional.of(START.plusSeconds(60))).build())));
+            assertEquals(
+                    Set.of("schedule:no_occurrence"),
+                    violations(() -> service.update(
+                            "alice",
+                            s.id(),
+                            ScheduleUpdate.builder()
+                                    .endAt(Optional.of(START.plusSeconds(60)))
+                                    .build())));
             assertEquals(s.bounds(), service.get("alice", s.id()).bounds());
         }
 
         @Test
         void aNewFormatWithoutSettingsKeepsTheOldOnesIfTheyFitAndIsRefusedIfNot() throws IOException {
-            ExportFormat strict = ExportFormat.of("strict", "text/plain", "txt", (document, settings, context, out) -> {
-            });
-            ExportScheduleService withStrict = service(ExportScheduleService.builder().format(strict)
-                    .format(new dev.schedex.testing.FixedFormat("lenient", new byte[]{2})));
+            ExportFormat strict =
+                    ExportFormat.of("strict", "text/plain", "txt", (document, settings, context, out) -> {});
+            ExportScheduleService withStrict = service(ExportScheduleService.builder()
+                    .format(strict)
+                    .format(new dev.schedex.testing.FixedFormat("lenient", new byte[] {2})));
             ExportSchedule s = withStrict.create(daily("alice", "doc-1", "02:00")
-                    .format("txt", Map.of("upper", true)).build());
-            assertEquals(Set.of("formatSettings.upper:unknown_setting"), violations(() -> withStrict.update("alice",
-                    s.id(), ScheduleUpdate.builder().format("strict").build())), "the settings are not dropped silently");
-            ExportSchedule lenient = withStrict.update("alice", s.id(), ScheduleUpdate.builder().format("lenient").build());
+                    .format("txt", Map.of("upper", true))
+                    .build());
+            assertEquals(
+                    Set.of("formatSettings.upper:unknown_setting"),
+                    violations(() -> withStrict.update(
+                            "alice",
+                            s.id(),
+                            ScheduleUpdate.builder().format("strict").build())),
+                    "the settings are not dropped silently");
+            ExportSchedule lenient = withStrict.update(
+                    "alice", s.id(), ScheduleUpdate.builder().format("lenient").build());
             assertEquals(Map.of("upper", true), lenient.formatSettings().asMap());
-            assertEquals(Map.of(), withStrict.update("alice", s.id(), ScheduleUpdate.builder()
-                    .format("strict", Map.of()).build()).formatSettings().asMap());
+            assertEquals(
+                    Map.of(),
+                    withStrict
+                            .update(
+                                    "alice",
+                                    s.id(),
+                                    ScheduleUpdate.builder()
+                                            .format("strict", Map.of())
+                                            .build())
+                            .formatSettings()
+                            .asMap());
         }
 
         @Test
@@ -292,30 +408,40 @@ class ExportScheduleServiceTest {
             long seen = s.version();
             clock.set(Instant.parse("2024-03-02T01:00:00Z"));
             assertEquals(1, service.tick().succeeded());
-            ExportSchedule edited = service.update("alice", s.id(), ScheduleUpdate.builder().name("renamed")
-                    .expectedVersion(seen).build());
+            ExportSchedule edited = service.update(
+                    "alice",
+                    s.id(),
+                    ScheduleUpdate.builder()
+                            .name("renamed")
+                            .expectedVersion(seen)
+                            .build());
             assertEquals(seen + 1, edited.version());
             assertEquals(1, edited.state().runCount(), "the edit keeps what the run recorded");
-            assertEquals(Optional.of(Instant.parse("2024-03-03T01:00:00Z")), edited.state().nextRunAt());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-03T01:00:00Z")),
+                    edited.state().nextRunAt());
         }
 
         @Test
         void everyRunStaysReachableThroughThePages() {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00")
-                    .schedule(Schedule.cron("* * * * *")).build());
+                    .schedule(Schedule.cron("* * * * *"))
+                    .build());
             for (int minute = 1; minute <= 2_345; minute++) {
                 service.tick(START.plusSeconds(60L * minute));
             }
             List<ExportRun> all = new ArrayList<>(service.runs("alice", s.id(), 1000));
             while (true) {
-                List<ExportRun> page = service.runsBefore("alice", s.id(), all.get(all.size() - 1).occurrence(), 1000);
+                List<ExportRun> page = service.runsBefore(
+                        "alice", s.id(), all.get(all.size() - 1).occurrence(), 1000);
                 all.addAll(page);
                 if (page.size() < 1000) {
                     break;
                 }
             }
             assertEquals(2_345, all.size());
-            assertEquals(2_345, all.stream().map(ExportRun::occurrence).distinct().count());
+            assertEquals(
+                    2_345, all.stream().map(ExportRun::occurrence).distinct().count());
             assertEquals(START.plusSeconds(60L * 2_345), all.get(0).occurrence());
             assertEquals(START.plusSeconds(60), all.get(all.size() - 1).occurrence());
         }
@@ -328,14 +454,22 @@ class ExportScheduleServiceTest {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
             UUID missing = UUID.randomUUID();
             for (UUID id : List.of(s.id(), missing)) {
-                List<org.junit.jupiter.api.function.Executable> calls = List.of(() -> service.get("bob", id),
+                List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                        () -> service.get("bob", id),
                         () -> service.delete("bob", id),
-                        () -> service.update("bob", id, ScheduleUpdate.builder().name("mine now").build()),
-                        () -> service.pause("bob", id), () -> service.resume("bob", id),
-                        () -> service.runs("bob", id, 10), () -> service.runsBefore("bob", id, START, 10),
+                        () -> service.update(
+                                "bob",
+                                id,
+                                ScheduleUpdate.builder().name("mine now").build()),
+                        () -> service.pause("bob", id),
+                        () -> service.resume("bob", id),
+                        () -> service.runs("bob", id, 10),
+                        () -> service.runsBefore("bob", id, START, 10),
                         () -> service.runNow("bob", id));
                 for (org.junit.jupiter.api.function.Executable call : calls) {
-                    assertEquals(id, assertThrows(ScheduleNotFoundException.class, call).scheduleId(),
+                    assertEquals(
+                            id,
+                            assertThrows(ScheduleNotFoundException.class, call).scheduleId(),
                             "every method says 'not found' in the same way");
                 }
             }
@@ -352,14 +486,26 @@ class ExportScheduleServiceTest {
             clock.advance(Duration.ofSeconds(1));
             ExportSchedule b = service.create(daily("alice", "doc-2", "03:00").build());
             clock.advance(Duration.ofSeconds(1));
-            ExportSchedule c = service.pause("alice", service.create(daily("alice", "doc-1", "04:00").build()).id());
+            ExportSchedule c = service.pause(
+                    "alice",
+                    service.create(daily("alice", "doc-1", "04:00").build()).id());
             service.create(daily("bob", "doc-9", "02:00").build());
-            assertEquals(List.of(a, b, c), service.list(ScheduleQuery.owner("alice")).items());
-            assertEquals(List.of(a, c), service.list(ScheduleQuery.owner("alice").document("doc-1")).items());
-            assertEquals(List.of(a, b), service.list(ScheduleQuery.owner("alice").active(true)).items());
-            assertEquals(List.of(c), service.list(ScheduleQuery.owner("alice").active(false)).items());
-            assertEquals(List.of(), service.list(ScheduleQuery.owner("alice").format("png")).items());
-            Page<ExportSchedule> page = service.list(ScheduleQuery.owner("alice").page(1, 1));
+            assertEquals(
+                    List.of(a, b, c), service.list(ScheduleQuery.owner("alice")).items());
+            assertEquals(
+                    List.of(a, c),
+                    service.list(ScheduleQuery.owner("alice").document("doc-1")).items());
+            assertEquals(
+                    List.of(a, b),
+                    service.list(ScheduleQuery.owner("alice").active(true)).items());
+            assertEquals(
+                    List.of(c),
+                    service.list(ScheduleQuery.owner("alice").active(false)).items());
+            assertEquals(
+                    List.of(),
+                    service.list(ScheduleQuery.owner("alice").format("png")).items());
+            Page<ExportSchedule> page =
+                    service.list(ScheduleQuery.owner("alice").page(1, 1));
             assertEquals(List.of(b), page.items());
             assertEquals(3, page.total());
             assertTrue(page.hasMore());
@@ -371,11 +517,18 @@ class ExportScheduleServiceTest {
         @Test
         void changingTheTimeRecomputesTheNextRunAndKeepsTheRest() {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00")
-                    .format("txt", Map.of("upper", true)).build());
+                    .format("txt", Map.of("upper", true))
+                    .build());
             clock.advance(Duration.ofMinutes(5));
-            ExportSchedule changed = service.update("alice", s.id(), ScheduleUpdate.builder()
-                    .schedule(Schedule.daily(LocalTime.of(23, 0))).build());
-            assertEquals(Optional.of(Instant.parse("2024-03-01T22:00:00Z")), changed.state().nextRunAt());
+            ExportSchedule changed = service.update(
+                    "alice",
+                    s.id(),
+                    ScheduleUpdate.builder()
+                            .schedule(Schedule.daily(LocalTime.of(23, 0)))
+                            .build());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-01T22:00:00Z")),
+                    changed.state().nextRunAt());
             assertEquals(s.name(), changed.name());
             assertEquals(s.formatSettings(), changed.formatSettings());
             assertEquals(s.version() + 1, changed.version());
@@ -386,35 +539,66 @@ class ExportScheduleServiceTest {
         @Test
         void changingTheZoneOrDaysRecomputesTheNextRun() {
             ExportSchedule s = service.create(daily("alice", "doc-1", "12:00").build());
-            assertEquals(Optional.of(Instant.parse("2024-03-01T11:00:00Z")), s.state().nextRunAt());
-            ExportSchedule inNewYork = service.update("alice", s.id(), ScheduleUpdate.builder()
-                    .zone("America/New_York").build());
-            assertEquals(Optional.of(Instant.parse("2024-03-01T17:00:00Z")), inNewYork.state().nextRunAt());
-            ExportSchedule mondays = service.update("alice", s.id(), ScheduleUpdate.builder()
-                    .schedule(ScheduleInput.of("weekly", Map.of("days", "MON", "time", "12:00"))).build());
-            assertEquals(Optional.of(Instant.parse("2024-03-04T17:00:00Z")), mondays.state().nextRunAt());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-01T11:00:00Z")),
+                    s.state().nextRunAt());
+            ExportSchedule inNewYork = service.update(
+                    "alice",
+                    s.id(),
+                    ScheduleUpdate.builder().zone("America/New_York").build());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-01T17:00:00Z")),
+                    inNewYork.state().nextRunAt());
+            ExportSchedule mondays = service.update(
+                    "alice",
+                    s.id(),
+                    ScheduleUpdate.builder()
+                            .schedule(ScheduleInput.of("weekly", Map.of("days", "MON", "time", "12:00")))
+                            .build());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-04T17:00:00Z")),
+                    mondays.state().nextRunAt());
         }
 
         @Test
         void aNewFormatStartsWithItsOwnSettingsAndInvalidChangesAreRefused() {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00")
-                    .format("txt", Map.of("repeat", 2)).build());
-            assertEquals(Set.of("formatSettings.repeat:out_of_range", "zone:unknown_zone"), violations(() ->
-                    service.update("alice", s.id(), ScheduleUpdate.builder().formatSettings(Map.of("repeat", 7))
-                            .zone("Nowhere/Town").build())));
+                    .format("txt", Map.of("repeat", 2))
+                    .build());
+            assertEquals(
+                    Set.of("formatSettings.repeat:out_of_range", "zone:unknown_zone"),
+                    violations(() -> service.update(
+                            "alice",
+                            s.id(),
+                            ScheduleUpdate.builder()
+                                    .formatSettings(Map.of("repeat", 7))
+                                    .zone("Nowhere/Town")
+                                    .build())));
             assertEquals(s, reload(s), "nothing stored");
         }
 
         @Test
         void aStaleVersionOrADeletedScheduleIsRefused() {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
-            service.update("alice", s.id(), ScheduleUpdate.builder().name("renamed").build());
-            StaleVersionException stale = assertThrows(StaleVersionException.class, () -> service.update("alice",
-                    s.id(), ScheduleUpdate.builder().name("again").expectedVersion(s.version()).build()));
+            service.update(
+                    "alice", s.id(), ScheduleUpdate.builder().name("renamed").build());
+            StaleVersionException stale = assertThrows(
+                    StaleVersionException.class,
+                    () -> service.update(
+                            "alice",
+                            s.id(),
+                            ScheduleUpdate.builder()
+                                    .name("again")
+                                    .expectedVersion(s.version())
+                                    .build()));
             assertEquals(s.version() + 1, stale.currentVersion());
             service.delete("alice", s.id());
-            assertThrows(ScheduleNotFoundException.class, () -> service.update("alice", s.id(),
-                    ScheduleUpdate.builder().name("ghost").build()));
+            assertThrows(
+                    ScheduleNotFoundException.class,
+                    () -> service.update(
+                            "alice",
+                            s.id(),
+                            ScheduleUpdate.builder().name("ghost").build()));
         }
     }
 
@@ -430,7 +614,9 @@ class ExportScheduleServiceTest {
             assertEquals(0, service.tick().claimed());
             ExportSchedule resumed = service.resume("alice", s.id());
             assertTrue(resumed.active());
-            assertEquals(Optional.of(Instant.parse("2024-03-06T01:00:00Z")), resumed.state().nextRunAt());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-06T01:00:00Z")),
+                    resumed.state().nextRunAt());
         }
     }
 
@@ -452,14 +638,18 @@ class ExportScheduleServiceTest {
             byte[] written = Files.readAllBytes(exports.resolve(run.location().orElseThrow()));
             assertEquals("Title of doc-1 @ 2024-03-02T01:00:00Z\n# Notes of doc-1\n", new String(written));
             assertEquals(Optional.of((long) written.length), run.size());
-            assertEquals(Optional.of(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(written))),
+            assertEquals(
+                    Optional.of(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(written))),
                     run.checksum());
             assertEquals(Optional.of("v1"), run.documentVersion());
             assertTrue(run.renderTime().isPresent() && run.deliveryTime().isPresent());
             assertEquals(List.of(run), service.runs("alice", s.id(), 10));
 
             ExportSchedule after = reload(s);
-            assertEquals(Optional.of(Instant.parse("2024-03-03T01:00:00Z")), after.state().nextRunAt(),
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-03T01:00:00Z")),
+                    after.state().nextRunAt(),
                     "the next run follows the occurrence, not the time of the tick");
             assertEquals(Optional.of(RunStatus.SUCCEEDED), after.state().lastStatus());
             assertEquals(Optional.of(occurrence.plusSeconds(90)), after.state().lastRunAt());
@@ -470,7 +660,7 @@ class ExportScheduleServiceTest {
 
         @Test
         void warningsFromTheFormatBecomeTheMessageOfARunThatSucceeded() throws IOException {
-            ExportFormat fixed = new dev.schedex.testing.FixedFormat("warns", new byte[]{1});
+            ExportFormat fixed = new dev.schedex.testing.FixedFormat("warns", new byte[] {1});
             ExportFormat warning = new ExportFormat() {
                 @Override
                 public String id() {
@@ -493,17 +683,24 @@ class ExportScheduleServiceTest {
                 }
 
                 @Override
-                public void render(ExportDocument document, FormatSettings settings, ExportContext context,
-                                   java.io.OutputStream out) throws IOException {
+                public void render(
+                        ExportDocument document,
+                        FormatSettings settings,
+                        ExportContext context,
+                        java.io.OutputStream out)
+                        throws IOException {
                     context.warn("an image from https://example.com/a.png was not loaded");
                     fixed.render(document, settings, context, out);
                 }
             };
-            ExportScheduleService warned = service(ExportScheduleService.builder().format(warning));
+            ExportScheduleService warned =
+                    service(ExportScheduleService.builder().format(warning));
             warned.create(daily("alice", "doc-1", "02:00").format("warns").build());
-            ExportRun run = warned.tick(Instant.parse("2024-03-02T01:00:00Z")).runs().get(0);
+            ExportRun run =
+                    warned.tick(Instant.parse("2024-03-02T01:00:00Z")).runs().get(0);
             assertEquals(RunStatus.SUCCEEDED, run.status());
-            assertEquals(Optional.of("succeeded with warnings: an image from https://example.com/a.png was not loaded"),
+            assertEquals(
+                    Optional.of("succeeded with warnings: an image from https://example.com/a.png was not loaded"),
                     run.message());
         }
 
@@ -516,12 +713,16 @@ class ExportScheduleServiceTest {
             assertEquals(RunStatus.FAILED, failed.status());
             assertEquals(Optional.of("IllegalStateException: the document service is down"), failed.message());
             ExportSchedule waiting = reload(s);
-            assertEquals(Optional.of(occurrence.plusSeconds(60)), waiting.state().nextRunAt(), "retry after a minute");
+            assertEquals(
+                    Optional.of(occurrence.plusSeconds(60)), waiting.state().nextRunAt(), "retry after a minute");
             assertEquals(Optional.of(occurrence), waiting.state().nextOccurrence(), "for the same occurrence");
             assertEquals(1, waiting.state().consecutiveFailures());
 
-            assertEquals(RunStatus.FAILED, service.tick(occurrence.plusSeconds(60)).runs().get(0).status());
-            assertEquals(Optional.of(occurrence.plusSeconds(180)), reload(s).state().nextRunAt(), "then two minutes");
+            assertEquals(
+                    RunStatus.FAILED,
+                    service.tick(occurrence.plusSeconds(60)).runs().get(0).status());
+            assertEquals(
+                    Optional.of(occurrence.plusSeconds(180)), reload(s).state().nextRunAt(), "then two minutes");
             documents.stopFailing("alice", "doc-1");
             ExportRun third = service.tick(occurrence.plusSeconds(180)).runs().get(0);
             assertEquals(RunStatus.SUCCEEDED, third.status());
@@ -531,20 +732,24 @@ class ExportScheduleServiceTest {
             ExportSchedule done = reload(s);
             assertEquals(0, done.state().consecutiveFailures());
             assertEquals(2, done.state().errorCount());
-            assertEquals(Optional.of(Instant.parse("2024-03-03T01:00:00Z")), done.state().nextRunAt());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-03T01:00:00Z")),
+                    done.state().nextRunAt());
         }
 
         @Test
         void aRetryNeverGoesPastTheNextRegularOccurrence() throws IOException {
-            ExportScheduleService slowRetries = service(ExportScheduleService.builder()
-                    .retryPolicy(RetryPolicy.exponential(5, Duration.ofHours(2))));
+            ExportScheduleService slowRetries = service(
+                    ExportScheduleService.builder().retryPolicy(RetryPolicy.exponential(5, Duration.ofHours(2))));
             ExportSchedule s = slowRetries.create(daily("alice", "doc-1", "02:00")
-                    .schedule(Schedule.cron("0 * * * *")).build());
+                    .schedule(Schedule.cron("0 * * * *"))
+                    .build());
             documents.failWith("alice", "doc-1", new IllegalStateException("down"));
             Instant occurrence = Instant.parse("2024-03-01T11:00:00Z");
             slowRetries.tick(occurrence);
             ExportSchedule after = reload(s);
-            assertEquals(Optional.of(occurrence.plusSeconds(3600)), after.state().nextRunAt());
+            assertEquals(
+                    Optional.of(occurrence.plusSeconds(3600)), after.state().nextRunAt());
             assertEquals(after.state().nextRunAt(), after.state().nextOccurrence());
         }
 
@@ -555,15 +760,22 @@ class ExportScheduleServiceTest {
             Instant now = Instant.parse("2024-03-02T01:00:00Z");
             for (int i = 0; i < 5; i++) {
                 ExportRun run = service.tick(now).runs().get(0);
-                assertEquals(Optional.of("document 'doc-1' no longer exists, or its owner 'alice' can no longer "
-                        + "see it"), run.message());
+                assertEquals(
+                        Optional.of(
+                                "document 'doc-1' no longer exists, or its owner 'alice' can no longer " + "see it"),
+                        run.message());
                 now = reload(s).state().nextRunAt().orElse(now);
             }
             ExportSchedule paused = reload(s);
             assertFalse(paused.active());
             assertEquals(Optional.empty(), paused.state().nextRunAt());
-            assertTrue(paused.state().pausedReason().orElseThrow().startsWith("paused after 5 consecutive failures; "
-                    + "the last: document 'doc-1' no longer exists"), paused.state().pausedReason().orElseThrow());
+            assertTrue(
+                    paused.state()
+                            .pausedReason()
+                            .orElseThrow()
+                            .startsWith("paused after 5 consecutive failures; "
+                                    + "the last: document 'doc-1' no longer exists"),
+                    paused.state().pausedReason().orElseThrow());
             assertTrue(heard.get(heard.size() - 1).startsWith("paused "), heard.toString());
             assertEquals(1, service.counters().paused());
             assertEquals(5, service.counters().failed());
@@ -571,7 +783,8 @@ class ExportScheduleServiceTest {
 
         @Test
         void aFailingScheduleDoesNotDisturbTheOthersInTheTick() {
-            ExportSchedule broken = service.create(daily("alice", "doc-404", "02:00").build());
+            ExportSchedule broken =
+                    service.create(daily("alice", "doc-404", "02:00").build());
             ExportSchedule fine = service.create(daily("bob", "doc-9", "02:00").build());
             TickReport report = service.tick(Instant.parse("2024-03-02T01:00:00Z"));
             assertEquals(2, report.claimed());
@@ -585,9 +798,14 @@ class ExportScheduleServiceTest {
         void aFormatThatCannotExportTheDocumentFailsWithItsMessage() {
             service.create(daily("alice", "no-notes", "02:00").build());
             ExportDocument bare = ExportDocument.of("no-notes", "Bare", "v1", START);
-            ExportScheduleService withBare = ExportScheduleService.builder().store(store).clock(clock)
-                    .documentSource((owner, id) -> Optional.of(bare)).destination(destination()).build();
-            ExportRun run = withBare.tick(Instant.parse("2024-03-02T01:00:00Z")).runs().get(0);
+            ExportScheduleService withBare = ExportScheduleService.builder()
+                    .store(store)
+                    .clock(clock)
+                    .documentSource((owner, id) -> Optional.of(bare))
+                    .destination(destination())
+                    .build();
+            ExportRun run =
+                    withBare.tick(Instant.parse("2024-03-02T01:00:00Z")).runs().get(0);
             assertEquals(Optional.of("document 'no-notes' has no notes to export as text"), run.message());
         }
 
@@ -601,11 +819,13 @@ class ExportScheduleServiceTest {
 
         @Test
         void anUnchangedDocumentIsSkippedWhenAskedTo() {
-            ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").onlyWhenChanged(true).build());
+            ExportSchedule s = service.create(
+                    daily("alice", "doc-1", "02:00").onlyWhenChanged(true).build());
             assertEquals(1, service.tick(Instant.parse("2024-03-02T01:00:00Z")).succeeded());
             TickReport unchanged = service.tick(Instant.parse("2024-03-03T01:00:00Z"));
             assertEquals(1, unchanged.skipped());
-            assertEquals(Optional.of("document version v1 has not changed since the last export"),
+            assertEquals(
+                    Optional.of("document version v1 has not changed since the last export"),
                     unchanged.runs().get(0).message());
             documents.put("alice", "doc-1", "v2");
             assertEquals(1, service.tick(Instant.parse("2024-03-04T01:00:00Z")).succeeded());
@@ -616,7 +836,9 @@ class ExportScheduleServiceTest {
 
         @Test
         void runNowRunsImmediatelyAndKeepsTheRegularTiming() {
-            ExportSchedule s = service.pause("alice", service.create(daily("alice", "doc-1", "02:00").build()).id());
+            ExportSchedule s = service.pause(
+                    "alice",
+                    service.create(daily("alice", "doc-1", "02:00").build()).id());
             clock.advance(Duration.ofMillis(1500));
             ExportRun run = service.runNow("alice", s.id());
             assertEquals(RunStatus.SUCCEEDED, run.status());
@@ -634,8 +856,8 @@ class ExportScheduleServiceTest {
         void aRenderExecutorRunsTheBatchAndTheTickWaitsForIt() throws IOException {
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
             try {
-                ExportScheduleService parallel = service(ExportScheduleService.builder().renderExecutor(pool)
-                        .batchSize(3));
+                ExportScheduleService parallel = service(
+                        ExportScheduleService.builder().renderExecutor(pool).batchSize(3));
                 for (int i = 0; i < 10; i++) {
                     documents.put("alice", "doc-p" + i, "v1");
                     parallel.create(daily("alice", "doc-p" + i, "02:00").build());
@@ -658,8 +880,12 @@ class ExportScheduleServiceTest {
             try {
                 // with batches of 2, a third export at once means the second batch started before the
                 // first was done: until then, the first batch's exports wait (and fail after 10 s)
-                ExportScheduleService pipelined = ExportScheduleService.builder().store(store).clock(clock)
-                        .destination(new FileSystemDestination(exports)).renderExecutor(pool).batchSize(2)
+                ExportScheduleService pipelined = ExportScheduleService.builder()
+                        .store(store)
+                        .clock(clock)
+                        .destination(new FileSystemDestination(exports))
+                        .renderExecutor(pool)
+                        .batchSize(2)
                         .documentSource((owner, id) -> {
                             int now = running.incrementAndGet();
                             most.accumulateAndGet(now, Math::max);
@@ -676,7 +902,8 @@ class ExportScheduleServiceTest {
                                 running.decrementAndGet();
                             }
                             return documents.load(owner, id);
-                        }).build();
+                        })
+                        .build();
                 for (int i = 0; i < 10; i++) {
                     documents.put("alice", "doc-p" + i, "v1");
                     pipelined.create(daily("alice", "doc-p" + i, "02:00").build());
@@ -695,8 +922,10 @@ class ExportScheduleServiceTest {
             java.util.concurrent.CountDownLatch claimFailed = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
             // the second claim fails; the first batch's exports finish only after it has
-            dev.schedex.spi.store.ScheduleStore failing = (dev.schedex.spi.store.ScheduleStore) java.lang.reflect.Proxy
-                    .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.schedex.spi.store.ScheduleStore.class},
+            dev.schedex.spi.store.ScheduleStore failing =
+                    (dev.schedex.spi.store.ScheduleStore) java.lang.reflect.Proxy.newProxyInstance(
+                            getClass().getClassLoader(),
+                            new Class<?>[] {dev.schedex.spi.store.ScheduleStore.class},
                             (proxy, method, args) -> {
                                 if (method.getName().equals("claimDue") && claims.incrementAndGet() == 2) {
                                     claimFailed.countDown();
@@ -709,8 +938,12 @@ class ExportScheduleServiceTest {
                                 }
                             });
             try {
-                ExportScheduleService ticking = ExportScheduleService.builder().store(failing).clock(clock)
-                        .destination(new FileSystemDestination(exports)).renderExecutor(pool).batchSize(2)
+                ExportScheduleService ticking = ExportScheduleService.builder()
+                        .store(failing)
+                        .clock(clock)
+                        .destination(new FileSystemDestination(exports))
+                        .renderExecutor(pool)
+                        .batchSize(2)
                         .documentSource((owner, id) -> {
                             try {
                                 claimFailed.await(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -718,19 +951,25 @@ class ExportScheduleServiceTest {
                                 throw new IllegalStateException(e);
                             }
                             return documents.load(owner, id);
-                        }).build();
+                        })
+                        .build();
                 List<ExportSchedule> created = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     documents.put("alice", "doc-f" + i, "v1");
-                    created.add(ticking.create(daily("alice", "doc-f" + i, "02:00").build()));
+                    created.add(
+                            ticking.create(daily("alice", "doc-f" + i, "02:00").build()));
                 }
-                StoreException failed = assertThrows(StoreException.class,
-                        () -> ticking.tick(Instant.parse("2024-03-02T01:00:00Z")));
+                StoreException failed =
+                        assertThrows(StoreException.class, () -> ticking.tick(Instant.parse("2024-03-02T01:00:00Z")));
                 assertEquals("claim due schedules", failed.step(), "the exception says what failed");
                 assertEquals("the database went away", failed.getCause().getMessage(), "and keeps the cause");
-                List<RunStatus> statuses = created.stream().flatMap(s -> store.runs(s.id(), java.util.Optional.empty(), 10).stream())
-                        .map(ExportRun::status).toList();
-                assertEquals(List.of(RunStatus.SUCCEEDED, RunStatus.SUCCEEDED), statuses,
+                List<RunStatus> statuses = created.stream()
+                        .flatMap(s -> store.runs(s.id(), java.util.Optional.empty(), 10).stream())
+                        .map(ExportRun::status)
+                        .toList();
+                assertEquals(
+                        List.of(RunStatus.SUCCEEDED, RunStatus.SUCCEEDED),
+                        statuses,
                         "the first batch was recorded before the tick threw");
             } finally {
                 pool.shutdownNow();
@@ -739,28 +978,36 @@ class ExportScheduleServiceTest {
 
         @Test
         void oldRunsAreDeletedByTheRetention() throws IOException {
-            ExportScheduleService retaining = service(ExportScheduleService.builder()
-                    .runRetention(Duration.ofDays(2)));
+            ExportScheduleService retaining =
+                    service(ExportScheduleService.builder().runRetention(Duration.ofDays(2)));
             ExportSchedule s = retaining.create(daily("alice", "doc-1", "02:00").build());
             for (int day = 2; day <= 6; day++) {
                 retaining.tick(Instant.parse("2024-03-0" + day + "T01:00:00Z"));
             }
-            List<Instant> kept = retaining.runs("alice", s.id(), 10).stream().map(ExportRun::occurrence).toList();
-            assertEquals(List.of(Instant.parse("2024-03-06T01:00:00Z"), Instant.parse("2024-03-05T01:00:00Z"),
-                    Instant.parse("2024-03-04T01:00:00Z")), kept);
+            List<Instant> kept = retaining.runs("alice", s.id(), 10).stream()
+                    .map(ExportRun::occurrence)
+                    .toList();
+            assertEquals(
+                    List.of(
+                            Instant.parse("2024-03-06T01:00:00Z"),
+                            Instant.parse("2024-03-05T01:00:00Z"),
+                            Instant.parse("2024-03-04T01:00:00Z")),
+                    kept);
         }
 
         @Test
         void aListenerThatThrowsDisturbsNothing() throws IOException {
-            ExportScheduleService withBadListener = service(ExportScheduleService.builder()
-                    .listener(new ExportListener() {
+            ExportScheduleService withBadListener =
+                    service(ExportScheduleService.builder().listener(new ExportListener() {
                         @Override
                         public void runSucceeded(ExportRun run) {
                             throw new IllegalStateException("listener bug");
                         }
                     }));
             withBadListener.create(daily("alice", "doc-1", "02:00").build());
-            assertEquals(1, withBadListener.tick(Instant.parse("2024-03-02T01:00:00Z")).succeeded());
+            assertEquals(
+                    1,
+                    withBadListener.tick(Instant.parse("2024-03-02T01:00:00Z")).succeeded());
             assertTrue(heard.contains("succeeded 2024-03-02T01:00:00Z"), "the other listener still heard it");
         }
 
@@ -784,46 +1031,65 @@ class ExportScheduleServiceTest {
             ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
             TickReport report = service.tick(back);
             assertEquals(1, report.runs().size());
-            assertEquals(Instant.parse("2024-03-04T01:00:00Z"), report.runs().get(0).occurrence());
-            assertEquals(Optional.of(Instant.parse("2024-03-05T01:00:00Z")), reload(s).state().nextRunAt());
+            assertEquals(
+                    Instant.parse("2024-03-04T01:00:00Z"), report.runs().get(0).occurrence());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-05T01:00:00Z")),
+                    reload(s).state().nextRunAt());
         }
 
         @Test
         void skipRecordsOneSkippedRunAndMovesOn() {
-            ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").misfirePolicy(MisfirePolicy.SKIP)
+            ExportSchedule s = service.create(daily("alice", "doc-1", "02:00")
+                    .misfirePolicy(MisfirePolicy.SKIP)
                     .build());
             TickReport report = service.tick(back);
             assertEquals(1, report.skipped());
             ExportRun skipped = report.runs().get(0);
             assertEquals(Instant.parse("2024-03-04T01:00:00Z"), skipped.occurrence());
-            assertEquals(Optional.of("occurrences from 2024-03-02T01:00:00Z to 2024-03-04T01:00:00Z were missed "
-                    + "while no host ticked; skipped by misfire policy SKIP"), skipped.message());
-            assertEquals(Optional.of(Instant.parse("2024-03-05T01:00:00Z")), reload(s).state().nextRunAt());
+            assertEquals(
+                    Optional.of("occurrences from 2024-03-02T01:00:00Z to 2024-03-04T01:00:00Z were missed "
+                            + "while no host ticked; skipped by misfire policy SKIP"),
+                    skipped.message());
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-05T01:00:00Z")),
+                    reload(s).state().nextRunAt());
             assertEquals(0, exportedFiles(), "nothing delivered");
         }
 
         @Test
         void runAllRunsEachMissedOccurrenceInOrder() {
-            service.create(daily("alice", "doc-1", "02:00").misfirePolicy(MisfirePolicy.RUN_ALL).build());
+            service.create(daily("alice", "doc-1", "02:00")
+                    .misfirePolicy(MisfirePolicy.RUN_ALL)
+                    .build());
             TickReport report = service.tick(back);
-            assertEquals(List.of(Instant.parse("2024-03-02T01:00:00Z"), Instant.parse("2024-03-03T01:00:00Z"),
-                    Instant.parse("2024-03-04T01:00:00Z")),
+            assertEquals(
+                    List.of(
+                            Instant.parse("2024-03-02T01:00:00Z"),
+                            Instant.parse("2024-03-03T01:00:00Z"),
+                            Instant.parse("2024-03-04T01:00:00Z")),
                     report.runs().stream().map(ExportRun::occurrence).toList());
             assertEquals(3, exportedFiles());
         }
 
         @Test
         void runAllIsBoundedToTheLatestOccurrences() throws IOException {
-            ExportScheduleService bounded = service(ExportScheduleService.builder().maxCatchUp(2));
-            bounded.create(daily("alice", "doc-1", "02:00").misfirePolicy(MisfirePolicy.RUN_ALL).build());
+            ExportScheduleService bounded =
+                    service(ExportScheduleService.builder().maxCatchUp(2));
+            bounded.create(daily("alice", "doc-1", "02:00")
+                    .misfirePolicy(MisfirePolicy.RUN_ALL)
+                    .build());
             TickReport report = bounded.tick(back);
-            assertEquals(List.of(Instant.parse("2024-03-03T01:00:00Z"), Instant.parse("2024-03-04T01:00:00Z")),
+            assertEquals(
+                    List.of(Instant.parse("2024-03-03T01:00:00Z"), Instant.parse("2024-03-04T01:00:00Z")),
                     report.runs().stream().map(ExportRun::occurrence).toList());
         }
 
         @Test
         void aTickWithinTheGracePeriodIsNotAMisfire() {
-            service.create(daily("alice", "doc-1", "02:00").misfirePolicy(MisfirePolicy.SKIP).build());
+            service.create(daily("alice", "doc-1", "02:00")
+                    .misfirePolicy(MisfirePolicy.SKIP)
+                    .build());
             TickReport report = service.tick(Instant.parse("2024-03-02T01:04:59Z"));
             assertEquals(1, report.succeeded());
         }
@@ -846,29 +1112,44 @@ class ExportScheduleServiceTest {
 
         @Test
         void twoAddedFormatsWithOneIdAreRefused() {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> ExportScheduleService.builder()
-                    .store(store).documentSource(documents).format(new TextFormat()).format(new TextFormat()).build());
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> ExportScheduleService.builder()
+                            .store(store)
+                            .documentSource(documents)
+                            .format(new TextFormat())
+                            .format(new TextFormat())
+                            .build());
             assertTrue(e.getMessage().contains("two export formats with id 'txt'"), e.getMessage());
         }
 
         @Test
         void anAddedFormatReplacesAFoundOneWithItsId() {
             TextFormat configured = new TextFormat();
-            ExportScheduleService replaced = ExportScheduleService.builder().store(store).documentSource(documents)
-                    .format(configured).build();
+            ExportScheduleService replaced = ExportScheduleService.builder()
+                    .store(store)
+                    .documentSource(documents)
+                    .format(configured)
+                    .build();
             assertSame(configured, replaced.formats().get("txt"));
         }
 
         @Test
         void aStoreAndADocumentSourceAreRequired() {
-            assertThrows(IllegalStateException.class, () -> ExportScheduleService.builder().store(store).build());
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> ExportScheduleService.builder().store(store).build());
         }
 
         @Test
         void discoveryCanBeTurnedOff() {
             ExportFormat other = new dev.schedex.testing.FixedFormat("other", new byte[0]);
-            ExportScheduleService only = ExportScheduleService.builder().store(store).documentSource(documents)
-                    .discoverFormats(false).format(other).build();
+            ExportScheduleService only = ExportScheduleService.builder()
+                    .store(store)
+                    .documentSource(documents)
+                    .discoverFormats(false)
+                    .format(other)
+                    .build();
             assertEquals(Set.of("other"), only.formats().keySet());
         }
     }

@@ -1,5 +1,7 @@
 package dev.schedex;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.store.InMemoryScheduleStore;
@@ -7,8 +9,6 @@ import dev.schedex.testing.CountingDestination;
 import dev.schedex.testing.Documents;
 import dev.schedex.testing.MutableClock;
 import dev.schedex.testing.TextFormat;
-import org.junit.jupiter.api.Test;
-
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whole-service simulations with a fake clock: many schedules, many ticks, across daylight-saving
@@ -35,11 +34,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ServiceSimulationTest {
 
-    private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe",
-            "Africa/Cairo", "America/Santiago", "Asia/Kolkata", "Pacific/Chatham", "America/St_Johns",
-            "Europe/London", "Asia/Tokyo", "UTC", "America/Los_Angeles");
-    private static final List<String> CRONS = List.of("0 */6 * * *", "30 1-3 * * *", "15 2 * * MON-FRI", "0 0 L * *",
-            "0 9 * * 1#2", "*/20 1-3 * * SUN", "0 0,12 * * *", "45 23 * * *", "0 30 2 * * *", "0 0 1 * *");
+    private static final List<String> ZONES = List.of(
+            "Europe/Berlin",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Africa/Cairo",
+            "America/Santiago",
+            "Asia/Kolkata",
+            "Pacific/Chatham",
+            "America/St_Johns",
+            "Europe/London",
+            "Asia/Tokyo",
+            "UTC",
+            "America/Los_Angeles");
+    private static final List<String> CRONS = List.of(
+            "0 */6 * * *",
+            "30 1-3 * * *",
+            "15 2 * * MON-FRI",
+            "0 0 L * *",
+            "0 9 * * 1#2",
+            "*/20 1-3 * * SUN",
+            "0 0,12 * * *",
+            "45 23 * * *",
+            "0 30 2 * * *",
+            "0 0 1 * *");
     private static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
 
     private final Documents documents = new Documents();
@@ -48,26 +66,33 @@ class ServiceSimulationTest {
     private final MutableClock clock = new MutableClock(START);
 
     private ExportScheduleService service() {
-        return ExportScheduleService.builder().store(store).documentSource(documents).clock(clock)
-                .discoverFormats(false).format(new TextFormat()).destination(destination).build();
+        return ExportScheduleService.builder()
+                .store(store)
+                .documentSource(documents)
+                .clock(clock)
+                .discoverFormats(false)
+                .format(new TextFormat())
+                .destination(destination)
+                .build();
     }
 
     private static Schedule randomSchedule(Random random) {
-        LocalTime time = LocalTime.of(random.nextInt(4) == 0 ? random.nextInt(24) : random.nextInt(4),
-                random.nextInt(4) * 15);
+        LocalTime time =
+                LocalTime.of(random.nextInt(4) == 0 ? random.nextInt(24) : random.nextInt(4), random.nextInt(4) * 15);
         switch (random.nextInt(6)) {
             case 0:
                 return Schedule.daily(time, LocalTime.of(random.nextInt(24), random.nextInt(60)));
             case 1:
-                Set<DayOfWeek> days = EnumSet.of(DayOfWeek.of(1 + random.nextInt(7)), DayOfWeek.of(1 + random.nextInt(7)));
+                Set<DayOfWeek> days =
+                        EnumSet.of(DayOfWeek.of(1 + random.nextInt(7)), DayOfWeek.of(1 + random.nextInt(7)));
                 return Schedule.weekly(days, time);
             case 2:
                 return Schedule.monthly(1 + random.nextInt(31), time);
             case 3:
                 return Schedule.monthlyOnLastDay(time);
             case 4:
-                return Schedule.monthlyOn(random.nextBoolean() ? -1 : 1 + random.nextInt(5),
-                        DayOfWeek.of(1 + random.nextInt(7)), time);
+                return Schedule.monthlyOn(
+                        random.nextBoolean() ? -1 : 1 + random.nextInt(5), DayOfWeek.of(1 + random.nextInt(7)), time);
             default:
                 return Schedule.cron(CRONS.get(random.nextInt(CRONS.size())));
         }
@@ -80,9 +105,15 @@ class ServiceSimulationTest {
             String owner = "owner-" + (i % 17);
             String document = "doc-" + i;
             documents.put(owner, document, "v1");
-            schedules.add(service.create(NewExportSchedule.builder().ownerId(owner).documentId(document)
-                    .name("simulated " + i).schedule(randomSchedule(random)).zone(ZONES.get(i % ZONES.size()))
-                    .format("txt", Map.of()).destination("counting", Map.of()).build()));
+            schedules.add(service.create(NewExportSchedule.builder()
+                    .ownerId(owner)
+                    .documentId(document)
+                    .name("simulated " + i)
+                    .schedule(randomSchedule(random))
+                    .zone(ZONES.get(i % ZONES.size()))
+                    .format("txt", Map.of())
+                    .destination("counting", Map.of())
+                    .build()));
         }
         return schedules;
     }

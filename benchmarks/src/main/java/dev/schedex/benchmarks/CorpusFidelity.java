@@ -1,16 +1,9 @@
 package dev.schedex.benchmarks;
 
 import dev.schedex.FormatSettings;
-import org.jspecify.annotations.Nullable;
 import dev.schedex.renderers.PngFormat;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
-import org.apache.batik.transcoder.TranscoderInput;
-import org.apache.batik.transcoder.TranscoderOutput;
-import org.apache.batik.transcoder.image.ImageTranscoder;
-import org.apache.batik.transcoder.image.PNGTranscoder;
-
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -30,6 +23,12 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.batik.transcoder.TranscoderInput;
+import org.apache.batik.transcoder.TranscoderOutput;
+import org.apache.batik.transcoder.image.ImageTranscoder;
+import org.apache.batik.transcoder.image.PNGTranscoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How faithfully the {@code png} format draws real drawings, against what a browser shows.
@@ -62,15 +61,13 @@ public final class CorpusFidelity {
 
     private static final int INK = 40;
     private static final int NEAR = 2;
-    private static final ExportContext CONTEXT = new ExportContext(UUID.randomUUID(), "fidelity", "bench",
-            Instant.EPOCH, ZoneOffset.UTC);
+    private static final ExportContext CONTEXT =
+            new ExportContext(UUID.randomUUID(), "fidelity", "bench", Instant.EPOCH, ZoneOffset.UTC);
 
-    private CorpusFidelity() {
-    }
+    private CorpusFidelity() {}
 
     /** Ours and bare Batik against the browser, for one file. */
-    record Score(String file, int width, int height, Match ours, Match bare, String note) {
-    }
+    record Score(String file, int width, int height, Match ours, Match bare, String note) {}
 
     /** One render against the browser. */
     record Match(double recall, double precision, double colour) {
@@ -86,30 +83,54 @@ public final class CorpusFidelity {
      * @throws Exception if a file cannot be read or Chromium cannot be started
      */
     public static void main(String[] args) throws Exception {
-        Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus/svg").toAbsolutePath();
-        Path out = Path.of(args.length > 1 ? args[1] : "benchmarks/target/fidelity").toAbsolutePath();
+        Path corpus =
+                Path.of(args.length > 0 ? args[0] : "../shared/corpus/svg").toAbsolutePath();
+        Path out = Path.of(args.length > 1 ? args[1] : "benchmarks/target/fidelity")
+                .toAbsolutePath();
         Files.createDirectories(out);
         List<Path> files;
         try (Stream<Path> list = Files.list(corpus)) {
             files = list.filter(p -> p.toString().endsWith(".svg")).sorted().toList();
         }
         List<Score> scores = new ArrayList<>();
-        System.out.printf("%-46s %11s  %6s %6s %6s %6s  %7s  %s%n", "file", "size", "F1", "recall", "prec.", "colour",
-                "bare F1", "");
+        System.out.printf(
+                "%-46s %11s  %6s %6s %6s %6s  %7s  %s%n",
+                "file", "size", "F1", "recall", "prec.", "colour", "bare F1", "");
         for (Path file : files) {
             Score score = score(file, out);
             scores.add(score);
-            System.out.printf(Locale.ROOT, "%-46s %5dx%-5d  %6.3f %6.3f %6.3f %5.1f%%  %7.3f  %s%n", score.file(),
-                    score.width(), score.height(), score.ours().f1(), score.ours().recall(), score.ours().precision(),
-                    100 * score.ours().colour(), score.bare().f1(), score.note());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-46s %5dx%-5d  %6.3f %6.3f %6.3f %5.1f%%  %7.3f  %s%n",
+                    score.file(),
+                    score.width(),
+                    score.height(),
+                    score.ours().f1(),
+                    score.ours().recall(),
+                    score.ours().precision(),
+                    100 * score.ours().colour(),
+                    score.bare().f1(),
+                    score.note());
         }
         double mean = scores.stream().mapToDouble(s -> s.ours().f1()).average().orElse(0);
-        double bareMean = scores.stream().mapToDouble(s -> s.bare().f1()).average().orElse(0);
-        Score worst = scores.stream().min((a, b) -> Double.compare(a.ours().f1(), b.ours().f1())).orElseThrow();
+        double bareMean =
+                scores.stream().mapToDouble(s -> s.bare().f1()).average().orElse(0);
+        Score worst = scores.stream()
+                .min((a, b) -> Double.compare(a.ours().f1(), b.ours().f1()))
+                .orElseThrow();
         long below = scores.stream().filter(s -> s.ours().f1() < 0.75).count();
-        long worse = scores.stream().filter(s -> s.ours().f1() + 0.005 < s.bare().f1()).count();
-        System.out.printf(Locale.ROOT, "%nmean F1 %.3f (bare Batik %.3f); lowest %.3f (%s); %d below 0.75; %d worse than bare Batik%n",
-                mean, bareMean, worst.ours().f1(), worst.file(), below, worse);
+        long worse = scores.stream()
+                .filter(s -> s.ours().f1() + 0.005 < s.bare().f1())
+                .count();
+        System.out.printf(
+                Locale.ROOT,
+                "%nmean F1 %.3f (bare Batik %.3f); lowest %.3f (%s); %d below 0.75; %d worse than bare Batik%n",
+                mean,
+                bareMean,
+                worst.ours().f1(),
+                worst.file(),
+                below,
+                worse);
     }
 
     private static Score score(Path file, Path out) throws Exception {
@@ -118,8 +139,12 @@ public final class CorpusFidelity {
         BufferedImage ours;
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
-            new PngFormat().render(ExportDocument.of(name, name, "v1", Instant.EPOCH).withDrawing(svg),
-                    FormatSettings.empty(), CONTEXT, png);
+            new PngFormat()
+                    .render(
+                            ExportDocument.of(name, name, "v1", Instant.EPOCH).withDrawing(svg),
+                            FormatSettings.empty(),
+                            CONTEXT,
+                            png);
             ours = ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
         } catch (Exception | Error e) {
             return new Score(name, 0, 0, Match.FAILED, Match.FAILED, "schedex failed: " + e.getMessage());
@@ -151,19 +176,35 @@ public final class CorpusFidelity {
     /** The file as a browser shows it in an image of the given size, on white. */
     private static BufferedImage screenshot(Path file, int width, int height, Path out) throws Exception {
         Path page = out.resolve(file.getFileName() + ".html");
-        Files.writeString(page, "<!DOCTYPE html><html><head><style>html,body{margin:0;background:#fff;overflow:hidden}"
-                + "img{display:block}</style></head><body><img src=\"" + file.toUri() + "\" width=\"" + width
-                + "\" height=\"" + height + "\"></body></html>", StandardCharsets.UTF_8);
+        Files.writeString(
+                page,
+                "<!DOCTYPE html><html><head><style>html,body{margin:0;background:#fff;overflow:hidden}"
+                        + "img{display:block}</style></head><body><img src=\"" + file.toUri() + "\" width=\"" + width
+                        + "\" height=\"" + height + "\"></body></html>",
+                StandardCharsets.UTF_8);
         Path shot = out.resolve(file.getFileName() + ".browser.png");
         Files.deleteIfExists(shot);
         Path profile = Files.createTempDirectory("schedex-chromium");
-        Process chromium = new ProcessBuilder(System.getProperty("chromium", "/usr/bin/chromium"), "--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=1",
-                // let CSS animations (D2's, Mermaid's) run to their end, as a reader sees the drawing
-                "--virtual-time-budget=10000",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--screenshot=" + shot,
-                page.toUri().toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process chromium = new ProcessBuilder(
+                        System.getProperty("chromium", "/usr/bin/chromium"),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--hide-scrollbars",
+                        "--force-device-scale-factor=1",
+                        // let CSS animations (D2's, Mermaid's) run to their end, as a reader sees the drawing
+                        "--virtual-time-budget=10000",
+                        "--user-data-dir=" + profile,
+                        "--window-size=" + width + "," + height,
+                        "--screenshot=" + shot,
+                        page.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!chromium.waitFor(120, TimeUnit.SECONDS)) {
             chromium.destroyForcibly();
             throw new IOException("Chromium did not finish a screenshot of " + file.getFileName());

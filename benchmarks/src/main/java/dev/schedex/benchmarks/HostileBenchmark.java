@@ -4,7 +4,6 @@ import dev.schedex.FormatSettings;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportFormat;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,19 +42,21 @@ public final class HostileBenchmark {
     private static final int CAP_SECONDS = 150;
     private static final long AFTER_MILLIS = 5_000;
 
-    private HostileBenchmark() {
-    }
+    private HostileBenchmark() {}
 
     /** The cases: a name and the document; a drawing goes through png, pdf, svg and html, notes through html, md and pdf. */
     static Map<String, Supplier<ExportDocument>> cases() {
         Map<String, Supplier<ExportDocument>> cases = new LinkedHashMap<>();
         cases.put("long path (1M segments)", () -> drawing(longPath()));
-        cases.put("long dashed path (1M segments, dashes of 0.5 px)", () -> drawing(longPath()
-                .replace("stroke-width=\"3\"", "stroke-width=\"3\" stroke-dasharray=\"0.5\"")));
+        cases.put(
+                "long dashed path (1M segments, dashes of 0.5 px)",
+                () -> drawing(longPath().replace("stroke-width=\"3\"", "stroke-width=\"3\" stroke-dasharray=\"0.5\"")));
         cases.put("big filter regions", () -> drawing(bigFilters()));
         cases.put("deep nesting (5,000 <g>)", () -> drawing(svg(2000, "<g>".repeat(5_000) + "</g>".repeat(5_000))));
         cases.put("unclosed link openers (50,000 \"[a](\")", () -> notes("[a](".repeat(50_000)));
-        cases.put("references (50,000 definitions and uses)", () -> notes("[a]: b\n".repeat(50_000) + "[a] ".repeat(50_000)));
+        cases.put(
+                "references (50,000 definitions and uses)",
+                () -> notes("[a]: b\n".repeat(50_000) + "[a] ".repeat(50_000)));
         cases.put("backtick runs (30,000)", () -> notes("`a``b```c".repeat(30_000)));
         cases.put("nested brackets (100,000)", () -> notes("[".repeat(100_000) + "a" + "]".repeat(100_000)));
         cases.put("deep quotes (20,000 \">\")", () -> notes(">".repeat(20_000) + " deep"));
@@ -64,7 +65,8 @@ public final class HostileBenchmark {
     }
 
     private static String svg(int size, String body) {
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + size + "\" height=\"" + size + "\">" + body + "</svg>";
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + size + "\" height=\"" + size + "\">" + body
+                + "</svg>";
     }
 
     private static String longPath() {
@@ -72,12 +74,16 @@ public final class HostileBenchmark {
         for (int i = 0; i < 1_000_000; i++) {
             d.append('L').append(i % 1999).append(' ').append(i * 7 % 1999);
         }
-        return svg(2000, "<path d=\"" + d + "\" fill=\"#336699\" stroke=\"#000\" stroke-width=\"3\" stroke-linejoin=\"round\"/>");
+        return svg(
+                2000,
+                "<path d=\"" + d
+                        + "\" fill=\"#336699\" stroke=\"#000\" stroke-width=\"3\" stroke-linejoin=\"round\"/>");
     }
 
     private static String bigFilters() {
-        StringBuilder body = new StringBuilder("<filter id=\"t\" x=\"-10\" y=\"-10\" width=\"20\" height=\"20\">"
-                + "<feTurbulence baseFrequency=\"0.9\" numOctaves=\"30\"/><feGaussianBlur stdDeviation=\"300\"/></filter>");
+        StringBuilder body = new StringBuilder(
+                "<filter id=\"t\" x=\"-10\" y=\"-10\" width=\"20\" height=\"20\">"
+                        + "<feTurbulence baseFrequency=\"0.9\" numOctaves=\"30\"/><feGaussianBlur stdDeviation=\"300\"/></filter>");
         for (int i = 0; i < 400; i++) {
             body.append("<rect width=\"200\" height=\"100\" filter=\"url(#t)\"/>");
         }
@@ -85,7 +91,8 @@ public final class HostileBenchmark {
     }
 
     private static String table(int columns, int rows) {
-        return "|" + "a|".repeat(columns) + "\n|" + "---|".repeat(columns) + "\n" + ("|" + "x|".repeat(columns) + "\n").repeat(rows);
+        return "|" + "a|".repeat(columns) + "\n|" + "---|".repeat(columns) + "\n"
+                + ("|" + "x|".repeat(columns) + "\n").repeat(rows);
     }
 
     private static ExportDocument drawing(String svg) {
@@ -111,7 +118,8 @@ public final class HostileBenchmark {
         if (args.length == 2) {
             var input = cases().get(args[0]);
             if (input == null) {
-                throw new IllegalArgumentException("no hostile case named '" + args[0] + "'; run without arguments to list them");
+                throw new IllegalArgumentException(
+                        "no hostile case named '" + args[0] + "'; run without arguments to list them");
             }
             System.out.println(measure(input.get(), args[1]));
             System.exit(0); // a render thread that goes on would keep the JVM alive
@@ -129,24 +137,37 @@ public final class HostileBenchmark {
     }
 
     private static String child(String name, String format) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), HostileBenchmark.class.getName(), name, format)
-                .redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx2g",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HostileBenchmark.class.getName(),
+                        name,
+                        format)
+                .redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(CAP_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             return "over " + CAP_SECONDS + " s | killed, still running | |";
         }
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             return out.lines().reduce("", (a, b) -> b);
         }
     }
 
     private static String measure(ExportDocument document, String formatId) throws InterruptedException {
-        ExportFormat format = ServiceLoader.load(ExportFormat.class).stream().map(ServiceLoader.Provider::get)
-                .filter(f -> f.id().equals(formatId)).findFirst().orElseThrow();
+        ExportFormat format = ServiceLoader.load(ExportFormat.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(f -> f.id().equals(formatId))
+                .findFirst()
+                .orElseThrow();
         ExportContext context = new ExportContext(UUID.randomUUID(), "hostile", "bench", Instant.EPOCH, ZoneOffset.UTC);
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
@@ -160,12 +181,18 @@ public final class HostileBenchmark {
             outcome = "failed: " + (message.length() > 70 ? message.substring(0, 67) + "..." : message);
         }
         long took = System.nanoTime() - start;
-        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        long peak =
+                heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuAtReturn = os.getProcessCpuTime();
         Thread.sleep(AFTER_MILLIS);
         long cpuAfter = os.getProcessCpuTime() - cpuAtReturn;
-        return String.format(java.util.Locale.ROOT, "%.1f s | %s | %d MiB | %.1f s", took / 1e9, outcome.replace("|", "\\|"),
-                peak >> 20, cpuAfter / 1e9);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%.1f s | %s | %d MiB | %.1f s",
+                took / 1e9,
+                outcome.replace("|", "\\|"),
+                peak >> 20,
+                cpuAfter / 1e9);
     }
 }

@@ -6,18 +6,6 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.Schedule;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
 import java.text.ParseException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -31,6 +19,17 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TimeZone;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one "next run after this instant" in Europe/Berlin, for the same schedules written for
@@ -60,8 +59,17 @@ public class NextRunBenchmark {
     private static final int INSTANTS = 1024;
 
     /** The schedule, as {@code kind}: each row below gives it in every library's syntax. */
-    @Param({"daily", "weekly", "monthlyLastDay", "nthWeekday", "steppedCron", "everyThreeDays", "everyTwoWeeks",
-        "everyThreeMonthsLastDay", "everyTwoMonthsNthWeekday"})
+    @Param({
+        "daily",
+        "weekly",
+        "monthlyLastDay",
+        "nthWeekday",
+        "steppedCron",
+        "everyThreeDays",
+        "everyTwoWeeks",
+        "everyThreeMonthsLastDay",
+        "everyTwoMonthsNthWeekday"
+    })
     public String kind;
 
     private static final LocalDate ANCHOR = LocalDate.of(2023, 12, 6);
@@ -104,7 +112,10 @@ public class NextRunBenchmark {
                 quartzExpression = "0 0 2 * * ?";
                 break;
             case "everyTwoWeeks":
-                schedule = Schedule.every(2, ChronoUnit.WEEKS, ANCHOR,
+                schedule = Schedule.every(
+                        2,
+                        ChronoUnit.WEEKS,
+                        ANCHOR,
                         Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(2, 0)));
                 quartzExpression = "0 0 2 ? * MON,FRI";
                 break;
@@ -113,16 +124,16 @@ public class NextRunBenchmark {
                 quartzExpression = "0 0 23 L * ?";
                 break;
             case "everyTwoMonthsNthWeekday":
-                schedule = Schedule.every(2, ChronoUnit.MONTHS, ANCHOR, Schedule.monthlyOn(2, DayOfWeek.MONDAY,
-                        LocalTime.of(9, 0)));
+                schedule = Schedule.every(
+                        2, ChronoUnit.MONTHS, ANCHOR, Schedule.monthlyOn(2, DayOfWeek.MONDAY, LocalTime.of(9, 0)));
                 quartzExpression = "0 0 9 ? * MON#2";
                 break;
             default:
                 throw new IllegalArgumentException(kind);
         }
         spring = org.springframework.scheduling.support.CronExpression.parse(quartzExpression.replace('?', '*'));
-        cronUtils = ExecutionTime.forCron(new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ))
-                .parse(quartzExpression));
+        cronUtils = ExecutionTime.forCron(
+                new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ)).parse(quartzExpression));
         quartz = new org.quartz.CronExpression(quartzExpression);
         quartz.setTimeZone(TimeZone.getTimeZone(ZONE));
         SplittableRandom random = new SplittableRandom(42);
@@ -151,7 +162,8 @@ public class NextRunBenchmark {
             if (transition.getInstant().isBefore(instants[i].plus(java.time.Duration.ofDays(2)))) {
                 continue;
             }
-            Instant ours = NextRunCalculator.create().next(schedule, ZONE, instants[i]).orElseThrow();
+            Instant ours =
+                    NextRunCalculator.create().next(schedule, ZONE, instants[i]).orElseThrow();
             Instant theirs = spring.next(zoned[i]).toInstant();
             Instant utils = cronUtils.nextExecution(zoned[i]).orElseThrow().toInstant();
             Instant q = quartz.getNextValidTimeAfter(dates[i]).toInstant();

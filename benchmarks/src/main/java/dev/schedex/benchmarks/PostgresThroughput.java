@@ -10,8 +10,6 @@ import dev.schedex.TickReport;
 import dev.schedex.jdbc.JdbiScheduleStore;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.testing.FixedFormat;
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A load harness on a local PostgreSQL (127.0.0.1:5432, user postgres, database test): how many
@@ -46,12 +45,12 @@ public final class PostgresThroughput {
     private static final int RENDER_THREADS = 10;
     /** Claims measured per table size, after {@link #WARM_UP_CLAIMS} untimed. */
     private static final int WARM_UP_CLAIMS = 100;
+
     private static final int CLAIMS = 200;
     /** Executions of each system's untimed first round. */
     private static final int WARM_UP = 5_000;
 
-    private PostgresThroughput() {
-    }
+    private PostgresThroughput() {}
 
     public static void main(String[] args) throws Exception {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
@@ -77,7 +76,12 @@ public final class PostgresThroughput {
     }
 
     private static void report(String system, int hosts, int executions, Duration took) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %,.0f |%n", system, hosts, took.toMillis() / 1000.0,
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %.2f | %,.0f |%n",
+                system,
+                hosts,
+                took.toMillis() / 1000.0,
                 executions / (took.toNanos() / 1e9));
     }
 
@@ -115,8 +119,11 @@ public final class PostgresThroughput {
                         + " '0 * * * *', 'UTC', 'noop', '{}', 'drop', '{}', 'RUN_ONCE', FALSE, TRUE,"
                         + " CASE WHEN i <= :due THEN :dueAt ELSE :later END, CASE WHEN i <= :due THEN :dueAt ELSE :later END,"
                         + " 0, 0, 0, :dueAt, :dueAt, 1 FROM generate_series(1, :total) AS i")
-                .bind("due", count).bind("total", count + notDue).bind("dueAt", DUE.toEpochMilli())
-                .bind("later", DUE.plus(Duration.ofDays(365)).toEpochMilli()).execute());
+                .bind("due", count)
+                .bind("total", count + notDue)
+                .bind("dueAt", DUE.toEpochMilli())
+                .bind("later", DUE.plus(Duration.ofDays(365)).toEpochMilli())
+                .execute());
     }
 
     private static Duration schedex(int executions, int hosts) throws Exception {
@@ -136,10 +143,15 @@ public final class PostgresThroughput {
                 pools.add(pool);
                 ExecutorService renders = Executors.newFixedThreadPool(RENDER_THREADS);
                 executors.add(renders);
-                services.add(ExportScheduleService.builder().store(JdbiScheduleStore.builder(pool).build())
-                        .documentSource((owner, id) -> Optional.of(document)).discoverFormats(false)
-                        .format(new FixedFormat("noop", new byte[64])).destination(new TickBenchmark.DroppingDestination())
-                        .renderExecutor(renders).hostName("host-" + i).build());
+                services.add(ExportScheduleService.builder()
+                        .store(JdbiScheduleStore.builder(pool).build())
+                        .documentSource((owner, id) -> Optional.of(document))
+                        .discoverFormats(false)
+                        .format(new FixedFormat("noop", new byte[64]))
+                        .destination(new TickBenchmark.DroppingDestination())
+                        .renderExecutor(renders)
+                        .hostName("host-" + i)
+                        .build());
             }
             ExecutorService threads = Executors.newFixedThreadPool(hosts);
             long start = System.nanoTime();
@@ -182,10 +194,13 @@ public final class PostgresThroughput {
                         + " priority SMALLINT, PRIMARY KEY (task_name, task_instance))");
                 h.execute("CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time)");
                 h.execute("CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat)");
-                h.execute("CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC)");
+                h.execute(
+                        "CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC)");
                 h.createUpdate("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,"
-                        + " priority) SELECT 'noop', 'i-' || i, now() - interval '1 second', FALSE, 1, 0"
-                        + " FROM generate_series(1, :n) AS i").bind("n", executions).execute();
+                                + " priority) SELECT 'noop', 'i-' || i, now() - interval '1 second', FALSE, 1, 0"
+                                + " FROM generate_series(1, :n) AS i")
+                        .bind("n", executions)
+                        .execute();
             });
             LongAdder executed = new LongAdder();
             OneTimeTask<Void> task = Tasks.oneTime("noop").execute((instance, context) -> executed.increment());
@@ -193,8 +208,10 @@ public final class PostgresThroughput {
             for (int i = 0; i < hosts; i++) {
                 HikariDataSource pool = pool(schema, 12);
                 pools.add(pool);
-                Scheduler scheduler = Scheduler.create(pool, task).threads(10)
-                        .pollingInterval(Duration.ofMillis(100)).pollUsingLockAndFetch(0.5, 3.0)
+                Scheduler scheduler = Scheduler.create(pool, task)
+                        .threads(10)
+                        .pollingInterval(Duration.ofMillis(100))
+                        .pollUsingLockAndFetch(0.5, 3.0)
                         .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed("host-" + i))
                         .build();
                 schedulers.add(scheduler);
@@ -232,7 +249,8 @@ public final class PostgresThroughput {
                 long[] took = new long[CLAIMS];
                 for (int i = -WARM_UP_CLAIMS; i < CLAIMS; i++) {
                     long start = System.nanoTime();
-                    int claimed = store.claimDue(DUE, 100, "bench", DUE.plusSeconds(60)).size();
+                    int claimed = store.claimDue(DUE, 100, "bench", DUE.plusSeconds(60))
+                            .size();
                     if (i >= 0) {
                         took[i] = System.nanoTime() - start;
                     }
@@ -243,15 +261,24 @@ public final class PostgresThroughput {
                             + " lease_until = NULL WHERE lease_token IS NOT NULL"));
                 }
                 Arrays.sort(took);
-                System.out.printf(Locale.ROOT, "| %,d | 100 | %.2f ms | %.2f ms |%n", stored, took[CLAIMS / 2] / 1e6,
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %,d | 100 | %.2f ms | %.2f ms |%n",
+                        stored,
+                        took[CLAIMS / 2] / 1e6,
                         Arrays.stream(took).average().orElseThrow() / 1e6);
                 // the store's due query, in a transaction set up as the store sets up a claim's
                 plan = jdbi.inTransaction(h -> {
                     h.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL plan_cache_mode = force_custom_plan");
-                    return String.join("\n", h.createQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF)"
-                                    + " SELECT id FROM schedex_schedules WHERE active = TRUE AND next_run_at <= :now"
-                                    + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_run_at LIMIT 100"
-                                    + " FOR UPDATE SKIP LOCKED").bind("now", DUE.toEpochMilli()).mapTo(String.class).list());
+                    return String.join(
+                            "\n",
+                            h.createQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF)"
+                                            + " SELECT id FROM schedex_schedules WHERE active = TRUE AND next_run_at <= :now"
+                                            + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_run_at LIMIT 100"
+                                            + " FOR UPDATE SKIP LOCKED")
+                                    .bind("now", DUE.toEpochMilli())
+                                    .mapTo(String.class)
+                                    .list());
                 });
             } finally {
                 dropSchema(schema);

@@ -16,6 +16,16 @@ import dev.schedex.renderers.SvgFormat;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportFormat;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
@@ -32,17 +42,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.StringReader;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The built-in formats on a flowchart of 50 or 500 shapes with notes, each next to the bare library
@@ -68,8 +67,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class RenderBenchmark {
 
-    private static final ExportContext CONTEXT = new ExportContext(UUID.randomUUID(), "bench", "owner",
-            Instant.parse("2026-11-28T01:00:00Z"), ZoneId.of("Europe/Berlin"));
+    private static final ExportContext CONTEXT = new ExportContext(
+            UUID.randomUUID(), "bench", "owner", Instant.parse("2026-11-28T01:00:00Z"), ZoneId.of("Europe/Berlin"));
 
     @Param({"50", "500"})
     int nodes;
@@ -89,8 +88,13 @@ public class RenderBenchmark {
         document = SampleDocuments.document(nodes);
         svg = document.drawing().orElseThrow();
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), AutolinkExtension.create()));
+        options.set(
+                Parser.EXTENSIONS,
+                List.of(
+                        TablesExtension.create(),
+                        StrikethroughExtension.create(),
+                        TaskListExtension.create(),
+                        AutolinkExtension.create()));
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options).build();

@@ -2,18 +2,23 @@ package dev.schedex.benchmarks;
 
 import dev.schedex.ExportSchedule;
 import dev.schedex.ExportScheduleService;
-import dev.schedex.FormatSettings;
 import dev.schedex.NewExportSchedule;
 import dev.schedex.TickReport;
 import dev.schedex.Violation;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.Delivered;
 import dev.schedex.spi.Delivery;
-import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.store.InMemoryScheduleStore;
 import dev.schedex.testing.FixedFormat;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,16 +31,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The cost of a tick with the in-memory store, a format that writes 64 bytes and a destination that
@@ -54,7 +49,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx4g"})
 public class TickBenchmark {
 
     private static final Instant START = Instant.parse("2024-03-01T10:00:00Z");
@@ -76,14 +73,24 @@ public class TickBenchmark {
     public void setUp() {
         store = new InMemoryScheduleStore();
         ExportDocument document = ExportDocument.of("doc", "Doc", "v1", START).withNotes("notes");
-        service = ExportScheduleService.builder().store(store)
+        service = ExportScheduleService.builder()
+                .store(store)
                 .documentSource((owner, id) -> Optional.of(document))
-                .discoverFormats(false).format(new FixedFormat("noop", new byte[64])).destination(new DroppingDestination())
-                .clock(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC)).build();
+                .discoverFormats(false)
+                .format(new FixedFormat("noop", new byte[64]))
+                .destination(new DroppingDestination())
+                .clock(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC))
+                .build();
         for (int i = 0; i < schedules; i++) {
-            ExportSchedule s = service.create(NewExportSchedule.builder().ownerId("owner-" + (i % 100))
-                    .documentId("doc-" + i).name("schedule " + i).schedule(Schedule.daily(LocalTime.of(3, 0)))
-                    .zone("Europe/Berlin").format("noop").destination("drop", Map.of()).build());
+            ExportSchedule s = service.create(NewExportSchedule.builder()
+                    .ownerId("owner-" + (i % 100))
+                    .documentId("doc-" + i)
+                    .name("schedule " + i)
+                    .schedule(Schedule.daily(LocalTime.of(3, 0)))
+                    .zone("Europe/Berlin")
+                    .format("noop")
+                    .destination("drop", Map.of())
+                    .build());
             if (i < due) {
                 dueOnes.add(s);
             }

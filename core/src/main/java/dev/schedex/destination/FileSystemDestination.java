@@ -5,7 +5,6 @@ import dev.schedex.spi.Delivered;
 import dev.schedex.spi.Delivery;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportException;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -62,17 +61,36 @@ public final class FileSystemDestination implements ExportDestination {
      * Each placeholder with the longest value it expands to, so that a template's longest expansion is
      * known when it is validated: ids, names and titles are cut to this length, the rest have it.
      */
-    private static final Map<String, Integer> PLACEHOLDERS = Map.of("owner", 120, "document", 120, "schedule", 36,
-            "name", 120, "title", 120, "date", 10, "time", 8, "occurrence", 16, "ext", 16);
+    private static final Map<String, Integer> PLACEHOLDERS = Map.of(
+            "owner",
+            120,
+            "document",
+            120,
+            "schedule",
+            36,
+            "name",
+            120,
+            "title",
+            120,
+            "date",
+            10,
+            "time",
+            8,
+            "occurrence",
+            16,
+            "ext",
+            16);
     /** The longest file or directory name most file systems take, in bytes. */
     private static final int MAX_NAME_BYTES = 255;
     /** The longest path below the root a template may expand to, in bytes. */
     private static final int MAX_PATH_BYTES = 1024;
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH-mm-ss", Locale.ROOT);
-    private static final DateTimeFormatter OCCURRENCE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+    private static final DateTimeFormatter OCCURRENCE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
     private static final int MAX_KEEP = 10_000;
     /** Where the list of files each schedule wrote is kept, for {@code keep}. */
     private static final String INDEX_DIRECTORY = ".schedex";
@@ -103,8 +121,10 @@ public final class FileSystemDestination implements ExportDestination {
         List<Violation> violations = new ArrayList<>();
         for (String key : parameters.keySet()) {
             if (!PARAMETERS.contains(key)) {
-                violations.add(new Violation(key, "unknown_parameter", "the file system destination has no parameter '"
-                        + key + "'; it takes path and keep"));
+                violations.add(new Violation(
+                        key,
+                        "unknown_parameter",
+                        "the file system destination has no parameter '" + key + "'; it takes path and keep"));
             }
         }
         String template = parameters.getOrDefault("path", DEFAULT_TEMPLATE);
@@ -114,10 +134,12 @@ public final class FileSystemDestination implements ExportDestination {
             try {
                 int n = Integer.parseInt(keep.strip());
                 if (n < 1 || n > MAX_KEEP) {
-                    violations.add(new Violation("keep", "out_of_range", "keep must be 1 to " + MAX_KEEP + ", was " + n));
+                    violations.add(
+                            new Violation("keep", "out_of_range", "keep must be 1 to " + MAX_KEEP + ", was " + n));
                 }
             } catch (NumberFormatException e) {
-                violations.add(new Violation("keep", "invalid_number", "keep must be a whole number, was '" + keep + "'"));
+                violations.add(
+                        new Violation("keep", "invalid_number", "keep must be a whole number, was '" + keep + "'"));
             }
         }
         return violations;
@@ -130,34 +152,54 @@ public final class FileSystemDestination implements ExportDestination {
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             if (!PLACEHOLDERS.containsKey(m.group(1))) {
-                return Optional.of(new Violation("path", "unknown_placeholder", "unknown placeholder {"
-                        + m.group(1) + "} in '" + abbreviated(template) + "'; known are " + String.join(", ",
-                        PLACEHOLDERS.keySet().stream().sorted().map(p -> "{" + p + "}").toList())));
+                return Optional.of(new Violation(
+                        "path",
+                        "unknown_placeholder",
+                        "unknown placeholder {"
+                                + m.group(1) + "} in '" + abbreviated(template) + "'; known are "
+                                + String.join(
+                                        ", ",
+                                        PLACEHOLDERS.keySet().stream()
+                                                .sorted()
+                                                .map(p -> "{" + p + "}")
+                                                .toList())));
             }
         }
         if (longestExpansion(template) > MAX_PATH_BYTES) {
-            return Optional.of(new Violation("path", "too_long", "path '" + abbreviated(template) + "' may expand to "
-                    + longestExpansion(template) + " bytes; at most " + MAX_PATH_BYTES + " are allowed"));
+            return Optional.of(new Violation(
+                    "path",
+                    "too_long",
+                    "path '" + abbreviated(template) + "' may expand to " + longestExpansion(template)
+                            + " bytes; at most " + MAX_PATH_BYTES + " are allowed"));
         }
         // control characters (NUL among them) are refused for every destination by the service's validation
         if (template.startsWith("/") || template.matches("^[A-Za-z]:.*") || template.contains("\\")) {
-            return Optional.of(new Violation("path", "outside_root", "path '" + template
-                    + "' must be relative to the destination's root, with / between directories"));
+            return Optional.of(new Violation(
+                    "path",
+                    "outside_root",
+                    "path '" + template + "' must be relative to the destination's root, with / between directories"));
         }
         // placeholder values are sanitised (no separators, no leading dot), so the literal segments decide
         for (String segment : template.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                return Optional.of(new Violation("path", "outside_root", "path '" + template
-                        + "' has an empty, '.' or '..' segment; exports must stay below the destination's root"));
+                return Optional.of(
+                        new Violation(
+                                "path",
+                                "outside_root",
+                                "path '" + template
+                                        + "' has an empty, '.' or '..' segment; exports must stay below the destination's root"));
             }
             if (segment.startsWith(".")) {
-                return Optional.of(new Violation("path", "hidden_file", "path '" + template
-                        + "' names a hidden file or directory"));
+                return Optional.of(new Violation(
+                        "path", "hidden_file", "path '" + template + "' names a hidden file or directory"));
             }
             if (longestExpansion(segment) > MAX_NAME_BYTES) {
-                return Optional.of(new Violation("path", "name_too_long", "'" + abbreviated(segment) + "' in path '"
-                        + abbreviated(template) + "' may expand to a name of " + longestExpansion(segment)
-                        + " bytes; file systems take at most " + MAX_NAME_BYTES));
+                return Optional.of(new Violation(
+                        "path",
+                        "name_too_long",
+                        "'" + abbreviated(segment) + "' in path '"
+                                + abbreviated(template) + "' may expand to a name of " + longestExpansion(segment)
+                                + " bytes; file systems take at most " + MAX_NAME_BYTES));
             }
         }
         return Optional.empty();
@@ -190,7 +232,8 @@ public final class FileSystemDestination implements ExportDestination {
         Map<String, String> parameters = delivery.parameters();
         List<Violation> problems = validate(parameters);
         if (!problems.isEmpty()) {
-            throw new ExportException("invalid file system destination: " + problems.get(0).message());
+            throw new ExportException(
+                    "invalid file system destination: " + problems.get(0).message());
         }
         String relative = expand(parameters.getOrDefault("path", DEFAULT_TEMPLATE), delivery);
         Path target = inside(relative);
@@ -206,14 +249,17 @@ public final class FileSystemDestination implements ExportDestination {
         }
         writeAtomically(target, delivery.content());
         if (parameters.containsKey("keep")) {
-            applyRetention(delivery.context().scheduleId().toString(), relative,
+            applyRetention(
+                    delivery.context().scheduleId().toString(),
+                    relative,
                     Integer.parseInt(parameters.get("keep").strip()));
         }
         return new Delivered(relative);
     }
 
     private String expand(String template, Delivery delivery) {
-        ZonedDateTime local = delivery.context().occurrence().atZone(delivery.context().zone());
+        ZonedDateTime local =
+                delivery.context().occurrence().atZone(delivery.context().zone());
         Map<String, String> values = Map.of(
                 "owner", delivery.context().ownerId(),
                 "document", delivery.documentId(),
@@ -228,8 +274,10 @@ public final class FileSystemDestination implements ExportDestination {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String placeholder = m.group(1);
-            m.appendReplacement(out, Matcher.quoteReplacement(sanitise(
-                    Objects.requireNonNull(values.get(placeholder), placeholder), longest(placeholder))));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(sanitise(
+                            Objects.requireNonNull(values.get(placeholder), placeholder), longest(placeholder))));
         }
         m.appendTail(out);
         return out.toString();
@@ -260,7 +308,8 @@ public final class FileSystemDestination implements ExportDestination {
         // gets the process's usual ones, as a file the host wrote itself would
         Path temporary = target.resolveSibling(".schedex-" + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -285,8 +334,8 @@ public final class FileSystemDestination implements ExportDestination {
     private void applyRetention(String scheduleId, String written, int keep) throws IOException {
         Path index = root.resolve(INDEX_DIRECTORY).resolve(scheduleId + ".files");
         Files.createDirectories(index.getParent());
-        Set<String> files = new LinkedHashSet<>(Files.exists(index)
-                ? Files.readAllLines(index, StandardCharsets.UTF_8) : List.of());
+        Set<String> files = new LinkedHashSet<>(
+                Files.exists(index) ? Files.readAllLines(index, StandardCharsets.UTF_8) : List.of());
         files.remove(written);
         files.add(written);
         List<String> ordered = new ArrayList<>(files);

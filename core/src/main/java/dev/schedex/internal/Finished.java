@@ -1,7 +1,6 @@
 package dev.schedex.internal;
 
 import dev.schedex.ExportRun;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,5 +12,4 @@ import java.util.Optional;
  *             lease gone)
  * @param at   when the work ended
  */
-public record Finished(Plan plan, Optional<ExportRun> run, Instant at) {
-}
+public record Finished(Plan plan, Optional<ExportRun> run, Instant at) {}

@@ -1,14 +1,13 @@
 package dev.schedex.internal;
 
 import dev.schedex.ExportRun;
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The claims of one tick (or one run-now call) between their start and their record. Finished

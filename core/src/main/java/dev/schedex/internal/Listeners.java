@@ -4,12 +4,11 @@ import dev.schedex.ExportListener;
 import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
 import dev.schedex.ServiceCounters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The host's listeners and the service's counters, told about the same events. */
 public final class Listeners {
@@ -32,8 +31,14 @@ public final class Listeners {
 
     /** @return the counters so far */
     public ServiceCounters counters() {
-        return new ServiceCounters(ticks.sum(), claimed.sum(), succeeded.sum(), failed.sum(), skipped.sum(),
-                paused.sum(), leasesLost.sum());
+        return new ServiceCounters(
+                ticks.sum(),
+                claimed.sum(),
+                succeeded.sum(),
+                failed.sum(),
+                skipped.sum(),
+                paused.sum(),
+                leasesLost.sum());
     }
 
     /** A tick began. */
@@ -60,8 +65,12 @@ public final class Listeners {
                 break;
             case FAILED:
                 failed.increment();
-                LOG.info("run of schedule {} for {} failed (attempt {}): {}", run.scheduleId(), run.occurrence(),
-                        run.attempt(), run.message().orElse(""));
+                LOG.info(
+                        "run of schedule {} for {} failed (attempt {}): {}",
+                        run.scheduleId(),
+                        run.occurrence(),
+                        run.attempt(),
+                        run.message().orElse(""));
                 each(listener -> listener.runFailed(run));
                 break;
             case SKIPPED:

@@ -4,7 +4,6 @@ import dev.schedex.ExportSchedule;
 import dev.schedex.ScheduleState;
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.spi.store.Claim;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,7 +54,11 @@ public final class MisfirePlanner {
             // occurrence was chosen by a misfire policy, which settled those before it; an earlier one
             // (a run-now call's) leaves the next occurrence as it was
             Instant occurrence = claim.takenOver().get();
-            return new Plan(claim, occurrence, false, Optional.empty(),
+            return new Plan(
+                    claim,
+                    occurrence,
+                    false,
+                    Optional.empty(),
                     occurrence.isBefore(due) ? Optional.of(due) : nextAfter(schedule, occurrence));
         }
         boolean retry = !state.nextRunAt().equals(state.nextOccurrence());
@@ -66,8 +69,9 @@ public final class MisfirePlanner {
         Instant latest = missed.get(missed.size() - 1);
         switch (schedule.misfirePolicy()) {
             case SKIP:
-                String message = (missed.size() == 1 ? "the occurrence at " + latest + " was missed"
-                        : "occurrences from " + missed.get(0) + " to " + latest + " were missed")
+                String message = (missed.size() == 1
+                                ? "the occurrence at " + latest + " was missed"
+                                : "occurrences from " + missed.get(0) + " to " + latest + " were missed")
                         + " while no host ticked; skipped by misfire policy SKIP";
                 return new Plan(claim, latest, false, Optional.of(message), nextAfter(schedule, now));
             case RUN_ALL:

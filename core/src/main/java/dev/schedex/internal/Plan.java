@@ -1,7 +1,6 @@
 package dev.schedex.internal;
 
 import dev.schedex.spi.store.Claim;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,6 +13,5 @@ import java.util.Optional;
  * @param skipped     set when the claim records missed occurrences as skipped instead of running: why
  * @param regularNext the schedule's next regular occurrence after this claim, if any
  */
-public record Plan(Claim claim, Instant occurrence, boolean manual, Optional<String> skipped,
-                   Optional<Instant> regularNext) {
-}
+public record Plan(
+        Claim claim, Instant occurrence, boolean manual, Optional<String> skipped, Optional<Instant> regularNext) {}

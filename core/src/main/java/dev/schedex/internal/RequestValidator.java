@@ -11,7 +11,6 @@ import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportFormat;
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,7 +51,8 @@ public final class RequestValidator {
      * @return the definition, with its first run after {@code now} if {@code needsOccurrence}
      * @throws ValidationException listing every problem
      */
-    public ValidRequest validate(NewExportSchedule request, MisfirePolicy defaultPolicy, Instant now, boolean needsOccurrence) {
+    public ValidRequest validate(
+            NewExportSchedule request, MisfirePolicy defaultPolicy, Instant now, boolean needsOccurrence) {
         List<Violation> violations = new ArrayList<>();
         text("ownerId", request.ownerId(), violations);
         text("documentId", request.documentId(), violations);
@@ -60,10 +60,14 @@ public final class RequestValidator {
         Optional<Schedule> schedule = request.schedule().toSchedule(violations);
         Optional<ZoneId> zone = zone(request.zone(), violations);
         Optional<Bounds> bounds = Optional.empty();
-        if (request.startAt().isPresent() && request.endAt().isPresent()
+        if (request.startAt().isPresent()
+                && request.endAt().isPresent()
                 && request.endAt().get().isBefore(request.startAt().get())) {
-            violations.add(new Violation("endAt", "before_start", "the end " + request.endAt().get()
-                    + " is before the start " + request.startAt().get()));
+            violations.add(new Violation(
+                    "endAt",
+                    "before_start",
+                    "the end " + request.endAt().get() + " is before the start "
+                            + request.startAt().get()));
         } else {
             bounds = Optional.of(new Bounds(request.startAt(), request.endAt()));
         }
@@ -71,21 +75,35 @@ public final class RequestValidator {
         if (needsOccurrence && schedule.isPresent() && zone.isPresent() && bounds.isPresent()) {
             firstRun = calculator.next(schedule.get(), zone.get(), bounds.get(), now);
             if (firstRun.isEmpty()) {
-                violations.add(new Violation("schedule", "no_occurrence", "'" + schedule.get().describe() + "' in "
-                        + zone.get() + " has no occurrence after " + now
-                        + request.endAt().map(end -> " and before the end " + end).orElse("")));
+                violations.add(new Violation(
+                        "schedule",
+                        "no_occurrence",
+                        "'" + schedule.get().describe() + "' in "
+                                + zone.get() + " has no occurrence after " + now
+                                + request.endAt()
+                                        .map(end -> " and before the end " + end)
+                                        .orElse("")));
             }
         }
         FormatSettings settings = formatSettings(request.formatId(), request.formatSettings(), violations);
-        Map<String, String> parameters = destination(request.destinationType(), request.destinationParameters(),
-                violations);
+        Map<String, String> parameters =
+                destination(request.destinationType(), request.destinationParameters(), violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        return new ValidRequest(request.ownerId(), request.documentId(), request.name(), schedule.orElseThrow(),
-                zone.orElseThrow(), bounds.orElseThrow(), request.formatId(), settings,
+        return new ValidRequest(
+                request.ownerId(),
+                request.documentId(),
+                request.name(),
+                schedule.orElseThrow(),
+                zone.orElseThrow(),
+                bounds.orElseThrow(),
+                request.formatId(),
+                settings,
                 DestinationSpec.of(request.destinationType(), parameters),
-                request.misfirePolicy().orElse(defaultPolicy), request.onlyWhenChanged(), firstRun);
+                request.misfirePolicy().orElse(defaultPolicy),
+                request.onlyWhenChanged(),
+                firstRun);
     }
 
     /** Ids and names are stored exactly as given, or refused: never trimmed, so that none becomes another. */
@@ -93,8 +111,8 @@ public final class RequestValidator {
         if (value.isBlank()) {
             violations.add(new Violation(field, "required", field + " is required"));
         } else if (value.length() > MAX_TEXT) {
-            violations.add(new Violation(field, "too_long", field + " must be at most " + MAX_TEXT
-                    + " characters, was " + value.length()));
+            violations.add(new Violation(
+                    field, "too_long", field + " must be at most " + MAX_TEXT + " characters, was " + value.length()));
         } else {
             controlCharacter(field, value, violations);
         }
@@ -108,8 +126,11 @@ public final class RequestValidator {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-                violations.add(new Violation(field, "control_character", field + " must not contain control"
-                        + " characters; found U+" + String.format("%04X", (int) c) + " at position " + i));
+                violations.add(new Violation(
+                        field,
+                        "control_character",
+                        field + " must not contain control" + " characters; found U+" + String.format("%04X", (int) c)
+                                + " at position " + i));
                 return;
             }
         }
@@ -123,8 +144,10 @@ public final class RequestValidator {
         try {
             return Optional.of(ZoneId.of(zone));
         } catch (DateTimeException e) {
-            violations.add(new Violation("zone", "unknown_zone", "unknown time zone '" + zone
-                    + "'; use an IANA zone id such as Europe/Berlin or America/New_York"));
+            violations.add(new Violation(
+                    "zone",
+                    "unknown_zone",
+                    "unknown time zone '" + zone + "'; use an IANA zone id such as Europe/Berlin or America/New_York"));
             return Optional.empty();
         }
     }
@@ -143,8 +166,8 @@ public final class RequestValidator {
         }
         ExportFormat format = formats.get(formatId);
         if (format == null) {
-            violations.add(new Violation("formatId", "unknown_format", "unknown format '" + formatId
-                    + "'; one of " + known(formats)));
+            violations.add(new Violation(
+                    "formatId", "unknown_format", "unknown format '" + formatId + "'; one of " + known(formats)));
             return settings;
         }
         format.validateSettings(settings).forEach(v -> violations.add(v.under("formatSettings")));
@@ -158,14 +181,16 @@ public final class RequestValidator {
             controlCharacter("destination." + key, value, violations);
         });
         if (type.isBlank()) {
-            violations.add(new Violation("destination.type", "required", "a destination is required; one of "
-                    + known(destinations)));
+            violations.add(new Violation(
+                    "destination.type", "required", "a destination is required; one of " + known(destinations)));
             return parameters;
         }
         ExportDestination target = destinations.get(type);
         if (target == null) {
-            violations.add(new Violation("destination.type", "unknown_destination", "unknown destination type '"
-                    + type + "'; one of " + known(destinations)));
+            violations.add(new Violation(
+                    "destination.type",
+                    "unknown_destination",
+                    "unknown destination type '" + type + "'; one of " + known(destinations)));
             return parameters;
         }
         target.validate(parameters).forEach(v -> violations.add(v.under("destination")));
@@ -177,8 +202,10 @@ public final class RequestValidator {
         Map<String, V> present = new LinkedHashMap<>();
         raw.forEach((key, value) -> {
             if (value == null) {
-                violations.add(new Violation(field + "." + key, "null_value", key + " has no value (null);"
-                        + " leave it out to use the default"));
+                violations.add(new Violation(
+                        field + "." + key,
+                        "null_value",
+                        key + " has no value (null);" + " leave it out to use the default"));
             } else {
                 present.put(key, value);
             }

@@ -10,9 +10,6 @@ import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import dev.schedex.spi.ExportFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The work of one run: load the document, render it, deliver it. Every failure becomes a failed outcome. */
 public final class RunExport {
@@ -38,8 +37,8 @@ public final class RunExport {
      * @param formats      the formats, by id
      * @param destinations the destinations, by type
      */
-    public RunExport(DocumentSource documents, Map<String, ExportFormat> formats,
-                     Map<String, ExportDestination> destinations) {
+    public RunExport(
+            DocumentSource documents, Map<String, ExportFormat> formats, Map<String, ExportDestination> destinations) {
         this.documents = documents;
         this.formats = Map.copyOf(formats);
         this.destinations = Map.copyOf(destinations);
@@ -62,35 +61,51 @@ public final class RunExport {
             version = Optional.of(document.version());
             if (schedule.onlyWhenChanged()
                     && schedule.state().lastExportedVersion().equals(Optional.of(document.version()))) {
-                return RunOutcome.skipped(version, "document version " + document.version()
-                        + " has not changed since the last export");
+                return RunOutcome.skipped(
+                        version, "document version " + document.version() + " has not changed since the last export");
             }
             ExportFormat format = formats.get(schedule.formatId());
             if (format == null) {
                 return RunOutcome.failed("unknown format '" + schedule.formatId() + "': no such format is installed");
             }
-            ExportDestination destination = destinations.get(schedule.destination().type());
+            ExportDestination destination =
+                    destinations.get(schedule.destination().type());
             if (destination == null) {
-                return RunOutcome.failed("unknown destination type '" + schedule.destination().type()
-                        + "': no such destination is configured");
+                return RunOutcome.failed("unknown destination type '"
+                        + schedule.destination().type() + "': no such destination is configured");
             }
-            ExportContext context = new ExportContext(schedule.id(), schedule.name(), schedule.ownerId(), occurrence,
-                    schedule.zone());
+            ExportContext context =
+                    new ExportContext(schedule.id(), schedule.name(), schedule.ownerId(), occurrence, schedule.zone());
             long renderStart = System.nanoTime();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             format.render(document, schedule.formatSettings(), context, out);
             byte[] content = out.toByteArray();
-            Duration renderTime = Duration.ofNanos(System.nanoTime() - renderStart).truncatedTo(ChronoUnit.MILLIS);
+            Duration renderTime =
+                    Duration.ofNanos(System.nanoTime() - renderStart).truncatedTo(ChronoUnit.MILLIS);
             long deliveryStart = System.nanoTime();
-            Delivered delivered = destination.deliver(new Delivery(schedule.destination().parameters(), context,
-                    document.id(), document.title(), format.fileExtension(), format.mediaType(), content));
-            Duration deliveryTime = Duration.ofNanos(System.nanoTime() - deliveryStart).truncatedTo(ChronoUnit.MILLIS);
+            Delivered delivered = destination.deliver(new Delivery(
+                    schedule.destination().parameters(),
+                    context,
+                    document.id(),
+                    document.title(),
+                    format.fileExtension(),
+                    format.mediaType(),
+                    content));
+            Duration deliveryTime =
+                    Duration.ofNanos(System.nanoTime() - deliveryStart).truncatedTo(ChronoUnit.MILLIS);
             List<String> warnings = context.warnings();
-            Optional<String> message = warnings.isEmpty() ? Optional.empty()
+            Optional<String> message = warnings.isEmpty()
+                    ? Optional.empty()
                     : Optional.of("succeeded with warnings: " + String.join("; ", warnings));
-            return new RunOutcome(RunStatus.SUCCEEDED, version, Optional.of((long) content.length),
-                    Optional.of(sha256(content)), Optional.of(delivered.location()), message,
-                    Optional.of(renderTime), Optional.of(deliveryTime));
+            return new RunOutcome(
+                    RunStatus.SUCCEEDED,
+                    version,
+                    Optional.of((long) content.length),
+                    Optional.of(sha256(content)),
+                    Optional.of(delivered.location()),
+                    message,
+                    Optional.of(renderTime),
+                    Optional.of(deliveryTime));
         } catch (ExportException e) {
             return RunOutcome.failed(String.valueOf(e.getMessage()));
         } catch (Exception e) {
@@ -98,7 +113,10 @@ public final class RunExport {
             return RunOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (StackOverflowError | OutOfMemoryError e) {
             // a hostile document must not take the tick, or the other schedules in it, down
-            LOG.warn("run of schedule {} for {} exhausted the {}", schedule.id(), occurrence,
+            LOG.warn(
+                    "run of schedule {} for {} exhausted the {}",
+                    schedule.id(),
+                    occurrence,
                     e instanceof StackOverflowError ? "stack" : "heap");
             return RunOutcome.failed("the export needed more " + (e instanceof StackOverflowError ? "stack" : "memory")
                     + " than allowed and was stopped");

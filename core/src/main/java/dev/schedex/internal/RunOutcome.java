@@ -2,7 +2,6 @@ package dev.schedex.internal;
 
 import dev.schedex.ExportRun;
 import dev.schedex.RunStatus;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,14 +17,27 @@ import java.util.Optional;
  * @param renderTime      how long rendering took
  * @param deliveryTime    how long delivery took
  */
-public record RunOutcome(RunStatus status, Optional<String> documentVersion, Optional<Long> size, Optional<String> checksum,
-                  Optional<String> location, Optional<String> message, Optional<Duration> renderTime,
-                  Optional<Duration> deliveryTime) {
+public record RunOutcome(
+        RunStatus status,
+        Optional<String> documentVersion,
+        Optional<Long> size,
+        Optional<String> checksum,
+        Optional<String> location,
+        Optional<String> message,
+        Optional<Duration> renderTime,
+        Optional<Duration> deliveryTime) {
 
     /** @param message the error, for the owner @return a failed outcome */
     public static RunOutcome failed(String message) {
-        return new RunOutcome(RunStatus.FAILED, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(message), Optional.empty(), Optional.empty());
+        return new RunOutcome(
+                RunStatus.FAILED,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(message),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -34,8 +46,15 @@ public record RunOutcome(RunStatus status, Optional<String> documentVersion, Opt
      * @return a skipped outcome
      */
     public static RunOutcome skipped(Optional<String> documentVersion, String message) {
-        return new RunOutcome(RunStatus.SKIPPED, documentVersion, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(message), Optional.empty(), Optional.empty());
+        return new RunOutcome(
+                RunStatus.SKIPPED,
+                documentVersion,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(message),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
@@ -44,8 +63,22 @@ public record RunOutcome(RunStatus status, Optional<String> documentVersion, Opt
      * @return the run as this outcome finishes it
      */
     public ExportRun applyTo(ExportRun run, java.time.Instant finishedAt) {
-        return new ExportRun(run.id(), run.scheduleId(), run.occurrence(), status, run.attempt(), run.host(),
-                run.startedAt(), Optional.of(finishedAt), run.formatId(), documentVersion, size, checksum, location,
-                message, renderTime, deliveryTime);
+        return new ExportRun(
+                run.id(),
+                run.scheduleId(),
+                run.occurrence(),
+                status,
+                run.attempt(),
+                run.host(),
+                run.startedAt(),
+                Optional.of(finishedAt),
+                run.formatId(),
+                documentVersion,
+                size,
+                checksum,
+                location,
+                message,
+                renderTime,
+                deliveryTime);
     }
 }

@@ -8,13 +8,12 @@ import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.ClaimEnd;
 import dev.schedex.spi.store.FinishResult;
 import dev.schedex.spi.store.ScheduleStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records finished claims with the schedules' new states, fenced by lease and revision: a group in
@@ -50,9 +49,15 @@ public final class RunRecorder {
         List<ClaimEnd> ends = new ArrayList<>(ready.size());
         for (Finished item : ready) {
             ExportSchedule schedule = item.plan().claim().schedule();
-            ScheduleState state = transitions.after(schedule.state(), item.run(), item.plan().manual(),
+            ScheduleState state = transitions.after(
+                    schedule.state(),
+                    item.run(),
+                    item.plan().manual(),
                     item.plan().regularNext());
-            ends.add(new ClaimEnd(item.run(), schedule.withState(state, item.at()), schedule.revision(),
+            ends.add(new ClaimEnd(
+                    item.run(),
+                    schedule.withState(state, item.at()),
+                    schedule.revision(),
                     item.plan().claim().lease()));
         }
         List<FinishResult> results = StoreCalls.during("record finished runs", () -> store.finishAll(ends));
@@ -70,14 +75,19 @@ public final class RunRecorder {
                 });
                 ExportSchedule before = item.plan().claim().schedule();
                 ScheduleState after = ends.get(i).schedule().state();
-                if (before.active() && !after.active() && after.pausedReason().isPresent()
+                if (before.active()
+                        && !after.active()
+                        && after.pausedReason().isPresent()
                         && item.run().map(r -> r.status() == RunStatus.FAILED).orElse(false)) {
-                    listeners.schedulePaused(ends.get(i).schedule(), after.pausedReason().get());
+                    listeners.schedulePaused(
+                            ends.get(i).schedule(), after.pausedReason().get());
                 }
             } else if (result == FinishResult.LEASE_LOST) {
                 listeners.leaseLost();
-                LOG.warn("the lease on schedule {} expired before its run finished; another host takes it over "
-                        + "(consider a longer lease)", item.plan().claim().schedule().id());
+                LOG.warn(
+                        "the lease on schedule {} expired before its run finished; another host takes it over "
+                                + "(consider a longer lease)",
+                        item.plan().claim().schedule().id());
             }
         }
         return recorded;
@@ -90,18 +100,21 @@ public final class RunRecorder {
     private FinishResult finishChanged(Finished item) {
         Claim claim = item.plan().claim();
         for (int attempt = 0; attempt < FINISH_ATTEMPTS; attempt++) {
-            Optional<ExportSchedule> reloaded = StoreCalls.during("read a schedule changed during its run",
+            Optional<ExportSchedule> reloaded = StoreCalls.during(
+                    "read a schedule changed during its run",
                     () -> store.find(claim.schedule().id()));
             if (reloaded.isEmpty()) {
                 return FinishResult.LEASE_LOST;
             }
             ExportSchedule current = reloaded.get();
             // an owner who changed the timing meanwhile has had the next run recomputed already
-            Optional<Instant> next = sameTiming(current, claim.schedule()) ? item.plan().regularNext()
+            Optional<Instant> next = sameTiming(current, claim.schedule())
+                    ? item.plan().regularNext()
                     : current.state().nextRunAt();
-            ScheduleState state = transitions.after(current.state(), item.run(), item.plan().manual(), next);
-            ClaimEnd end = new ClaimEnd(item.run(), current.withState(state, item.at()), current.revision(),
-                    claim.lease());
+            ScheduleState state =
+                    transitions.after(current.state(), item.run(), item.plan().manual(), next);
+            ClaimEnd end =
+                    new ClaimEnd(item.run(), current.withState(state, item.at()), current.revision(), claim.lease());
             FinishResult result = StoreCalls.during("record a finished run", () -> store.finishAll(List.of(end)))
                     .get(0);
             if (result != FinishResult.VERSION_CHANGED) {
@@ -112,6 +125,8 @@ public final class RunRecorder {
     }
 
     private static boolean sameTiming(ExportSchedule a, ExportSchedule b) {
-        return a.schedule().equals(b.schedule()) && a.zone().equals(b.zone()) && a.bounds().equals(b.bounds());
+        return a.schedule().equals(b.schedule())
+                && a.zone().equals(b.zone())
+                && a.bounds().equals(b.bounds());
     }
 }

@@ -3,7 +3,6 @@ package dev.schedex.internal;
 import dev.schedex.ExportRun;
 import dev.schedex.RetryPolicy;
 import dev.schedex.ScheduleState;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,14 +33,22 @@ public final class ScheduleTransitions {
      * @param regularNext the next regular occurrence after the claim's
      * @return the state after the claim
      */
-    public ScheduleState after(ScheduleState state, Optional<ExportRun> finished, boolean manual,
-                               Optional<Instant> regularNext) {
+    public ScheduleState after(
+            ScheduleState state, Optional<ExportRun> finished, boolean manual, Optional<Instant> regularNext) {
         Optional<Instant> nextRunAt = manual ? state.nextRunAt() : regularNext;
         Optional<Instant> nextOccurrence = manual ? state.nextOccurrence() : regularNext;
         if (finished.isEmpty()) {
-            return new ScheduleState(state.active(), state.pausedReason(), state.active() ? nextRunAt : Optional.empty(),
-                    state.active() ? nextOccurrence : Optional.empty(), state.lastRunAt(), state.lastStatus(),
-                    state.lastExportedVersion(), state.runCount(), state.errorCount(), state.consecutiveFailures());
+            return new ScheduleState(
+                    state.active(),
+                    state.pausedReason(),
+                    state.active() ? nextRunAt : Optional.empty(),
+                    state.active() ? nextOccurrence : Optional.empty(),
+                    state.lastRunAt(),
+                    state.lastStatus(),
+                    state.lastExportedVersion(),
+                    state.runCount(),
+                    state.errorCount(),
+                    state.consecutiveFailures());
         }
         ExportRun run = finished.get();
         long errors = state.errorCount();
@@ -81,7 +88,16 @@ public final class ScheduleTransitions {
             nextRunAt = Optional.empty();
             nextOccurrence = Optional.empty();
         }
-        return new ScheduleState(active, pausedReason, nextRunAt, nextOccurrence, Optional.of(run.startedAt()),
-                Optional.of(run.status()), exported, state.runCount() + 1, errors, failures);
+        return new ScheduleState(
+                active,
+                pausedReason,
+                nextRunAt,
+                nextOccurrence,
+                Optional.of(run.startedAt()),
+                Optional.of(run.status()),
+                exported,
+                state.runCount() + 1,
+                errors,
+                failures);
     }
 }

@@ -2,7 +2,6 @@ package dev.schedex.internal;
 
 import dev.schedex.MisfirePolicy;
 import dev.schedex.RetryPolicy;
-
 import java.time.Duration;
 
 /**
@@ -17,6 +16,12 @@ import java.time.Duration;
  * @param maxCatchUp         the most missed occurrences {@link MisfirePolicy#RUN_ALL} runs
  * @param hostName           this host's name in leases and runs
  */
-public record ServiceSettings(Duration leaseLength, int batchSize, RetryPolicy retryPolicy, int pauseAfterFailures,
-                              MisfirePolicy misfirePolicy, Duration misfireGrace, int maxCatchUp, String hostName) {
-}
+public record ServiceSettings(
+        Duration leaseLength,
+        int batchSize,
+        RetryPolicy retryPolicy,
+        int pauseAfterFailures,
+        MisfirePolicy misfirePolicy,
+        Duration misfireGrace,
+        int maxCatchUp,
+        String hostName) {}

@@ -2,14 +2,12 @@ package dev.schedex.internal;
 
 import dev.schedex.SchedexException;
 import dev.schedex.StoreException;
-
 import java.util.function.Supplier;
 
 /** Every call the service makes to its store goes through here, so that a failure says which step it was. */
 public final class StoreCalls {
 
-    private StoreCalls() {
-    }
+    private StoreCalls() {}
 
     /**
      * Asks something of the store, and turns its failure into a {@link StoreException}.

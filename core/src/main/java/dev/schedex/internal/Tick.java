@@ -6,7 +6,6 @@ import dev.schedex.TickReport;
 import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,8 +45,13 @@ public final class Tick {
      * @param runRetention how long finished runs are kept, if not for ever
      * @param export       the work of one run
      */
-    public Tick(ScheduleStore store, ServiceSettings settings, Listeners listeners, Executor executor,
-                Optional<Duration> runRetention, RunExport export) {
+    public Tick(
+            ScheduleStore store,
+            ServiceSettings settings,
+            Listeners listeners,
+            Executor executor,
+            Optional<Duration> runRetention,
+            RunExport export) {
         this.store = store;
         this.settings = settings;
         this.listeners = listeners;
@@ -55,8 +59,8 @@ public final class Tick {
         this.runRetention = runRetention;
         this.planner = new MisfirePlanner(settings);
         this.export = export;
-        this.recorder = new RunRecorder(store, new ScheduleTransitions(settings.retryPolicy(),
-                settings.pauseAfterFailures()), listeners);
+        this.recorder = new RunRecorder(
+                store, new ScheduleTransitions(settings.retryPolicy(), settings.pauseAfterFailures()), listeners);
     }
 
     /**
@@ -75,8 +79,10 @@ public final class Tick {
         try {
             // the next batch is claimed while the previous one is recorded, never further ahead
             while (batch.awaitAtMost(settings.batchSize())) {
-                List<Claim> claims = StoreCalls.during("claim due schedules", () -> store.claimDue(now,
-                        settings.batchSize(), settings.hostName(), now.plus(settings.leaseLength())));
+                List<Claim> claims = StoreCalls.during(
+                        "claim due schedules",
+                        () -> store.claimDue(
+                                now, settings.batchSize(), settings.hostName(), now.plus(settings.leaseLength())));
                 if (claims.isEmpty()) {
                     if (batch.idle()) {
                         break;
@@ -129,8 +135,14 @@ public final class Tick {
     private void start(List<Plan> plans, Instant now, Executor runOn, InFlightBatch batch) {
         List<RunStart> starts = new ArrayList<>(plans.size());
         for (Plan plan : plans) {
-            starts.add(new RunStart(ExportRun.started(plan.claim().schedule().id(), plan.occurrence(),
-                    plan.claim().lease().owner(), now, plan.claim().schedule().formatId()), plan.claim().lease()));
+            starts.add(new RunStart(
+                    ExportRun.started(
+                            plan.claim().schedule().id(),
+                            plan.occurrence(),
+                            plan.claim().lease().owner(),
+                            now,
+                            plan.claim().schedule().formatId()),
+                    plan.claim().lease()));
         }
         List<Optional<ExportRun>> started = StoreCalls.during("start runs", () -> store.startRuns(starts));
         batch.beginHandOut(plans.size());
@@ -144,13 +156,18 @@ public final class Tick {
                     // this occurrence already succeeded or was skipped (or the lease is gone): move on
                     batch.finished(new Finished(plan, Optional.empty(), now));
                 } else if (plan.skipped().isPresent()) {
-                    batch.finished(new Finished(plan, Optional.of(RunOutcome.skipped(Optional.empty(),
-                            plan.skipped().get()).applyTo(run.get(), now)), now));
+                    batch.finished(new Finished(
+                            plan,
+                            Optional.of(RunOutcome.skipped(
+                                            Optional.empty(), plan.skipped().get())
+                                    .applyTo(run.get(), now)),
+                            now));
                 } else {
                     listeners.runStarted(run.get());
                     Runnable work = () -> {
                         RunOutcome outcome = export.export(plan.claim().schedule(), plan.occurrence());
-                        Instant at = now.plusNanos(System.nanoTime() - startNanos).truncatedTo(ChronoUnit.MILLIS);
+                        Instant at =
+                                now.plusNanos(System.nanoTime() - startNanos).truncatedTo(ChronoUnit.MILLIS);
                         batch.finished(new Finished(plan, Optional.of(outcome.applyTo(run.get(), at)), at));
                     };
                     try {
@@ -174,13 +191,15 @@ public final class Tick {
         }
         Instant last = lastRetention.get();
         if (Duration.between(last == Instant.MIN ? now.minus(RETENTION_INTERVAL) : last, now)
-                .compareTo(RETENTION_INTERVAL) >= 0 && lastRetention.compareAndSet(last, now)) {
+                                .compareTo(RETENTION_INTERVAL)
+                        >= 0
+                && lastRetention.compareAndSet(last, now)) {
             StoreCalls.during("delete old runs", () -> store.deleteRunsFinishedBefore(now.minus(runRetention.get())));
         }
     }
 
-    private static TickReport report(Instant now, int takenOver, int claimed, List<ExportRun> finished,
-                                     Duration elapsed) {
+    private static TickReport report(
+            Instant now, int takenOver, int claimed, List<ExportRun> finished, Duration elapsed) {
         int succeeded = 0;
         int failed = 0;
         int skipped = 0;

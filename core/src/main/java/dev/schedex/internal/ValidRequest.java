@@ -5,7 +5,6 @@ import dev.schedex.FormatSettings;
 import dev.schedex.MisfirePolicy;
 import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.Schedule;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -27,7 +26,16 @@ import java.util.Optional;
  * @param onlyWhenChanged export only changed documents
  * @param firstRun        the first run after the request's time, when the timing is new
  */
-public record ValidRequest(String ownerId, String documentId, String name, Schedule schedule, ZoneId zone, Bounds bounds,
-                  String formatId, FormatSettings formatSettings, DestinationSpec destination,
-                  MisfirePolicy misfirePolicy, boolean onlyWhenChanged, Optional<Instant> firstRun) {
-}
+public record ValidRequest(
+        String ownerId,
+        String documentId,
+        String name,
+        Schedule schedule,
+        ZoneId zone,
+        Bounds bounds,
+        String formatId,
+        FormatSettings formatSettings,
+        DestinationSpec destination,
+        MisfirePolicy misfirePolicy,
+        boolean onlyWhenChanged,
+        Optional<Instant> firstRun) {}

@@ -1,7 +1,6 @@
 package dev.schedex.schedule;
 
 import dev.schedex.ValidationException;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,8 +26,8 @@ public record Bounds(Optional<Instant> startAt, Optional<Instant> endAt) {
         Objects.requireNonNull(startAt, "startAt");
         Objects.requireNonNull(endAt, "endAt");
         if (startAt.isPresent() && endAt.isPresent() && endAt.get().isBefore(startAt.get())) {
-            throw ValidationException.of("endAt", "before_start",
-                    "end " + endAt.get() + " is before start " + startAt.get());
+            throw ValidationException.of(
+                    "endAt", "before_start", "end " + endAt.get() + " is before start " + startAt.get());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.schedex.schedule;
 import dev.schedex.schedule.CronField.Item;
 import dev.schedex.schedule.CronField.ItemType;
 import dev.schedex.schedule.CronField.Kind;
-
 import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -14,8 +13,7 @@ import java.util.Locale;
 /** Turns parsed cron fields into an English sentence, in the manner of crontab.guru. */
 final class CronDescriber {
 
-    private CronDescriber() {
-    }
+    private CronDescriber() {}
 
     static String describe(List<CronField> fields) {
         CronField second = fields.get(Kind.SECOND.ordinal());
@@ -34,21 +32,26 @@ final class CronDescriber {
     }
 
     private static String time(CronField second, CronField minute, CronField hour) {
-        if (allValues(second) && allValues(minute) && allValues(hour)
+        if (allValues(second)
+                && allValues(minute)
+                && allValues(hour)
                 && second.items().size() * minute.items().size() * hour.items().size() <= 6) {
             List<String> times = new ArrayList<>();
             for (Item h : hour.items()) {
                 for (Item m : minute.items()) {
                     for (Item s : second.items()) {
-                        times.add(s.from() == 0 ? String.format(Locale.ROOT, "%02d:%02d", h.from(), m.from())
-                                : String.format(Locale.ROOT, "%02d:%02d:%02d", h.from(), m.from(), s.from()));
+                        times.add(
+                                s.from() == 0
+                                        ? String.format(Locale.ROOT, "%02d:%02d", h.from(), m.from())
+                                        : String.format(Locale.ROOT, "%02d:%02d:%02d", h.from(), m.from(), s.from()));
                     }
                 }
             }
             return join(times);
         }
         List<String> parts = new ArrayList<>();
-        boolean secondsMatter = !(second.items().size() == 1 && second.items().get(0).type() == ItemType.VALUE
+        boolean secondsMatter = !(second.items().size() == 1
+                && second.items().get(0).type() == ItemType.VALUE
                 && second.items().get(0).from() == 0);
         if (secondsMatter) {
             parts.add(items(second));
@@ -114,7 +117,8 @@ final class CronDescriber {
                 }
                 return every + " from " + name(kind, item.from()) + " through " + name(kind, item.to()) + ofMonth;
             case LAST_DAY:
-                return item.from() == 0 ? "the last day of the month"
+                return item.from() == 0
+                        ? "the last day of the month"
                         : item.from() + (item.from() == 1 ? " day" : " days") + " before the last day of the month";
             case LAST_WEEKDAY:
                 return "the last weekday of the month";
@@ -123,7 +127,8 @@ final class CronDescriber {
             case LAST_DAY_OF_WEEK:
                 return "the last " + name(kind, item.from()) + " of the month";
             case NTH_DAY_OF_WEEK:
-                return "the " + ScheduleText.ORDINAL_WORDS.get(item.to()) + " " + name(kind, item.from()) + " of the month";
+                return "the " + ScheduleText.ORDINAL_WORDS.get(item.to()) + " " + name(kind, item.from())
+                        + " of the month";
             default:
                 throw new IllegalStateException("unknown item type " + item.type());
         }
@@ -175,7 +180,8 @@ final class CronDescriber {
 
     private static String ordinal(int n) {
         int lastTwo = n % 100;
-        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+        String suffix = lastTwo >= 11 && lastTwo <= 13
+                ? "th"
                 : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
         return n + suffix;
     }

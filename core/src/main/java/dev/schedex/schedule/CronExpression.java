@@ -3,14 +3,13 @@ package dev.schedex.schedule;
 import dev.schedex.ValidationException;
 import dev.schedex.schedule.CronField.Item;
 import dev.schedex.schedule.CronField.Kind;
-import org.jspecify.annotations.Nullable;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed cron expression: five fields (minute hour day-of-month month day-of-week) or six
@@ -50,6 +49,7 @@ public final class CronExpression {
     private final long dayOfMonthBits;
     /** The plain day-of-week matches of a 31-day month, for each weekday the month can start on (0 is Sunday). */
     private final long[] dayOfWeekBitsByFirstDay = new long[7];
+
     private final boolean dayOfMonthSpecials;
     private final boolean dayOfWeekSpecials;
     private final int firstSecond;
@@ -84,7 +84,9 @@ public final class CronExpression {
         this.dayOfWeekSpecials = !dayOfWeek.isPlain();
         this.firstSecond = Long.numberOfTrailingZeros(seconds);
         this.firstMinute = Long.numberOfTrailingZeros(minutes);
-        this.fixedTimes = field(Kind.SECOND).isFixed() && field(Kind.MINUTE).isFixed() && field(Kind.HOUR).isFixed();
+        this.fixedTimes = field(Kind.SECOND).isFixed()
+                && field(Kind.MINUTE).isFixed()
+                && field(Kind.HOUR).isFixed();
         this.everMatches = anyMonthCanMatch();
     }
 
@@ -137,7 +139,8 @@ public final class CronExpression {
      * @return the next match, or null if none exists
      * @throws java.time.DateTimeException if the search runs past the end of the calendar (year 999,999,999)
      */
-    @Nullable LocalDateTime nextLocal(LocalDateTime after) {
+    @Nullable
+    LocalDateTime nextLocal(LocalDateTime after) {
         if (!everMatches) {
             return null;
         }

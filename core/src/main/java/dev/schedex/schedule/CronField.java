@@ -14,7 +14,10 @@ record CronField(Kind kind, String text, List<Item> items) {
         MINUTE("minute", 0, 59, List.of()),
         HOUR("hour", 0, 23, List.of()),
         DAY_OF_MONTH("day-of-month", 1, 31, List.of()),
-        MONTH("month", 1, 12,
+        MONTH(
+                "month",
+                1,
+                12,
                 List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")),
         DAY_OF_WEEK("day-of-week", 0, 7, List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"));
 
@@ -59,8 +62,7 @@ record CronField(Kind kind, String text, List<Item> items) {
      * {@code step} is 1 unless a step was given; {@code star} tells that the part began with
      * {@code *} (or {@code ?}), which matters for the day-of-month / day-of-week rule.
      */
-    record Item(ItemType type, int from, int to, int step, boolean star) {
-    }
+    record Item(ItemType type, int from, int to, int step, boolean star) {}
 
     /** True when the field began with {@code *} or {@code ?} (Vixie cron's notion of unrestricted). */
     boolean startsWithStar() {

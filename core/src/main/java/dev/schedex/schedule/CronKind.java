@@ -1,11 +1,10 @@
 package dev.schedex.schedule;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Schedule.Cron}: {@code cron 0 9-17 * * MON-FRI}; field {@code cron}. See {@link CronExpression}. */
 final class CronKind implements ScheduleKind<Schedule.Cron> {
@@ -14,8 +13,7 @@ final class CronKind implements ScheduleKind<Schedule.Cron> {
 
     private static final Pattern TEXT = Pattern.compile("cron (.+)", Pattern.DOTALL);
 
-    private CronKind() {
-    }
+    private CronKind() {}
 
     @Override
     public String name() {
@@ -29,7 +27,9 @@ final class CronKind implements ScheduleKind<Schedule.Cron> {
 
     @Override
     public Schedule.@Nullable Cron fromFields(Fields fields) {
-        return fields.required("cron").flatMap(text -> fields.collect(() -> Schedule.cron(text))).orElse(null);
+        return fields.required("cron")
+                .flatMap(text -> fields.collect(() -> Schedule.cron(text)))
+                .orElse(null);
     }
 
     @Override

@@ -4,12 +4,11 @@ import dev.schedex.ValidationException;
 import dev.schedex.schedule.CronField.Item;
 import dev.schedex.schedule.CronField.ItemType;
 import dev.schedex.schedule.CronField.Kind;
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the cron dialect described in {@code docs/schedules.md} into {@link CronField}s. Every
@@ -63,8 +62,11 @@ final class CronParser {
         if (text.startsWith("@")) {
             String macro = MACROS.get(text.toLowerCase(Locale.ROOT));
             if (macro == null) {
-                throw error("cron.unknown_macro", "unknown macro '" + text + "'; known are @yearly, @annually, "
-                        + "@monthly, @weekly, @daily, @midnight and @hourly", position(0));
+                throw error(
+                        "cron.unknown_macro",
+                        "unknown macro '" + text + "'; known are @yearly, @annually, "
+                                + "@monthly, @weekly, @daily, @midnight and @hourly",
+                        position(0));
             }
             return new CronParser(macro).parseFields();
         }
@@ -83,8 +85,11 @@ final class CronParser {
             }
         }
         if (spans.size() != 5 && spans.size() != 6) {
-            throw error("cron.field_count", "expected 5 fields (minute hour day-of-month month day-of-week) "
-                    + "or 6 (second minute hour day-of-month month day-of-week), found " + spans.size(), 1);
+            throw error(
+                    "cron.field_count",
+                    "expected 5 fields (minute hour day-of-month month day-of-week) "
+                            + "or 6 (second minute hour day-of-month month day-of-week), found " + spans.size(),
+                    1);
         }
         Kind[] kinds = spans.size() == 5 ? FIVE : SIX;
         List<CronField> fields = new ArrayList<>(6);
@@ -120,8 +125,11 @@ final class CronParser {
         boolean dayField = kind == Kind.DAY_OF_MONTH || kind == Kind.DAY_OF_WEEK;
         if (part.equals("?")) {
             if (!dayField) {
-                throw error("cron.syntax", "'?' is allowed only in the day-of-month and day-of-week fields, not in the "
-                        + kind.label + " field", position(offset));
+                throw error(
+                        "cron.syntax",
+                        "'?' is allowed only in the day-of-month and day-of-week fields, not in the " + kind.label
+                                + " field",
+                        position(offset));
             }
             return new Item(ItemType.ANY, kind.min, kind.max, 1, true);
         }
@@ -157,8 +165,11 @@ final class CronParser {
         int from = parseValue(kind, base.substring(0, dash), offset);
         int to = parseValue(kind, base.substring(dash + 1), offset + dash + 1);
         if (from > to) {
-            throw error("cron.range_order", kind.label + " range '" + base + "' starts after it ends; write the "
-                    + "smaller value first (ranges do not wrap around)", position(offset));
+            throw error(
+                    "cron.range_order",
+                    kind.label + " range '" + base + "' starts after it ends; write the "
+                            + "smaller value first (ranges do not wrap around)",
+                    position(offset));
         }
         return new Item(slash < 0 ? ItemType.RANGE : ItemType.STEP, from, to, step, false);
     }
@@ -173,7 +184,9 @@ final class CronParser {
         if (part.startsWith("L-")) {
             int days = parseNumber(Kind.DAY_OF_MONTH, part.substring(2), offset + 2);
             if (days < 1 || days > 30) {
-                throw error("cron.out_of_range", "day-of-month offset in '" + part + "' must be 1 to 30",
+                throw error(
+                        "cron.out_of_range",
+                        "day-of-month offset in '" + part + "' must be 1 to 30",
                         position(offset + 2));
             }
             return new Item(ItemType.LAST_DAY, days, days, 1, false);
@@ -191,7 +204,9 @@ final class CronParser {
             int day = parseValue(Kind.DAY_OF_WEEK, part.substring(0, hash), offset) % 7;
             int nth = parseNumber(Kind.DAY_OF_WEEK, part.substring(hash + 1), offset + hash + 1);
             if (nth < 1 || nth > 5) {
-                throw error("cron.out_of_range", "the week number in '" + part + "' must be 1 to 5, found " + nth,
+                throw error(
+                        "cron.out_of_range",
+                        "the week number in '" + part + "' must be 1 to 5, found " + nth,
                         position(offset + hash + 1));
             }
             return new Item(ItemType.NTH_DAY_OF_WEEK, day, nth, 1, false);
@@ -201,8 +216,11 @@ final class CronParser {
             return new Item(ItemType.LAST_DAY_OF_WEEK, day, day, 1, false);
         }
         if (part.equals("L")) {
-            throw error("cron.syntax", "'L' alone is ambiguous in the day-of-week field; write 5L for the last "
-                    + "Friday of the month, or L in the day-of-month field for the last day", position(offset));
+            throw error(
+                    "cron.syntax",
+                    "'L' alone is ambiguous in the day-of-week field; write 5L for the last "
+                            + "Friday of the month, or L in the day-of-month field for the last day",
+                    position(offset));
         }
         return null;
     }
@@ -220,24 +238,31 @@ final class CronParser {
         if (!text.isEmpty() && Character.isLetter(text.charAt(0))) {
             int index = kind.names.indexOf(text);
             if (index < 0) {
-                String known = kind.names.isEmpty() ? "the " + kind.label + " field takes numbers only"
+                String known = kind.names.isEmpty()
+                        ? "the " + kind.label + " field takes numbers only"
                         : "known names are " + String.join(", ", kind.names);
-                throw error("cron.unknown_name", "unknown " + kind.label + " name '" + text + "'; " + known,
+                throw error(
+                        "cron.unknown_name",
+                        "unknown " + kind.label + " name '" + text + "'; " + known,
                         position(offset));
             }
             return kind.min + index;
         }
         int value = parseNumber(kind, text, offset);
         if (value < kind.min || value > kind.max) {
-            throw error("cron.out_of_range", kind.label + " value " + text + " is out of range " + kind.min + "-"
-                    + kind.max, position(offset));
+            throw error(
+                    "cron.out_of_range",
+                    kind.label + " value " + text + " is out of range " + kind.min + "-" + kind.max,
+                    position(offset));
         }
         return value;
     }
 
     private int parseNumber(Kind kind, String text, int offset) {
         if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw error("cron.syntax", "expected a number in the " + kind.label + " field, found '" + text + "'",
+            throw error(
+                    "cron.syntax",
+                    "expected a number in the " + kind.label + " field, found '" + text + "'",
                     position(offset));
         }
         return Integer.parseInt(text);
@@ -248,7 +273,9 @@ final class CronParser {
     }
 
     private ValidationException error(String code, String detail, int position) {
-        return ValidationException.of(FIELD, code,
+        return ValidationException.of(
+                FIELD,
+                code,
                 "invalid cron expression '" + expression.strip() + "': " + detail + " (at position " + position + ")");
     }
 }

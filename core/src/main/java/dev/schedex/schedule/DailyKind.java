@@ -1,7 +1,5 @@
 package dev.schedex.schedule;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
@@ -10,17 +8,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Schedule.Daily}: {@code daily at 02:00, 14:30}; fields {@code times}. */
 final class DailyKind implements ScheduleKind<Schedule.Daily> {
 
     static final DailyKind INSTANCE = new DailyKind();
 
-    private static final Pattern TEXT = Pattern.compile("daily at (" + ScheduleText.TIME + "(?:, "
-            + ScheduleText.TIME + ")*)");
+    private static final Pattern TEXT =
+            Pattern.compile("daily at (" + ScheduleText.TIME + "(?:, " + ScheduleText.TIME + ")*)");
 
-    private DailyKind() {
-    }
+    private DailyKind() {}
 
     @Override
     public String name() {
@@ -40,7 +38,8 @@ final class DailyKind implements ScheduleKind<Schedule.Daily> {
 
     @Override
     public Map<String, String> toFields(Schedule.Daily schedule) {
-        return Map.of("times", schedule.times().stream().map(ScheduleText::formatTime).collect(Collectors.joining(",")));
+        return Map.of(
+                "times", schedule.times().stream().map(ScheduleText::formatTime).collect(Collectors.joining(",")));
     }
 
     @Override
@@ -50,18 +49,22 @@ final class DailyKind implements ScheduleKind<Schedule.Daily> {
 
     @Override
     public Schedule.Daily fromText(Matcher match) {
-        return Schedule.daily(Arrays.stream(match.group(1).split(", ")).map(t -> ScheduleText.parseTime("times", t))
+        return Schedule.daily(Arrays.stream(match.group(1).split(", "))
+                .map(t -> ScheduleText.parseTime("times", t))
                 .toArray(LocalTime[]::new));
     }
 
     @Override
     public String toText(Schedule.Daily schedule) {
-        return "daily at " + schedule.times().stream().map(ScheduleText::formatTime).collect(Collectors.joining(", "));
+        return "daily at "
+                + schedule.times().stream().map(ScheduleText::formatTime).collect(Collectors.joining(", "));
     }
 
     @Override
     public String describe(Schedule.Daily schedule) {
-        return "Every day at " + CronDescriber.join(schedule.times().stream().map(ScheduleText::formatTime).toList());
+        return "Every day at "
+                + CronDescriber.join(
+                        schedule.times().stream().map(ScheduleText::formatTime).toList());
     }
 
     @Override

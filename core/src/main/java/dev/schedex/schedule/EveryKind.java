@@ -1,8 +1,6 @@
 package dev.schedex.schedule;
 
 import dev.schedex.ValidationException;
-import org.jspecify.annotations.Nullable;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Schedule.Every}: a daily, weekly or monthly rule on every n-th day, week or month from a date.
@@ -56,8 +55,7 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
     private static final DateTimeFormatter DESCRIBED_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final Set<String> OWN_FIELDS = Set.of("interval", "unit", "from");
 
-    private EveryKind() {
-    }
+    private EveryKind() {}
 
     /**
      * The checks of {@link Schedule.Every}'s constructor beyond ranges: the rule fits the unit, and
@@ -67,22 +65,35 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
         if (unit != ChronoUnit.DAYS && unit != ChronoUnit.WEEKS && unit != ChronoUnit.MONTHS) {
             throw ValidationException.of("unit", "unsupported", "the unit must be DAYS, WEEKS or MONTHS, was " + unit);
         }
-        ChronoUnit fits = rule instanceof Schedule.Daily ? ChronoUnit.DAYS
-                : rule instanceof Schedule.Weekly ? ChronoUnit.WEEKS
-                : rule instanceof Schedule.MonthlyOnDay || rule instanceof Schedule.MonthlyOnLastDay
-                        || rule instanceof Schedule.MonthlyOnWeekday ? ChronoUnit.MONTHS : null;
+        ChronoUnit fits = rule instanceof Schedule.Daily
+                ? ChronoUnit.DAYS
+                : rule instanceof Schedule.Weekly
+                        ? ChronoUnit.WEEKS
+                        : rule instanceof Schedule.MonthlyOnDay
+                                        || rule instanceof Schedule.MonthlyOnLastDay
+                                        || rule instanceof Schedule.MonthlyOnWeekday
+                                ? ChronoUnit.MONTHS
+                                : null;
         if (fits == null) {
-            throw ValidationException.of("rule", "unsupported", "an interval schedule counts a daily, weekly or"
-                    + " monthly rule, not '" + rule + "'");
+            throw ValidationException.of(
+                    "rule",
+                    "unsupported",
+                    "an interval schedule counts a daily, weekly or" + " monthly rule, not '" + rule + "'");
         }
         if (fits != unit) {
-            throw ValidationException.of("rule", "mismatch", "every n " + word(unit) + "s takes a "
-                    + (unit == ChronoUnit.DAYS ? "daily" : unit == ChronoUnit.WEEKS ? "weekly" : "monthly")
-                    + " rule, not '" + rule + "'");
+            throw ValidationException.of(
+                    "rule",
+                    "mismatch",
+                    "every n " + word(unit) + "s takes a "
+                            + (unit == ChronoUnit.DAYS ? "daily" : unit == ChronoUnit.WEEKS ? "weekly" : "monthly")
+                            + " rule, not '" + rule + "'");
         }
         if (unit == ChronoUnit.MONTHS && !runsInSomeMonth(from, interval, dayInMonth(rule))) {
-            throw ValidationException.of("rule", "never_runs", "every " + interval + " months from " + from
-                    + ", '" + rule + "' never runs: none of the months counted has that day");
+            throw ValidationException.of(
+                    "rule",
+                    "never_runs",
+                    "every " + interval + " months from " + from + ", '" + rule
+                            + "' never runs: none of the months counted has that day");
         }
     }
 
@@ -133,10 +144,15 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
         }
         // the rule is read by its own kind; a month's last day is the one rule that needs a word here
         boolean lastDay = unit.get() == ChronoUnit.MONTHS && fields.holds("dayOfMonth", "last");
-        ScheduleKind<?> ruleKind = unit.get() == ChronoUnit.DAYS ? DailyKind.INSTANCE
-                : unit.get() == ChronoUnit.WEEKS ? WeeklyKind.INSTANCE
-                : lastDay ? MonthlyOnLastDayKind.INSTANCE
-                : fields.keys().contains("ordinal") ? MonthlyOnWeekdayKind.INSTANCE : MonthlyOnDayKind.INSTANCE;
+        ScheduleKind<?> ruleKind = unit.get() == ChronoUnit.DAYS
+                ? DailyKind.INSTANCE
+                : unit.get() == ChronoUnit.WEEKS
+                        ? WeeklyKind.INSTANCE
+                        : lastDay
+                                ? MonthlyOnLastDayKind.INSTANCE
+                                : fields.keys().contains("ordinal")
+                                        ? MonthlyOnWeekdayKind.INSTANCE
+                                        : MonthlyOnDayKind.INSTANCE;
         Set<String> takes = new TreeSet<>(OWN_FIELDS);
         takes.addAll(ruleKind.fields());
         if (lastDay) {
@@ -144,8 +160,11 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
         }
         for (String key : fields.keys()) {
             if (!takes.contains(key)) {
-                fields.refuse(key, "unknown_field", "an interval schedule in " + word(unit.get()) + "s has no field '"
-                        + key + "'; it takes " + String.join(", ", takes));
+                fields.refuse(
+                        key,
+                        "unknown_field",
+                        "an interval schedule in " + word(unit.get()) + "s has no field '" + key + "'; it takes "
+                                + String.join(", ", takes));
             }
         }
         Schedule rule = ruleKind.fromFields(fields);
@@ -168,7 +187,8 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
 
     @Override
     public Map<String, String> toFields(Schedule.Every schedule) {
-        Map<String, String> fields = new HashMap<>(ScheduleKinds.of(schedule.rule()).fields());
+        Map<String, String> fields =
+                new HashMap<>(ScheduleKinds.of(schedule.rule()).fields());
         if (schedule.rule() instanceof Schedule.MonthlyOnLastDay) {
             fields.put("dayOfMonth", "last");
         }
@@ -191,13 +211,18 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
             return Schedule.every(interval, ChronoUnit.DAYS, from, Schedule.parse("daily at " + match.group("times")));
         }
         if (match.group("days") != null) {
-            return Schedule.every(interval, ChronoUnit.WEEKS, from,
+            return Schedule.every(
+                    interval,
+                    ChronoUnit.WEEKS,
+                    from,
                     Schedule.parse("weekly on " + match.group("days") + " at " + match.group("weekTime")));
         }
         String at = " at " + match.group("monthTime");
-        Schedule rule = match.group("dayOfMonth") != null ? Schedule.parse("monthly on day " + match.group("dayOfMonth") + at)
-                : match.group("lastDay") != null ? Schedule.parse("monthly on last day" + at)
-                : Schedule.parse("monthly on " + match.group("ordinal") + " " + match.group("dayOfWeek") + at);
+        Schedule rule = match.group("dayOfMonth") != null
+                ? Schedule.parse("monthly on day " + match.group("dayOfMonth") + at)
+                : match.group("lastDay") != null
+                        ? Schedule.parse("monthly on last day" + at)
+                        : Schedule.parse("monthly on " + match.group("ordinal") + " " + match.group("dayOfWeek") + at);
         return Schedule.every(interval, ChronoUnit.MONTHS, from, rule);
     }
 
@@ -206,7 +231,8 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
         // the rule's own text after its kind's word: "weekly on MON at 09:00" gives "on MON at 09:00"
         String rule = schedule.rule().toString();
         String rest = rule.substring(rule.indexOf(' ') + 1);
-        if (schedule.rule() instanceof Schedule.MonthlyOnLastDay || schedule.rule() instanceof Schedule.MonthlyOnWeekday) {
+        if (schedule.rule() instanceof Schedule.MonthlyOnLastDay
+                || schedule.rule() instanceof Schedule.MonthlyOnWeekday) {
             rest = "on the " + rest.substring("on ".length());
         }
         return "every " + (schedule.interval() == 1 ? "" : schedule.interval() + " ") + word(schedule.unit())
@@ -220,7 +246,9 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
         String from = ", from " + DESCRIBED_DATE.format(schedule.from());
         Schedule rule = schedule.rule();
         if (rule instanceof Schedule.Daily daily) {
-            return every + " at " + CronDescriber.join(daily.times().stream().map(ScheduleText::formatTime).toList()) + from;
+            return every + " at "
+                    + CronDescriber.join(
+                            daily.times().stream().map(ScheduleText::formatTime).toList()) + from;
         }
         if (rule instanceof Schedule.Weekly weekly) {
             List<String> names = new ArrayList<>();
@@ -236,7 +264,8 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
             return every + " on the last day at " + ScheduleText.formatTime(lastDay.time()) + from;
         }
         Schedule.MonthlyOnWeekday weekday = (Schedule.MonthlyOnWeekday) rule;
-        return every + " on the " + (weekday.ordinal() == -1 ? "last" : ScheduleText.ORDINAL_WORDS.get(weekday.ordinal()))
+        return every + " on the "
+                + (weekday.ordinal() == -1 ? "last" : ScheduleText.ORDINAL_WORDS.get(weekday.ordinal()))
                 + " " + weekday.dayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at "
                 + ScheduleText.formatTime(weekday.time()) + from
                 + (weekday.ordinal() == 5 ? " (months without a fifth one are skipped)" : "");
@@ -305,7 +334,8 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
             // each after `start` and so after `after`
             for (int i = 0; i < 14; i++) {
                 int fromMonday = (int) ((day - firstMonday) % 7); // day is not before firstMonday, a Monday
-                if ((mondayFirstBits & (1 << fromMonday)) != 0 && (day > afterDay || time.isAfter(after.toLocalTime()))) {
+                if ((mondayFirstBits & (1 << fromMonday)) != 0
+                        && (day > afterDay || time.isAfter(after.toLocalTime()))) {
                     return LocalDateTime.of(LocalDate.ofEpochDay(day), time);
                 }
                 day += fromMonday == 6 ? 1 + 7L * (interval - 1) : 1;
@@ -320,8 +350,8 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
         int period = period(interval);
         return after -> {
             LocalDate start = after.toLocalDate().isBefore(from) ? from : after.toLocalDate();
-            LocalDate month = firstMonth.plusMonths(roundUp(
-                    ChronoUnit.MONTHS.between(firstMonth, start.withDayOfMonth(1)), interval));
+            LocalDate month = firstMonth.plusMonths(
+                    roundUp(ChronoUnit.MONTHS.between(firstMonth, start.withDayOfMonth(1)), interval));
             // at most period + 1 months: only the first, the month of `start`, can hold a date before
             // `from` or not after `after`; the counted months' shapes repeat every `period` of them,
             // and the constructor checked that one in each such run has the day
@@ -365,8 +395,10 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
     }
 
     private static LocalTime monthlyTime(Schedule rule) {
-        return rule instanceof Schedule.MonthlyOnDay onDay ? onDay.time()
-                : rule instanceof Schedule.MonthlyOnLastDay lastDay ? lastDay.time()
-                : ((Schedule.MonthlyOnWeekday) rule).time();
+        return rule instanceof Schedule.MonthlyOnDay onDay
+                ? onDay.time()
+                : rule instanceof Schedule.MonthlyOnLastDay lastDay
+                        ? lastDay.time()
+                        : ((Schedule.MonthlyOnWeekday) rule).time();
     }
 }

@@ -2,7 +2,6 @@ package dev.schedex.schedule;
 
 import dev.schedex.ValidationException;
 import dev.schedex.Violation;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -82,7 +81,8 @@ final class Fields {
         List<LocalTime> times = new ArrayList<>();
         required(key).ifPresent(text -> {
             for (String part : text.split(",")) {
-                collect(() -> ScheduleText.parseTime("schedule." + key, part.strip())).ifPresent(times::add);
+                collect(() -> ScheduleText.parseTime("schedule." + key, part.strip()))
+                        .ifPresent(times::add);
             }
         });
         return times;
@@ -110,11 +110,13 @@ final class Fields {
             if (number >= min && number <= max) {
                 return Optional.of(number);
             }
-            violations.add(new Violation("schedule." + key, "out_of_range", key + " must be " + allowed
-                    + ", was " + value));
+            violations.add(
+                    new Violation("schedule." + key, "out_of_range", key + " must be " + allowed + ", was " + value));
         } catch (NumberFormatException e) {
-            violations.add(new Violation("schedule." + key, "invalid_number", key + " must be a whole number from "
-                    + allowed + ", was '" + text.get() + "'"));
+            violations.add(new Violation(
+                    "schedule." + key,
+                    "invalid_number",
+                    key + " must be a whole number from " + allowed + ", was '" + text.get() + "'"));
         }
         return Optional.empty();
     }
@@ -133,7 +135,8 @@ final class Fields {
             return days;
         }
         for (String part : text.split(",")) {
-            collect(() -> ScheduleText.parseDay("schedule." + key, part.strip())).ifPresent(days::add);
+            collect(() -> ScheduleText.parseDay("schedule." + key, part.strip()))
+                    .ifPresent(days::add);
         }
         return days;
     }

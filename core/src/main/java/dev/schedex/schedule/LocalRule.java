@@ -1,8 +1,7 @@
 package dev.schedex.schedule;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.LocalDateTime;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A schedule seen on the local calendar alone: the first matching local date-time after another.
@@ -15,5 +14,6 @@ interface LocalRule {
      * @param after a local date-time with whole seconds
      * @return the first matching local date-time strictly after it, or null if there is none
      */
-    @Nullable LocalDateTime nextLocal(LocalDateTime after);
+    @Nullable
+    LocalDateTime nextLocal(LocalDateTime after);
 }

@@ -1,7 +1,5 @@
 package dev.schedex.schedule;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
@@ -9,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Schedule.MonthlyOnDay}: {@code monthly on day 15 at 02:00}; fields {@code dayOfMonth}, {@code time}. */
 final class MonthlyOnDayKind implements ScheduleKind<Schedule.MonthlyOnDay> {
@@ -17,8 +16,7 @@ final class MonthlyOnDayKind implements ScheduleKind<Schedule.MonthlyOnDay> {
 
     private static final Pattern TEXT = Pattern.compile("monthly on day (\\d{1,2}) at " + ScheduleText.TIME);
 
-    private MonthlyOnDayKind() {
-    }
+    private MonthlyOnDayKind() {}
 
     @Override
     public String name() {
@@ -39,8 +37,11 @@ final class MonthlyOnDayKind implements ScheduleKind<Schedule.MonthlyOnDay> {
 
     @Override
     public Map<String, String> toFields(Schedule.MonthlyOnDay schedule) {
-        return Map.of("dayOfMonth", Integer.toString(schedule.dayOfMonth()),
-                "time", ScheduleText.formatTime(schedule.time()));
+        return Map.of(
+                "dayOfMonth",
+                Integer.toString(schedule.dayOfMonth()),
+                "time",
+                ScheduleText.formatTime(schedule.time()));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.schedex.schedule;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Schedule.MonthlyOnLastDay}: {@code monthly on last day at 23:00}; field {@code time}. */
 final class MonthlyOnLastDayKind implements ScheduleKind<Schedule.MonthlyOnLastDay> {
@@ -18,8 +17,7 @@ final class MonthlyOnLastDayKind implements ScheduleKind<Schedule.MonthlyOnLastD
 
     private static final Pattern TEXT = Pattern.compile("monthly on last day at " + ScheduleText.TIME);
 
-    private MonthlyOnLastDayKind() {
-    }
+    private MonthlyOnLastDayKind() {}
 
     @Override
     public String name() {

@@ -1,7 +1,5 @@
 package dev.schedex.schedule;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Schedule.MonthlyOnWeekday}: {@code monthly on 2nd MON at 09:00}; fields {@code ordinal}
@@ -30,13 +29,12 @@ final class MonthlyOnWeekdayKind implements ScheduleKind<Schedule.MonthlyOnWeekd
      */
     static final int MONTHS_FOR_FIFTH_WEEKDAY = 14;
 
-    private static final Map<Integer, String> ORDINAL_TEXT = Map.of(1, "1st", 2, "2nd", 3, "3rd", 4, "4th", 5, "5th",
-            -1, "last");
-    private static final Pattern TEXT = Pattern.compile("monthly on (1st|2nd|3rd|4th|5th|last) ([A-Z]{3}) at "
-            + ScheduleText.TIME);
+    private static final Map<Integer, String> ORDINAL_TEXT =
+            Map.of(1, "1st", 2, "2nd", 3, "3rd", 4, "4th", 5, "5th", -1, "last");
+    private static final Pattern TEXT =
+            Pattern.compile("monthly on (1st|2nd|3rd|4th|5th|last) ([A-Z]{3}) at " + ScheduleText.TIME);
 
-    private MonthlyOnWeekdayKind() {
-    }
+    private MonthlyOnWeekdayKind() {}
 
     @Override
     public String name() {
@@ -58,9 +56,13 @@ final class MonthlyOnWeekdayKind implements ScheduleKind<Schedule.MonthlyOnWeekd
 
     @Override
     public Map<String, String> toFields(Schedule.MonthlyOnWeekday schedule) {
-        return Map.of("ordinal", schedule.ordinal() == -1 ? "last" : Integer.toString(schedule.ordinal()),
-                "dayOfWeek", ScheduleText.abbreviation(schedule.dayOfWeek()),
-                "time", ScheduleText.formatTime(schedule.time()));
+        return Map.of(
+                "ordinal",
+                schedule.ordinal() == -1 ? "last" : Integer.toString(schedule.ordinal()),
+                "dayOfWeek",
+                ScheduleText.abbreviation(schedule.dayOfWeek()),
+                "time",
+                ScheduleText.formatTime(schedule.time()));
     }
 
     @Override
@@ -70,16 +72,21 @@ final class MonthlyOnWeekdayKind implements ScheduleKind<Schedule.MonthlyOnWeekd
 
     @Override
     public Schedule.MonthlyOnWeekday fromText(Matcher match) {
-        int ordinal = ORDINAL_TEXT.entrySet().stream().filter(e -> e.getValue().equals(match.group(1)))
-                .findFirst().orElseThrow().getKey();
-        return Schedule.monthlyOn(ordinal, ScheduleText.parseDay("dayOfWeek", match.group(2)),
+        int ordinal = ORDINAL_TEXT.entrySet().stream()
+                .filter(e -> e.getValue().equals(match.group(1)))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        return Schedule.monthlyOn(
+                ordinal,
+                ScheduleText.parseDay("dayOfWeek", match.group(2)),
                 ScheduleText.parseTime("time", match.group(3)));
     }
 
     @Override
     public String toText(Schedule.MonthlyOnWeekday schedule) {
-        return "monthly on " + ORDINAL_TEXT.get(schedule.ordinal()) + " " + ScheduleText.abbreviation(schedule.dayOfWeek())
-                + " at " + ScheduleText.formatTime(schedule.time());
+        return "monthly on " + ORDINAL_TEXT.get(schedule.ordinal()) + " "
+                + ScheduleText.abbreviation(schedule.dayOfWeek()) + " at " + ScheduleText.formatTime(schedule.time());
     }
 
     @Override
@@ -115,9 +122,14 @@ final class MonthlyOnWeekdayKind implements ScheduleKind<Schedule.MonthlyOnWeekd
      * @return the day of that month the rule names, or 0 if the month has none (no fifth Monday)
      */
     static int dayIn(Schedule.MonthlyOnWeekday rule, LocalDate firstOfMonth) {
-        int firstSuch = Math.floorMod(rule.dayOfWeek().getValue() - firstOfMonth.getDayOfWeek().getValue(), 7) + 1;
+        int firstSuch = Math.floorMod(
+                        rule.dayOfWeek().getValue()
+                                - firstOfMonth.getDayOfWeek().getValue(),
+                        7)
+                + 1;
         int length = firstOfMonth.lengthOfMonth();
-        int day = rule.ordinal() == -1 ? firstSuch + (length - firstSuch) / 7 * 7 : firstSuch + 7 * (rule.ordinal() - 1);
+        int day =
+                rule.ordinal() == -1 ? firstSuch + (length - firstSuch) / 7 * 7 : firstSuch + 7 * (rule.ordinal() - 1);
         return day > length ? 0 : day;
     }
 }

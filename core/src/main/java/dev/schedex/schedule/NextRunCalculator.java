@@ -56,8 +56,7 @@ public final class NextRunCalculator {
      */
     private static final long GREGORIAN_CYCLE_SECONDS = 146_097L * 86_400;
 
-    private NextRunCalculator() {
-    }
+    private NextRunCalculator() {}
 
     /** @return the calculator */
     public static NextRunCalculator create() {
@@ -154,7 +153,8 @@ public final class NextRunCalculator {
         long next;
         try {
             long afterSecond = from.getEpochSecond();
-            next = fixedTimes ? nextFixedTime(rule, zone, afterSecond)
+            next = fixedTimes
+                    ? nextFixedTime(rule, zone, afterSecond)
                     : nextRealInstant(rule, zone, afterSecond, endSecond);
         } catch (DateTimeException endOfCalendar) {
             return NONE; // the search ran past the year 999,999,999
@@ -176,8 +176,8 @@ public final class NextRunCalculator {
         if (transition != null && transition.toEpochSecond() <= after) {
             return nextFixedTimeNearTransition(rule, zone, rules, after);
         }
-        ZoneOffset offset = transition == null ? rules.getOffset(Instant.ofEpochSecond(after))
-                : transition.getOffsetBefore();
+        ZoneOffset offset =
+                transition == null ? rules.getOffset(Instant.ofEpochSecond(after)) : transition.getOffsetBefore();
         LocalDateTime candidate = rule.nextLocal(LocalDateTime.ofEpochSecond(after, 0, offset));
         if (candidate == null) {
             return NONE;
@@ -188,7 +188,8 @@ public final class NextRunCalculator {
         }
         // A transition lies between: a monthly run weeks ahead, say. Unless the candidate is itself
         // near a transition, its offset there is unambiguous and no earlier candidate exists.
-        ZoneOffsetTransition nearCandidate = rules.nextTransition(Instant.ofEpochSecond(epochSecond - LOOK_BACK_SECONDS));
+        ZoneOffsetTransition nearCandidate =
+                rules.nextTransition(Instant.ofEpochSecond(epochSecond - LOOK_BACK_SECONDS));
         if (nearCandidate == null) {
             return candidate.toEpochSecond(rules.getOffset(Instant.ofEpochSecond(epochSecond)));
         }
@@ -217,7 +218,8 @@ public final class NextRunCalculator {
         LocalDate lastDateToTry = null;
         while (true) {
             LocalDateTime candidate = rule.nextLocal(cursor);
-            if (candidate == null || lastDateToTry != null && candidate.toLocalDate().isAfter(lastDateToTry)) {
+            if (candidate == null
+                    || lastDateToTry != null && candidate.toLocalDate().isAfter(lastDateToTry)) {
                 return best;
             }
             long epochSecond = ZonedDateTime.ofLocal(candidate, zone, null).toEpochSecond();
@@ -295,7 +297,8 @@ public final class NextRunCalculator {
      */
     private static long searchHorizon(ZoneRules rules, long after) {
         List<ZoneOffsetTransition> listed = rules.getTransitions();
-        long periodicFrom = listed.isEmpty() ? after
+        long periodicFrom = listed.isEmpty()
+                ? after
                 : Math.max(after, listed.get(listed.size() - 1).toEpochSecond());
         return periodicFrom + GREGORIAN_CYCLE_SECONDS;
     }

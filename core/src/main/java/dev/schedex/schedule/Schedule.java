@@ -1,7 +1,6 @@
 package dev.schedex.schedule;
 
 import dev.schedex.ValidationException;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -271,8 +270,8 @@ public sealed interface Schedule {
         /** Checks the arguments. */
         public MonthlyOnDay {
             if (dayOfMonth < 1 || dayOfMonth > 31) {
-                throw ValidationException.of("dayOfMonth", "out_of_range",
-                        "day of month must be 1 to 31, was " + dayOfMonth);
+                throw ValidationException.of(
+                        "dayOfMonth", "out_of_range", "day of month must be 1 to 31, was " + dayOfMonth);
             }
             ScheduleText.checkTime("time", time);
         }
@@ -331,7 +330,9 @@ public sealed interface Schedule {
         /** Checks the arguments. */
         public MonthlyOnWeekday {
             if (ordinal != -1 && (ordinal < 1 || ordinal > 5)) {
-                throw ValidationException.of("ordinal", "out_of_range",
+                throw ValidationException.of(
+                        "ordinal",
+                        "out_of_range",
                         "the weekday's ordinal must be 1 to 5, or -1 for the last, was " + ordinal);
             }
             Objects.requireNonNull(dayOfWeek, "dayOfWeek");
@@ -401,16 +402,18 @@ public sealed interface Schedule {
         /** Checks the arguments, and that the schedule can run at all. */
         public Every {
             if (interval < 1 || interval > MAX_INTERVAL) {
-                throw ValidationException.of("interval", "out_of_range",
-                        "the interval must be 1 to " + MAX_INTERVAL + ", was " + interval);
+                throw ValidationException.of(
+                        "interval", "out_of_range", "the interval must be 1 to " + MAX_INTERVAL + ", was " + interval);
             }
             Objects.requireNonNull(unit, "unit");
             if (from == null) {
                 throw ValidationException.of("from", "required", "an interval schedule needs the date it counts from");
             }
             if (from.getYear() < 1 || from.getYear() > 9999) {
-                throw ValidationException.of("from", "out_of_range", "the date to count from must be in the years"
-                        + " 1 to 9999, was " + from);
+                throw ValidationException.of(
+                        "from",
+                        "out_of_range",
+                        "the date to count from must be in the years" + " 1 to 9999, was " + from);
             }
             Objects.requireNonNull(rule, "rule");
             EveryKind.check(unit, from, interval, rule);

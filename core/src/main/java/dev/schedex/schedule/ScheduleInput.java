@@ -1,8 +1,6 @@
 package dev.schedex.schedule;
 
-
 import dev.schedex.Violation;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,11 +1,10 @@
 package dev.schedex.schedule;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything about one kind of schedule in one place: its name and fields as a request carries them,
@@ -30,7 +29,8 @@ interface ScheduleKind<S extends Schedule> {
      * @param fields the request's fields, checked against {@link #fields()} already
      * @return the schedule, or null if a field has a problem (the problems are in {@code fields})
      */
-    @Nullable S fromFields(Fields fields);
+    @Nullable
+    S fromFields(Fields fields);
 
     /** @param schedule a schedule of this kind @return its fields, which {@link #fromFields} reads back */
     Map<String, String> toFields(S schedule);

@@ -2,7 +2,6 @@ package dev.schedex.schedule;
 
 import dev.schedex.ValidationException;
 import dev.schedex.Violation;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +16,14 @@ import java.util.stream.Collectors;
  */
 final class ScheduleKinds {
 
-    static final List<ScheduleKind<?>> ALL = List.of(DailyKind.INSTANCE, WeeklyKind.INSTANCE, MonthlyOnDayKind.INSTANCE,
-            MonthlyOnLastDayKind.INSTANCE, MonthlyOnWeekdayKind.INSTANCE, CronKind.INSTANCE, EveryKind.INSTANCE);
+    static final List<ScheduleKind<?>> ALL = List.of(
+            DailyKind.INSTANCE,
+            WeeklyKind.INSTANCE,
+            MonthlyOnDayKind.INSTANCE,
+            MonthlyOnLastDayKind.INSTANCE,
+            MonthlyOnWeekdayKind.INSTANCE,
+            CronKind.INSTANCE,
+            EveryKind.INSTANCE);
 
     private static final Schedule.Cases<ScheduleKind.Bound<?>> BIND = new Schedule.Cases<>() {
         @Override
@@ -57,8 +62,7 @@ final class ScheduleKinds {
         }
     };
 
-    private ScheduleKinds() {
-    }
+    private ScheduleKinds() {}
 
     /** @param schedule any schedule @return it with its kind */
     static ScheduleKind.Bound<?> of(Schedule schedule) {
@@ -78,21 +82,28 @@ final class ScheduleKinds {
     static Optional<Schedule> fromInput(ScheduleInput input, List<Violation> violations) {
         String name = input.kind();
         if (name.isBlank()) {
-            violations.add(new Violation("schedule.kind", "required", "a schedule kind is required; one of " + names()));
+            violations.add(
+                    new Violation("schedule.kind", "required", "a schedule kind is required; one of " + names()));
             return Optional.empty();
         }
-        Optional<ScheduleKind<?>> kind = ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+        Optional<ScheduleKind<?>> kind =
+                ALL.stream().filter(k -> k.name().equals(name)).findFirst();
         if (kind.isEmpty()) {
-            violations.add(new Violation("schedule.kind", "unknown_kind", "unknown schedule kind '" + name
-                    + "'; expected one of " + names()));
+            violations.add(new Violation(
+                    "schedule.kind",
+                    "unknown_kind",
+                    "unknown schedule kind '" + name + "'; expected one of " + names()));
             return Optional.empty();
         }
         Set<String> known = kind.get().fields();
         int before = violations.size();
         for (String key : input.fields().keySet()) {
             if (!known.contains(key)) {
-                violations.add(new Violation("schedule." + key, "unknown_field", "a " + name
-                        + " schedule has no field '" + key + "'; it takes " + String.join(", ", new TreeSet<>(known))));
+                violations.add(new Violation(
+                        "schedule." + key,
+                        "unknown_field",
+                        "a " + name + " schedule has no field '" + key + "'; it takes "
+                                + String.join(", ", new TreeSet<>(known))));
             }
         }
         Fields fields = new Fields(input.fields(), violations);
@@ -112,9 +123,12 @@ final class ScheduleKinds {
                 return kind.fromText(match);
             }
         }
-        throw ValidationException.of("schedule", "unknown_kind", "'" + text + "' is not a schedule; expected one of "
-                + "'daily at 02:00', 'weekly on MON,FRI at 02:00', 'monthly on day 15 at 02:00', "
-                + "'monthly on last day at 23:00', 'monthly on 2nd MON at 09:00', 'cron 0 2 * * *', "
-                + "'every 2 weeks on MON,THU at 09:00 from 2026-12-07'");
+        throw ValidationException.of(
+                "schedule",
+                "unknown_kind",
+                "'" + text + "' is not a schedule; expected one of "
+                        + "'daily at 02:00', 'weekly on MON,FRI at 02:00', 'monthly on day 15 at 02:00', "
+                        + "'monthly on last day at 23:00', 'monthly on 2nd MON at 09:00', 'cron 0 2 * * *', "
+                        + "'every 2 weeks on MON,THU at 09:00 from 2026-12-07'");
     }
 }

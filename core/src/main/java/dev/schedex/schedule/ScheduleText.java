@@ -1,7 +1,6 @@
 package dev.schedex.schedule;
 
 import dev.schedex.ValidationException;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,10 +18,10 @@ final class ScheduleText {
 
     /** A time of day in canonical text, as a regex group. */
     static final String TIME = "(\\d{2}:\\d{2}(?::\\d{2})?)";
+
     private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
-    private ScheduleText() {
-    }
+    private ScheduleText() {}
 
     /**
      * Reads a time of day written {@code HH:mm} or {@code HH:mm:ss} (a one-digit hour is accepted).
@@ -42,7 +41,8 @@ final class ScheduleText {
         int minute = Integer.parseInt(m.group(2));
         int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
         if (hour > 23 || minute > 59 || second > 59) {
-            throw ValidationException.of(field, "out_of_range", "time '" + text + "' does not exist; use 00:00 to 23:59");
+            throw ValidationException.of(
+                    field, "out_of_range", "time '" + text + "' does not exist; use 00:00 to 23:59");
         }
         return LocalTime.of(hour, minute, second);
     }
@@ -58,7 +58,8 @@ final class ScheduleText {
     }
 
     static String formatTime(LocalTime time) {
-        return time.getSecond() == 0 ? String.format(Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute())
+        return time.getSecond() == 0
+                ? String.format(Locale.ROOT, "%02d:%02d", time.getHour(), time.getMinute())
                 : String.format(Locale.ROOT, "%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
     }
 
@@ -80,8 +81,10 @@ final class ScheduleText {
                 return day;
             }
         }
-        throw ValidationException.of(field, "unknown_day", "unknown day '" + text
-                + "'; use MON, TUE, WED, THU, FRI, SAT, SUN or the full English names");
+        throw ValidationException.of(
+                field,
+                "unknown_day",
+                "unknown day '" + text + "'; use MON, TUE, WED, THU, FRI, SAT, SUN or the full English names");
     }
 
     /**

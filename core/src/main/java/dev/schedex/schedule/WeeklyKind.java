@@ -1,7 +1,5 @@
 package dev.schedex.schedule;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Schedule.Weekly}: {@code weekly on MON,FRI at 02:00}; fields {@code days}, {@code time}. */
 final class WeeklyKind implements ScheduleKind<Schedule.Weekly> {
@@ -24,8 +23,7 @@ final class WeeklyKind implements ScheduleKind<Schedule.Weekly> {
 
     private static final Pattern TEXT = Pattern.compile("weekly on ([A-Z]{3}(?:,[A-Z]{3})*) at " + ScheduleText.TIME);
 
-    private WeeklyKind() {
-    }
+    private WeeklyKind() {}
 
     @Override
     public String name() {

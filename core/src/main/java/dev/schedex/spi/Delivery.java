@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param mediaType     the format's media type
  * @param content       the bytes; not to be modified
  */
-public record Delivery(Map<String, String> parameters, ExportContext context, String documentId,
-                       String documentTitle, String fileExtension, String mediaType, byte[] content) {
+public record Delivery(
+        Map<String, String> parameters,
+        ExportContext context,
+        String documentId,
+        String documentTitle,
+        String fileExtension,
+        String mediaType,
+        byte[] content) {
 
     /** Checks that no component is null and copies the parameters. */
     public Delivery {

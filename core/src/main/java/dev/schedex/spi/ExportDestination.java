@@ -1,7 +1,6 @@
 package dev.schedex.spi;
 
 import dev.schedex.Violation;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -19,8 +19,14 @@ import java.util.Optional;
  * @param notes     the notes, as Markdown text
  * @param data      structured data, as JSON text
  */
-public record ExportDocument(String id, String title, String version, Instant updatedAt,
-                             Optional<String> drawing, Optional<String> notes, Optional<String> data) {
+public record ExportDocument(
+        String id,
+        String title,
+        String version,
+        Instant updatedAt,
+        Optional<String> drawing,
+        Optional<String> notes,
+        Optional<String> data) {
 
     /** Checks that no component is null. */
     public ExportDocument {

@@ -2,7 +2,6 @@ package dev.schedex.spi;
 
 import dev.schedex.FormatSettings;
 import dev.schedex.Violation;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -38,8 +37,10 @@ public interface ExportFormat {
      *         the settings are fine
      */
     default List<Violation> validateSettings(FormatSettings settings) {
-        return settings.asMap().keySet().stream().map(key -> new Violation(key, "unknown_setting",
-                "the " + id() + " format takes no settings, so not '" + key + "'")).toList();
+        return settings.asMap().keySet().stream()
+                .map(key -> new Violation(
+                        key, "unknown_setting", "the " + id() + " format takes no settings, so not '" + key + "'"))
+                .toList();
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.schedex.spi;
 
 import dev.schedex.FormatSettings;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;

@@ -11,8 +11,6 @@ import dev.schedex.spi.store.FinishResult;
 import dev.schedex.spi.store.Lease;
 import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +25,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ScheduleStore} in memory, for tests, demos and single-process hosts that keep schedules
@@ -50,8 +49,7 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     }
 
     /** A schedule and the lease on it, if any. */
-    private record Entry(ExportSchedule schedule, @Nullable Lease lease) {
-    }
+    private record Entry(ExportSchedule schedule, @Nullable Lease lease) {}
 
     private final Object lock = new Object();
     private final Map<UUID, Entry> schedules = new HashMap<>();
@@ -59,8 +57,7 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     private final Map<UUID, NavigableMap<Instant, ExportRun>> runs = new HashMap<>();
 
     /** Creates an empty store. */
-    public InMemoryScheduleStore() {
-    }
+    public InMemoryScheduleStore() {}
 
     @Override
     public void insert(ExportSchedule schedule) {
@@ -146,7 +143,8 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     public Optional<Claim> claim(UUID id, Instant now, String leaseOwner, Instant leaseUntil) {
         synchronized (lock) {
             Entry entry = schedules.get(id);
-            return entry != null && isFree(entry, now) ? Optional.of(lease(entry, now, leaseOwner, leaseUntil, true))
+            return entry != null && isFree(entry, now)
+                    ? Optional.of(lease(entry, now, leaseOwner, leaseUntil, true))
                     : Optional.empty();
         }
     }
@@ -196,7 +194,8 @@ public final class InMemoryScheduleStore implements ScheduleStore {
         if (entry.schedule().revision() != expectedRevision) {
             return FinishResult.VERSION_CHANGED;
         }
-        run.ifPresent(r -> runs.computeIfAbsent(r.scheduleId(), id -> new TreeMap<>()).put(r.occurrence(), r));
+        run.ifPresent(
+                r -> runs.computeIfAbsent(r.scheduleId(), id -> new TreeMap<>()).put(r.occurrence(), r));
         remove(entry.schedule());
         put(schedule, null);
         return FinishResult.FINISHED;
@@ -209,8 +208,8 @@ public final class InMemoryScheduleStore implements ScheduleStore {
             if (history == null) {
                 return List.of();
             }
-            return (before.isPresent() ? history.headMap(before.get(), false) : history).descendingMap().values()
-                    .stream().limit(limit).toList();
+            return (before.isPresent() ? history.headMap(before.get(), false) : history)
+                    .descendingMap().values().stream().limit(limit).toList();
         }
     }
 
@@ -222,7 +221,9 @@ public final class InMemoryScheduleStore implements ScheduleStore {
                 Iterator<ExportRun> it = history.values().iterator();
                 while (it.hasNext()) {
                     ExportRun run = it.next();
-                    if (run.finishedAt().map(finished -> finished.isBefore(cutoff)).orElse(false)) {
+                    if (run.finishedAt()
+                            .map(finished -> finished.isBefore(cutoff))
+                            .orElse(false)) {
                         it.remove();
                         deleted++;
                     }
@@ -250,12 +251,22 @@ public final class InMemoryScheduleStore implements ScheduleStore {
             return new Claim(schedule, lease);
         }
         NavigableMap<Instant, ExportRun> history = runs.getOrDefault(schedule.id(), new TreeMap<>());
-        Optional<Instant> unfinished = forRunNow ? Optional.empty() : history.values().stream()
-                .filter(run -> run.status() == RunStatus.RUNNING).map(ExportRun::occurrence).max(Instant::compareTo);
-        history.replaceAll((occurrence, run) -> run.status() == RunStatus.RUNNING
-                && !unfinished.equals(Optional.of(occurrence)) ? run.abandoned(now) : run);
-        return new Claim(schedule, lease, forRunNow ? Optional.empty()
-                : unfinished.or(() -> schedule.state().nextOccurrence()));
+        Optional<Instant> unfinished = forRunNow
+                ? Optional.empty()
+                : history.values().stream()
+                        .filter(run -> run.status() == RunStatus.RUNNING)
+                        .map(ExportRun::occurrence)
+                        .max(Instant::compareTo);
+        history.replaceAll(
+                (occurrence, run) -> run.status() == RunStatus.RUNNING && !unfinished.equals(Optional.of(occurrence))
+                        ? run.abandoned(now)
+                        : run);
+        return new Claim(
+                schedule,
+                lease,
+                forRunNow
+                        ? Optional.empty()
+                        : unfinished.or(() -> schedule.state().nextOccurrence()));
     }
 
     private void put(ExportSchedule schedule, @Nullable Lease lease) {

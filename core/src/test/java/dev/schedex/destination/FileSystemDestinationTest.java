@@ -1,16 +1,14 @@
 package dev.schedex.destination;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.schedex.Violation;
 import dev.schedex.spi.Delivery;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportException;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FileSystemDestinationTest {
 
@@ -43,25 +42,39 @@ class FileSystemDestinationTest {
     }
 
     private Delivery delivery(Map<String, String> parameters, Instant occurrence, String documentId, String content) {
-        return new Delivery(parameters, new ExportContext(scheduleId, "Nightly: PNG/export", "alice@example.com",
-                occurrence, ZoneId.of("Europe/Berlin")), documentId, "A title", "png", "image/png",
+        return new Delivery(
+                parameters,
+                new ExportContext(
+                        scheduleId, "Nightly: PNG/export", "alice@example.com", occurrence, ZoneId.of("Europe/Berlin")),
+                documentId,
+                "A title",
+                "png",
+                "image/png",
                 content.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void expandsTheTemplateInTheSchedulesZone() throws IOException {
-        String location = destination.deliver(delivery(Map.of("path",
-                "{owner}/{document}/{name}-{date}_{time}-{occurrence}-{schedule}.{ext}"),
-                Instant.parse("2024-03-31T01:30:00Z"), "doc-1", "png bytes")).location();
-        assertEquals("alice_example.com/doc-1/Nightly_PNG_export-2024-03-31_03-30-00-20240331T013000Z-"
-                + scheduleId + ".png", location);
+        String location = destination
+                .deliver(delivery(
+                        Map.of("path", "{owner}/{document}/{name}-{date}_{time}-{occurrence}-{schedule}.{ext}"),
+                        Instant.parse("2024-03-31T01:30:00Z"),
+                        "doc-1",
+                        "png bytes"))
+                .location();
+        assertEquals(
+                "alice_example.com/doc-1/Nightly_PNG_export-2024-03-31_03-30-00-20240331T013000Z-" + scheduleId
+                        + ".png",
+                location);
         assertEquals("png bytes", Files.readString(root.resolve(location)));
     }
 
     @Test
     void anExportGetsTheUsualPermissionsOfANewFileNotOwnerOnly() throws IOException {
-        Assumptions.assumeTrue(root.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX only");
-        String location = destination.deliver(delivery(Map.of(), Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x"))
+        Assumptions.assumeTrue(
+                root.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX only");
+        String location = destination
+                .deliver(delivery(Map.of(), Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x"))
                 .location();
         Path plain = Files.createFile(root.resolve("made-by-the-host"));
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(root.resolve(location)));
@@ -69,14 +82,22 @@ class FileSystemDestinationTest {
 
     @Test
     void theDefaultTemplateGroupsByDocument() throws IOException {
-        assertEquals("doc-1/2024-01-05_03-00-00.png", destination.deliver(delivery(Map.of(),
-                Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x")).location());
+        assertEquals(
+                "doc-1/2024-01-05_03-00-00.png",
+                destination
+                        .deliver(delivery(Map.of(), Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x"))
+                        .location());
     }
 
     @Test
     void valuesCannotClimbOutOfTheRoot() throws IOException {
-        String location = destination.deliver(delivery(Map.of("path", "{document}.{ext}"),
-                Instant.parse("2024-01-05T02:00:00Z"), "../../etc/passwd", "x")).location();
+        String location = destination
+                .deliver(delivery(
+                        Map.of("path", "{document}.{ext}"),
+                        Instant.parse("2024-01-05T02:00:00Z"),
+                        "../../etc/passwd",
+                        "x"))
+                .location();
         assertEquals("_._.._etc_passwd.png", location);
         assertTrue(Files.exists(root.resolve(location)));
         try (Stream<Path> outside = Files.list(temp)) {
@@ -85,32 +106,57 @@ class FileSystemDestinationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../{document}.{ext}", "/tmp/{document}.{ext}", "a/../../{document}.{ext}",
-        "a//{document}.{ext}", "./{document}.{ext}", "C:/x/{document}.{ext}", "a\\..\\{document}.{ext}"})
+    @ValueSource(
+            strings = {
+                "../{document}.{ext}",
+                "/tmp/{document}.{ext}",
+                "a/../../{document}.{ext}",
+                "a//{document}.{ext}",
+                "./{document}.{ext}",
+                "C:/x/{document}.{ext}",
+                "a\\..\\{document}.{ext}"
+            })
     void templatesThatLeaveTheRootAreRejected(String template) {
         List<Violation> violations = destination.validate(Map.of("path", template));
-        assertEquals(List.of("path:outside_root"), violations.stream().map(v -> v.field() + ":" + v.code()).toList());
-        assertThrows(ExportException.class, () -> destination.deliver(delivery(Map.of("path", template),
-                Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x")));
+        assertEquals(
+                List.of("path:outside_root"),
+                violations.stream().map(v -> v.field() + ":" + v.code()).toList());
+        assertThrows(
+                ExportException.class,
+                () -> destination.deliver(
+                        delivery(Map.of("path", template), Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x")));
     }
 
     @Test
     void otherParameterProblemsAreNamed() {
-        assertEquals(java.util.Set.of("color:unknown_parameter", "path:unknown_placeholder", "keep:out_of_range"),
+        assertEquals(
+                java.util.Set.of("color:unknown_parameter", "path:unknown_placeholder", "keep:out_of_range"),
                 destination.validate(Map.of("color", "red", "path", "{docment}.{ext}", "keep", "0")).stream()
-                        .map(v -> v.field() + ":" + v.code()).collect(java.util.stream.Collectors.toSet()));
-        assertEquals(List.of("path:hidden_file"), destination.validate(Map.of("path", ".hidden/{document}.{ext}"))
-                .stream().map(v -> v.field() + ":" + v.code()).toList());
-        assertEquals(List.of("keep:invalid_number"), destination.validate(Map.of("keep", "many"))
-                .stream().map(v -> v.field() + ":" + v.code()).toList());
+                        .map(v -> v.field() + ":" + v.code())
+                        .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(
+                List.of("path:hidden_file"),
+                destination.validate(Map.of("path", ".hidden/{document}.{ext}")).stream()
+                        .map(v -> v.field() + ":" + v.code())
+                        .toList());
+        assertEquals(
+                List.of("keep:invalid_number"),
+                destination.validate(Map.of("keep", "many")).stream()
+                        .map(v -> v.field() + ":" + v.code())
+                        .toList());
     }
 
     @Test
     void aSymbolicLinkOutOfTheRootIsNotFollowed() throws IOException {
         Path outside = Files.createDirectories(temp.resolve("outside"));
         Files.createSymbolicLink(root.resolve("escape"), outside);
-        ExportException e = assertThrows(ExportException.class, () -> destination.deliver(delivery(
-                Map.of("path", "escape/{document}.{ext}"), Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x")));
+        ExportException e = assertThrows(
+                ExportException.class,
+                () -> destination.deliver(delivery(
+                        Map.of("path", "escape/{document}.{ext}"),
+                        Instant.parse("2024-01-05T02:00:00Z"),
+                        "doc-1",
+                        "x")));
         assertTrue(e.getMessage().contains("leads out of the destination's root"), e.getMessage());
         try (Stream<Path> files = Files.list(outside)) {
             assertEquals(0, files.count());
@@ -121,8 +167,10 @@ class FileSystemDestinationTest {
     void aSymbolicLinkInPlaceOfTheFileIsNotOverwritten() throws IOException {
         Path secret = Files.writeString(temp.resolve("secret.txt"), "keep me");
         Files.createSymbolicLink(root.resolve("doc-1.png"), secret);
-        assertThrows(ExportException.class, () -> destination.deliver(delivery(Map.of("path", "{document}.{ext}"),
-                Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x")));
+        assertThrows(
+                ExportException.class,
+                () -> destination.deliver(delivery(
+                        Map.of("path", "{document}.{ext}"), Instant.parse("2024-01-05T02:00:00Z"), "doc-1", "x")));
         assertEquals("keep me", Files.readString(secret));
     }
 
@@ -145,7 +193,8 @@ class FileSystemDestinationTest {
             destination.deliver(delivery(parameters, Instant.parse("2024-01-0" + day + "T12:00:00Z"), "doc-1", "x"));
         }
         try (Stream<Path> files = Files.list(root.resolve("doc-1"))) {
-            assertEquals(List.of("2024-01-03.png", "2024-01-04.png"),
+            assertEquals(
+                    List.of("2024-01-03.png", "2024-01-04.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

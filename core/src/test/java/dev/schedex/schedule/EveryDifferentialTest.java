@@ -1,17 +1,9 @@
 package dev.schedex.schedule;
 
-import dev.schedex.ValidationException;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import org.dmfs.rfc5545.DateTime;
-import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
-import org.dmfs.rfc5545.recur.RecurrenceRule;
-import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.schedex.ValidationException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +16,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.dmfs.rfc5545.DateTime;
+import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
+import org.dmfs.rfc5545.recur.RecurrenceRule;
+import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
 
 /**
  * Compares interval schedules with lib-recur, an RFC 5545 recurrence engine, over random rules: the
@@ -53,37 +52,61 @@ class EveryDifferentialTest {
 
     @Provide
     Arbitrary<Pair> pairs() {
-        Arbitrary<LocalDate> anchors = Arbitraries.longs().between(LocalDate.of(1990, 1, 1).toEpochDay(),
-                LocalDate.of(2100, 12, 31).toEpochDay()).map(LocalDate::ofEpochDay);
-        Arbitrary<LocalTime> times = Combinators.combine(Arbitraries.integers().between(0, 23),
-                Arbitraries.integers().between(0, 59), Arbitraries.of(0, 0, 0, 30))
+        Arbitrary<LocalDate> anchors = Arbitraries.longs()
+                .between(
+                        LocalDate.of(1990, 1, 1).toEpochDay(),
+                        LocalDate.of(2100, 12, 31).toEpochDay())
+                .map(LocalDate::ofEpochDay);
+        Arbitrary<LocalTime> times = Combinators.combine(
+                        Arbitraries.integers().between(0, 23),
+                        Arbitraries.integers().between(0, 59),
+                        Arbitraries.of(0, 0, 0, 30))
                 .as(LocalTime::of);
         Arbitrary<Pair> days = Combinators.combine(Arbitraries.integers().between(1, 30), anchors, times)
-                .as((n, from, time) -> new Pair(Schedule.every(n, ChronoUnit.DAYS, from, Schedule.daily(time)),
+                .as((n, from, time) -> new Pair(
+                        Schedule.every(n, ChronoUnit.DAYS, from, Schedule.daily(time)),
                         "FREQ=DAILY;INTERVAL=" + n + at(time)));
-        Arbitrary<Pair> weeks = Combinators.combine(Arbitraries.integers().between(1, 10), anchors,
-                        Arbitraries.of(DayOfWeek.class).set().ofMinSize(1), times)
+        Arbitrary<Pair> weeks = Combinators.combine(
+                        Arbitraries.integers().between(1, 10),
+                        anchors,
+                        Arbitraries.of(DayOfWeek.class).set().ofMinSize(1),
+                        times)
                 .as((n, from, weekdays, time) -> new Pair(
                         Schedule.every(n, ChronoUnit.WEEKS, from, Schedule.weekly(EnumSet.copyOf(weekdays), time)),
-                        "FREQ=WEEKLY;INTERVAL=" + n + ";WKST=MO;BYDAY=" + EnumSet.copyOf(weekdays).stream()
-                                .map(d -> RFC_DAYS.get(d.getValue() - 1)).collect(Collectors.joining(",")) + at(time)));
-        Arbitrary<Pair> months = Combinators.combine(Arbitraries.integers().between(1, 25), anchors,
-                        Arbitraries.integers().between(-1, 31).filter(d -> d != 0), Arbitraries.of(1, 2, 3, 4, 5, -1),
-                        Arbitraries.of(DayOfWeek.class), Arbitraries.of(true, false), times)
-                .as((n, from, day, ordinal, weekday, byWeekday, time) -> monthly(n, from, byWeekday
-                        ? Schedule.monthlyOn(ordinal, weekday, time) : day == -1 ? Schedule.monthlyOnLastDay(time)
-                        : Schedule.monthly(day, time), byWeekday ? ordinal + RFC_DAYS.get(weekday.getValue() - 1)
-                        : Integer.toString(day), byWeekday, time))
-                .filter(Optional::isPresent).map(Optional::get);
+                        "FREQ=WEEKLY;INTERVAL=" + n + ";WKST=MO;BYDAY="
+                                + EnumSet.copyOf(weekdays).stream()
+                                        .map(d -> RFC_DAYS.get(d.getValue() - 1))
+                                        .collect(Collectors.joining(","))
+                                + at(time)));
+        Arbitrary<Pair> months = Combinators.combine(
+                        Arbitraries.integers().between(1, 25),
+                        anchors,
+                        Arbitraries.integers().between(-1, 31).filter(d -> d != 0),
+                        Arbitraries.of(1, 2, 3, 4, 5, -1),
+                        Arbitraries.of(DayOfWeek.class),
+                        Arbitraries.of(true, false),
+                        times)
+                .as((n, from, day, ordinal, weekday, byWeekday, time) -> monthly(
+                        n,
+                        from,
+                        byWeekday
+                                ? Schedule.monthlyOn(ordinal, weekday, time)
+                                : day == -1 ? Schedule.monthlyOnLastDay(time) : Schedule.monthly(day, time),
+                        byWeekday ? ordinal + RFC_DAYS.get(weekday.getValue() - 1) : Integer.toString(day),
+                        byWeekday,
+                        time))
+                .filter(Optional::isPresent)
+                .map(Optional::get);
         return Arbitraries.oneOf(days, weeks, months);
     }
 
     /** Empty for a month interval that never runs, which schedex refuses and an RRULE cannot say. */
-    private static Optional<Pair> monthly(int n, LocalDate from, Schedule rule, String by, boolean byWeekday,
-            LocalTime time) {
+    private static Optional<Pair> monthly(
+            int n, LocalDate from, Schedule rule, String by, boolean byWeekday, LocalTime time) {
         try {
-            return Optional.of(new Pair(Schedule.every(n, ChronoUnit.MONTHS, from, rule), "FREQ=MONTHLY;INTERVAL=" + n
-                    + (byWeekday ? ";BYDAY=" : ";BYMONTHDAY=") + by + at(time)));
+            return Optional.of(new Pair(
+                    Schedule.every(n, ChronoUnit.MONTHS, from, rule),
+                    "FREQ=MONTHLY;INTERVAL=" + n + (byWeekday ? ";BYDAY=" : ";BYMONTHDAY=") + by + at(time)));
         } catch (ValidationException neverRuns) {
             return Optional.empty();
         }
@@ -97,10 +120,13 @@ class EveryDifferentialTest {
     void theFirstRunsAreThoseOfTheRfc5545Rule(@ForAll("pairs") Pair pair) throws InvalidRecurrenceRuleException {
         LocalDate from = pair.schedule().from();
         Instant midnight = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<Instant> ours = assertTimeoutPreemptively(AT_ONCE, () -> CALCULATOR.upcoming(pair.schedule(), ZoneOffset.UTC,
-                midnight.minusSeconds(1), RUNS), pair::toString);
-        RecurrenceRuleIterator theirs = new RecurrenceRule(pair.rrule()).iterator(new DateTime(DateTime.UTC,
-                from.getYear(), from.getMonthValue() - 1, from.getDayOfMonth(), 0, 0, 0));
+        List<Instant> ours = assertTimeoutPreemptively(
+                AT_ONCE,
+                () -> CALCULATOR.upcoming(pair.schedule(), ZoneOffset.UTC, midnight.minusSeconds(1), RUNS),
+                pair::toString);
+        RecurrenceRuleIterator theirs = new RecurrenceRule(pair.rrule())
+                .iterator(new DateTime(
+                        DateTime.UTC, from.getYear(), from.getMonthValue() - 1, from.getDayOfMonth(), 0, 0, 0));
         List<Instant> expected = new ArrayList<>();
         while (expected.size() < RUNS && theirs.hasNext()) {
             expected.add(Instant.ofEpochMilli(theirs.nextMillis()));
@@ -109,25 +135,31 @@ class EveryDifferentialTest {
     }
 
     @Property(tries = 300)
-    void fromAnyInstantTheNextRunIsTheRfc5545RulesNext(@ForAll("pairs") Pair pair,
-            @ForAll("daysOn") int daysOn) throws InvalidRecurrenceRuleException {
+    void fromAnyInstantTheNextRunIsTheRfc5545RulesNext(@ForAll("pairs") Pair pair, @ForAll("daysOn") int daysOn)
+            throws InvalidRecurrenceRuleException {
         LocalDate from = pair.schedule().from();
-        Instant after = from.atStartOfDay(ZoneOffset.UTC).toInstant().plus(daysOn, ChronoUnit.DAYS).plusSeconds(daysOn);
-        RecurrenceRuleIterator theirs = new RecurrenceRule(pair.rrule()).iterator(new DateTime(DateTime.UTC,
-                from.getYear(), from.getMonthValue() - 1, from.getDayOfMonth(), 0, 0, 0));
+        Instant after = from.atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .plus(daysOn, ChronoUnit.DAYS)
+                .plusSeconds(daysOn);
+        RecurrenceRuleIterator theirs = new RecurrenceRule(pair.rrule())
+                .iterator(new DateTime(
+                        DateTime.UTC, from.getYear(), from.getMonthValue() - 1, from.getDayOfMonth(), 0, 0, 0));
         // walked rather than fastForward(), which still returns the start instance when it lies before
         // its argument; at most one instance a day for 3000 days
         Optional<Instant> expected = Optional.empty();
         while (expected.isEmpty() && theirs.hasNext()) {
             expected = Optional.of(Instant.ofEpochMilli(theirs.nextMillis())).filter(next -> next.isAfter(after));
         }
-        assertEquals(expected, assertTimeoutPreemptively(AT_ONCE,
-                () -> CALCULATOR.next(pair.schedule(), ZoneOffset.UTC, after), pair::toString), () -> pair + " after " + after);
+        assertEquals(
+                expected,
+                assertTimeoutPreemptively(
+                        AT_ONCE, () -> CALCULATOR.next(pair.schedule(), ZoneOffset.UTC, after), pair::toString),
+                () -> pair + " after " + after);
     }
 
     @Provide
     Arbitrary<Integer> daysOn() {
         return Arbitraries.integers().between(0, 3000);
     }
-
 }

@@ -1,11 +1,11 @@
 package dev.schedex.schedule;
 
-import dev.schedex.schedule.ReferenceSchedules.EveryCase;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schedex.schedule.ReferenceSchedules.EveryCase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,11 +13,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * Properties of interval schedules over random rules, zones and instants (half of them just before
@@ -47,8 +46,10 @@ class EveryPropertiesTest {
     void theLocalRuleAgreesWithAWalkOverLocalDates(@ForAll("cases") EveryCase c) {
         LocalDateTime after = LocalDateTime.ofInstant(c.after(), c.zone()).withNano(0);
         LocalDateTime expected = walk(c, after);
-        LocalDateTime actual = assertTimeoutPreemptively(AT_ONCE,
-                () -> ScheduleKinds.of(c.every().spec().schedule()).rule().nextLocal(after), c::toString);
+        LocalDateTime actual = assertTimeoutPreemptively(
+                AT_ONCE,
+                () -> ScheduleKinds.of(c.every().spec().schedule()).rule().nextLocal(after),
+                c::toString);
         assertEquals(expected, actual, () -> "after " + after + " for " + c);
     }
 
@@ -78,12 +79,13 @@ class EveryPropertiesTest {
 
     @Property(tries = 500)
     void upcomingIsStrictlyIncreasingAndEachIsAnOccurrence(@ForAll("cases") EveryCase c) {
-        List<Instant> upcoming = assertTimeoutPreemptively(AT_ONCE,
-                () -> CALCULATOR.upcoming(c.every().spec().schedule(), c.zone(), c.after(), 12), c::toString);
+        List<Instant> upcoming = assertTimeoutPreemptively(
+                AT_ONCE, () -> CALCULATOR.upcoming(c.every().spec().schedule(), c.zone(), c.after(), 12), c::toString);
         Instant previous = c.after();
         for (Instant next : upcoming) {
             assertTrue(next.isAfter(previous), () -> upcoming + " for " + c);
-            assertTrue(ReferenceSchedules.isOccurrence(c.every().spec(), c.zone(), next),
+            assertTrue(
+                    ReferenceSchedules.isOccurrence(c.every().spec(), c.zone(), next),
                     () -> next + " (" + next.atZone(c.zone()) + ") is not an occurrence of " + c);
             previous = next;
         }
@@ -102,7 +104,9 @@ class EveryPropertiesTest {
     }
 
     private static Optional<Instant> next(EveryCase c) {
-        return assertTimeoutPreemptively(AT_ONCE, () -> CALCULATOR.next(c.every().spec().schedule(), c.zone(), c.after()),
+        return assertTimeoutPreemptively(
+                AT_ONCE,
+                () -> CALCULATOR.next(c.every().spec().schedule(), c.zone(), c.after()),
                 () -> "no answer at once for " + c);
     }
 }

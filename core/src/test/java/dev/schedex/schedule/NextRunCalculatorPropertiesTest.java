@@ -1,13 +1,11 @@
 package dev.schedex.schedule;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.schedex.schedule.ReferenceSchedules.Case;
 import dev.schedex.schedule.ReferenceSchedules.GapCase;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,10 +14,11 @@ import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * Properties of {@link NextRunCalculator} over random schedules of every kind, zones with and
@@ -51,7 +50,9 @@ class NextRunCalculatorPropertiesTest {
     }
 
     private static Optional<Instant> next(Schedule schedule, ZoneId zone, Instant after) {
-        return assertTimeoutPreemptively(AT_ONCE, () -> CALCULATOR.next(schedule, zone, after),
+        return assertTimeoutPreemptively(
+                AT_ONCE,
+                () -> CALCULATOR.next(schedule, zone, after),
                 () -> "no answer at once for " + schedule + " in " + zone + " after " + after);
     }
 
@@ -63,12 +64,13 @@ class NextRunCalculatorPropertiesTest {
 
     @Property(tries = 1000)
     void upcomingIsStrictlyIncreasingAndEachMatchesTheRule(@ForAll("cases") Case c) {
-        List<Instant> upcoming = assertTimeoutPreemptively(AT_ONCE,
-                () -> CALCULATOR.upcoming(c.spec().schedule(), c.zone(), c.after(), 12), c::toString);
+        List<Instant> upcoming = assertTimeoutPreemptively(
+                AT_ONCE, () -> CALCULATOR.upcoming(c.spec().schedule(), c.zone(), c.after(), 12), c::toString);
         Instant previous = c.after();
         for (Instant next : upcoming) {
             assertTrue(next.isAfter(previous), () -> upcoming + " for " + c);
-            assertTrue(ReferenceSchedules.isOccurrence(c.spec(), c.zone(), next),
+            assertTrue(
+                    ReferenceSchedules.isOccurrence(c.spec(), c.zone(), next),
                     () -> next + " (" + next.atZone(c.zone()) + ") is not an occurrence of " + c);
             previous = next;
         }
@@ -93,17 +95,19 @@ class NextRunCalculatorPropertiesTest {
     }
 
     @Property(tries = 200)
-    void withBoundsAScheduleAimedAtAGapAnswersAtOnceAsTheWalkDoes(@ForAll("gapCases") GapCase c,
-            @ForAll("boundOffsets") long startOffset, @ForAll("boundOffsets") long length) {
+    void withBoundsAScheduleAimedAtAGapAnswersAtOnceAsTheWalkDoes(
+            @ForAll("gapCases") GapCase c,
+            @ForAll("boundOffsets") long startOffset,
+            @ForAll("boundOffsets") long length) {
         Instant start = c.after().plusSeconds(startOffset);
         Instant end = start.plusSeconds(length);
         // bounds are inclusive and runs are whole seconds: a run at or after `start` is one after the second before
-        GapCase fromStart = new GapCase(c.cron(), c.zone(), start.minusSeconds(1), c.month(), c.hour(), c.minutes(),
-                c.day());
+        GapCase fromStart =
+                new GapCase(c.cron(), c.zone(), start.minusSeconds(1), c.month(), c.hour(), c.minutes(), c.day());
         Optional<Instant> expected = Optional.ofNullable(ReferenceSchedules.firstRealMatch(fromStart))
                 .filter(match -> !match.isAfter(end));
-        Optional<Instant> actual = assertTimeoutPreemptively(AT_ONCE,
-                () -> CALCULATOR.next(c.cron(), c.zone(), Bounds.between(start, end), c.after()), c::toString);
+        Optional<Instant> actual = assertTimeoutPreemptively(
+                AT_ONCE, () -> CALCULATOR.next(c.cron(), c.zone(), Bounds.between(start, end), c.after()), c::toString);
         assertEquals(expected, actual, () -> c + " between " + start + " and " + end);
     }
 
@@ -123,8 +127,11 @@ class NextRunCalculatorPropertiesTest {
             expected.add(match);
             from = new GapCase(c.cron(), c.zone(), match, c.month(), c.hour(), c.minutes(), c.day());
         }
-        assertEquals(expected, assertTimeoutPreemptively(AT_ONCE,
-                () -> CALCULATOR.upcoming(c.cron(), c.zone(), c.after(), 3), c::toString), c::toString);
+        assertEquals(
+                expected,
+                assertTimeoutPreemptively(
+                        AT_ONCE, () -> CALCULATOR.upcoming(c.cron(), c.zone(), c.after(), 3), c::toString),
+                c::toString);
     }
 
     /**
@@ -142,16 +149,22 @@ class NextRunCalculatorPropertiesTest {
         assertEquals(rules.getOffset(t), rules.getOffset(later), () -> zone + " at " + t);
         ZoneOffsetTransition next = rules.nextTransition(t);
         ZoneOffsetTransition nextLater = rules.nextTransition(later);
-        assertEquals(next == null ? null : next.toEpochSecond() + CYCLE_SECONDS,
-                nextLater == null ? null : nextLater.toEpochSecond(), () -> zone + " after " + t);
+        assertEquals(
+                next == null ? null : next.toEpochSecond() + CYCLE_SECONDS,
+                nextLater == null ? null : nextLater.toEpochSecond(),
+                () -> zone + " after " + t);
     }
 
     /** What the bound concludes from it: past the last listed transition, next runs repeat every 400 years. */
     @Property(tries = 400)
     void pastTheLastListedTransitionTheNextRunRepeatsEveryFourHundredYears(@ForAll("cases") Case c) {
         List<ZoneOffsetTransition> listed = c.zone().getRules().getTransitions();
-        Instant after = listed.isEmpty() || c.after().isAfter(listed.get(listed.size() - 1).getInstant()) ? c.after()
-                : listed.get(listed.size() - 1).getInstant().plusSeconds(c.after().getEpochSecond() % CYCLE_SECONDS);
+        Instant after = listed.isEmpty()
+                        || c.after().isAfter(listed.get(listed.size() - 1).getInstant())
+                ? c.after()
+                : listed.get(listed.size() - 1)
+                        .getInstant()
+                        .plusSeconds(c.after().getEpochSecond() % CYCLE_SECONDS);
         Optional<Instant> expected = next(c.spec().schedule(), c.zone(), after).map(n -> n.plusSeconds(CYCLE_SECONDS));
         assertEquals(expected, next(c.spec().schedule(), c.zone(), after.plusSeconds(CYCLE_SECONDS)), c::toString);
     }

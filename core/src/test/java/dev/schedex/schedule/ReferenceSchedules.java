@@ -1,23 +1,18 @@
 package dev.schedex.schedule;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
-import java.time.ZoneId;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +20,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 
 /**
  * Random schedules, each with a slow, independent statement of what it means: a predicate on local
@@ -34,17 +32,29 @@ import java.util.stream.Collectors;
 final class ReferenceSchedules {
 
     /** Zones with gaps and overlaps of every kind, and some without daylight saving. */
-    static final List<String> ZONES = List.of("America/New_York", "Europe/Berlin", "Australia/Lord_Howe",
-            "Africa/Cairo", "America/Santiago", "Pacific/Chatham", "America/St_Johns", "Europe/Dublin",
-            "America/Sao_Paulo", "Asia/Tehran", "Pacific/Apia", "Europe/London", "UTC", "Asia/Kolkata",
+    static final List<String> ZONES = List.of(
+            "America/New_York",
+            "Europe/Berlin",
+            "Australia/Lord_Howe",
+            "Africa/Cairo",
+            "America/Santiago",
+            "Pacific/Chatham",
+            "America/St_Johns",
+            "Europe/Dublin",
+            "America/Sao_Paulo",
+            "Asia/Tehran",
+            "Pacific/Apia",
+            "Europe/London",
+            "UTC",
+            "Asia/Kolkata",
             "Asia/Tokyo");
 
     private static final String[] DAY_NAMES = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
-    private static final String[] MONTH_NAMES = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
-        "OCT", "NOV", "DEC"};
+    private static final String[] MONTH_NAMES = {
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"
+    };
 
-    private ReferenceSchedules() {
-    }
+    private ReferenceSchedules() {}
 
     /** A schedule and what it means. */
     record Spec(Schedule schedule, Predicate<LocalDateTime> matches, boolean fixedTimes) {
@@ -58,13 +68,17 @@ final class ReferenceSchedules {
     record Case(Spec spec, ZoneId zone, Instant after) {
         @Override
         public String toString() {
-            return spec + " in " + zone + " after " + after + " (" + after.atZone(zone).toLocalDateTime() + ")";
+            return spec + " in " + zone + " after " + after + " ("
+                    + after.atZone(zone).toLocalDateTime() + ")";
         }
     }
 
     static Arbitrary<Case> cases() {
         Arbitrary<ZoneId> zones = Arbitraries.of(ZONES).map(ZoneId::of);
-        return Combinators.combine(specs(), zones, Arbitraries.longs().between(0, Long.MAX_VALUE),
+        return Combinators.combine(
+                        specs(),
+                        zones,
+                        Arbitraries.longs().between(0, Long.MAX_VALUE),
                         Arbitraries.integers().between(0, 3 * 86_400 * 2))
                 .as((spec, zone, seed, beforeTransition) -> new Case(spec, zone, after(zone, seed, beforeTransition)));
     }
@@ -97,33 +111,43 @@ final class ReferenceSchedules {
     private static Arbitrary<Spec> daily() {
         return times().list().ofMinSize(1).ofMaxSize(3).map(list -> {
             Set<LocalTime> times = new TreeSet<>(list);
-            return new Spec(Schedule.daily(list.toArray(LocalTime[]::new)),
-                    local -> times.contains(local.toLocalTime()), true);
+            return new Spec(
+                    Schedule.daily(list.toArray(LocalTime[]::new)), local -> times.contains(local.toLocalTime()), true);
         });
     }
 
     private static Arbitrary<Spec> weekly() {
-        return Combinators.combine(Arbitraries.of(DayOfWeek.class).set().ofMinSize(1), times()).as((days, time) ->
-                new Spec(Schedule.weekly(EnumSet.copyOf(days), time),
-                        local -> days.contains(local.getDayOfWeek()) && local.toLocalTime().equals(time), true));
+        return Combinators.combine(Arbitraries.of(DayOfWeek.class).set().ofMinSize(1), times())
+                .as((days, time) -> new Spec(
+                        Schedule.weekly(EnumSet.copyOf(days), time),
+                        local -> days.contains(local.getDayOfWeek())
+                                && local.toLocalTime().equals(time),
+                        true));
     }
 
     private static Arbitrary<Spec> monthlyOnDay() {
-        return Combinators.combine(Arbitraries.integers().between(1, 31), times()).as((day, time) ->
-                new Spec(Schedule.monthly(day, time),
-                        local -> local.getDayOfMonth() == day && local.toLocalTime().equals(time), true));
+        return Combinators.combine(Arbitraries.integers().between(1, 31), times())
+                .as((day, time) -> new Spec(
+                        Schedule.monthly(day, time),
+                        local -> local.getDayOfMonth() == day
+                                && local.toLocalTime().equals(time),
+                        true));
     }
 
     private static Arbitrary<Spec> monthlyOnLastDay() {
-        return times().map(time -> new Spec(Schedule.monthlyOnLastDay(time),
+        return times().map(time -> new Spec(
+                Schedule.monthlyOnLastDay(time),
                 local -> local.toLocalDate().equals(local.toLocalDate().with(TemporalAdjusters.lastDayOfMonth()))
-                        && local.toLocalTime().equals(time), true));
+                        && local.toLocalTime().equals(time),
+                true));
     }
 
     private static Arbitrary<Spec> monthlyOnWeekday() {
         return Combinators.combine(Arbitraries.of(1, 2, 3, 4, 5, -1), Arbitraries.of(DayOfWeek.class), times())
-                .as((ordinal, day, time) -> new Spec(Schedule.monthlyOn(ordinal, day, time),
-                        local -> isNthWeekday(local.toLocalDate(), ordinal, day) && local.toLocalTime().equals(time),
+                .as((ordinal, day, time) -> new Spec(
+                        Schedule.monthlyOn(ordinal, day, time),
+                        local -> isNthWeekday(local.toLocalDate(), ordinal, day)
+                                && local.toLocalTime().equals(time),
                         true));
     }
 
@@ -131,14 +155,14 @@ final class ReferenceSchedules {
      * An interval schedule with its meaning twice: per local date-time (for the instant rules), and
      * as the dates it runs on and its times (for a walk over local dates).
      */
-    record EverySpec(Spec spec, Predicate<LocalDate> onDate, List<LocalTime> times) {
-    }
+    record EverySpec(Spec spec, Predicate<LocalDate> onDate, List<LocalTime> times) {}
 
     /** An interval schedule, a zone and an instant to search after, the anchor near that instant. */
     record EveryCase(EverySpec every, ZoneId zone, Instant after) {
         @Override
         public String toString() {
-            return every.spec() + " in " + zone + " after " + after + " (" + after.atZone(zone).toLocalDateTime() + ")";
+            return every.spec() + " in " + zone + " after " + after + " ("
+                    + after.atZone(zone).toLocalDateTime() + ")";
         }
     }
 
@@ -150,37 +174,63 @@ final class ReferenceSchedules {
      */
     static Arbitrary<EveryCase> everyCases() {
         Arbitrary<ZoneId> zones = Arbitraries.of(ZONES).map(ZoneId::of);
-        return Combinators.combine(Arbitraries.oneOf(everyDays(), everyWeeks(), everyMonths()), zones,
-                        Arbitraries.longs().between(0, Long.MAX_VALUE), Arbitraries.integers().between(0, 3 * 86_400 * 2),
+        return Combinators.combine(
+                        Arbitraries.oneOf(everyDays(), everyWeeks(), everyMonths()),
+                        zones,
+                        Arbitraries.longs().between(0, Long.MAX_VALUE),
+                        Arbitraries.integers().between(0, 3 * 86_400 * 2),
                         Arbitraries.integers().between(-400, 30))
                 .as((rule, zone, seed, beforeTransition, anchorDays) -> {
                     Instant after = after(zone, seed, beforeTransition);
-                    return new EveryCase(rule.apply(LocalDateTime.ofInstant(after, zone).toLocalDate().plusDays(anchorDays)),
-                            zone, after);
+                    return new EveryCase(
+                            rule.apply(LocalDateTime.ofInstant(after, zone)
+                                    .toLocalDate()
+                                    .plusDays(anchorDays)),
+                            zone,
+                            after);
                 });
     }
 
     private static EverySpec everySpec(Schedule schedule, Predicate<LocalDate> onDate, List<LocalTime> times) {
-        return new EverySpec(new Spec(schedule, local -> onDate.test(local.toLocalDate())
-                && times.contains(local.toLocalTime()), true), onDate, times);
+        return new EverySpec(
+                new Spec(
+                        schedule,
+                        local -> onDate.test(local.toLocalDate()) && times.contains(local.toLocalTime()),
+                        true),
+                onDate,
+                times);
     }
 
     private static Arbitrary<Function<LocalDate, EverySpec>> everyDays() {
-        return Combinators.combine(Arbitraries.integers().between(1, 10), times().list().ofMinSize(1).ofMaxSize(3))
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 10),
+                        times().list().ofMinSize(1).ofMaxSize(3))
                 .as((n, list) -> from -> {
                     List<LocalTime> times = List.copyOf(new TreeSet<>(list));
-                    return everySpec(Schedule.every(n, ChronoUnit.DAYS, from, Schedule.daily(list.toArray(LocalTime[]::new))),
-                            date -> !date.isBefore(from) && ChronoUnit.DAYS.between(from, date) % n == 0, times);
+                    return everySpec(
+                            Schedule.every(n, ChronoUnit.DAYS, from, Schedule.daily(list.toArray(LocalTime[]::new))),
+                            date -> !date.isBefore(from) && ChronoUnit.DAYS.between(from, date) % n == 0,
+                            times);
                 });
     }
 
     private static Arbitrary<Function<LocalDate, EverySpec>> everyWeeks() {
-        return Combinators.combine(Arbitraries.integers().between(1, 5), Arbitraries.of(DayOfWeek.class).set().ofMinSize(1),
-                times()).as((n, days, time) -> from -> {
+        return Combinators.combine(
+                        Arbitraries.integers().between(1, 5),
+                        Arbitraries.of(DayOfWeek.class).set().ofMinSize(1),
+                        times())
+                .as((n, days, time) -> from -> {
                     LocalDate firstMonday = from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                    return everySpec(Schedule.every(n, ChronoUnit.WEEKS, from, Schedule.weekly(EnumSet.copyOf(days), time)),
-                            date -> !date.isBefore(from) && days.contains(date.getDayOfWeek()) && ChronoUnit.WEEKS.between(
-                                    firstMonday, date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))) % n == 0,
+                    return everySpec(
+                            Schedule.every(n, ChronoUnit.WEEKS, from, Schedule.weekly(EnumSet.copyOf(days), time)),
+                            date -> !date.isBefore(from)
+                                    && days.contains(date.getDayOfWeek())
+                                    && ChronoUnit.WEEKS.between(
+                                                            firstMonday,
+                                                            date.with(
+                                                                    TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)))
+                                                    % n
+                                            == 0,
                             List.of(time));
                 });
     }
@@ -198,11 +248,14 @@ final class ReferenceSchedules {
             Predicate<LocalDate> inMonth = monthly instanceof Schedule.MonthlyOnDay onDay
                     ? date -> date.getDayOfMonth() == onDay.dayOfMonth()
                     : monthly instanceof Schedule.MonthlyOnWeekday weekday
-                    ? date -> isNthWeekday(date, weekday.ordinal(), weekday.dayOfWeek())
-                    : date -> date.equals(date.with(TemporalAdjusters.lastDayOfMonth()));
-            return everySpec(Schedule.every(n, ChronoUnit.MONTHS, from, monthly), date -> !date.isBefore(from)
-                    && ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(date)) % n == 0
-                    && inMonth.test(date), List.of(time));
+                            ? date -> isNthWeekday(date, weekday.ordinal(), weekday.dayOfWeek())
+                            : date -> date.equals(date.with(TemporalAdjusters.lastDayOfMonth()));
+            return everySpec(
+                    Schedule.every(n, ChronoUnit.MONTHS, from, monthly),
+                    date -> !date.isBefore(from)
+                            && ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(date)) % n == 0
+                            && inMonth.test(date),
+                    List.of(time));
         });
     }
 
@@ -212,8 +265,7 @@ final class ReferenceSchedules {
     }
 
     /** A field: its text and the plain values it allows. */
-    private record Field(String text, Set<Integer> values) {
-    }
+    private record Field(String text, Set<Integer> values) {}
 
     private static Arbitrary<Field> numericField(int min, int max, String[] names) {
         return numericField(min, max, max, names);
@@ -227,11 +279,14 @@ final class ReferenceSchedules {
                 Arbitraries.just(new Field("*", range(min, max, 1))),
                 step.map(s -> new Field("*/" + s, range(min, max, s))),
                 value.map(v -> new Field(name(v, min, names), Set.of(v))),
-                Combinators.combine(value, value).as((a, b) -> new Field(
-                        name(Math.min(a, b), min, names) + "-" + name(Math.max(a, b), min, names),
-                        range(Math.min(a, b), Math.max(a, b), 1))),
-                Combinators.combine(value, value, step).as((a, b, s) -> new Field(
-                        Math.min(a, b) + "-" + Math.max(a, b) + "/" + s, range(Math.min(a, b), Math.max(a, b), s))),
+                Combinators.combine(value, value)
+                        .as((a, b) -> new Field(
+                                name(Math.min(a, b), min, names) + "-" + name(Math.max(a, b), min, names),
+                                range(Math.min(a, b), Math.max(a, b), 1))),
+                Combinators.combine(value, value, step)
+                        .as((a, b, s) -> new Field(
+                                Math.min(a, b) + "-" + Math.max(a, b) + "/" + s,
+                                range(Math.min(a, b), Math.max(a, b), s))),
                 Combinators.combine(value, step).as((a, s) -> new Field(a + "/" + s, range(a, max, s))),
                 Combinators.combine(value, value).as((a, b) -> {
                     Set<Integer> both = new TreeSet<>(List.of(a, b));
@@ -261,10 +316,15 @@ final class ReferenceSchedules {
      * cron-utils rejects SUN-1).
      */
     static Arbitrary<String> plainCron() {
-        Arbitrary<Field> dayOfWeek = numericField(1, 6, 6, DAY_NAMES).filter(field -> !field.text().contains("*")
-                && !field.text().contains("/"));
-        return Combinators.combine(numericField(0, 59, null), numericField(0, 23, null), numericField(1, 31, null),
-                        numericField(1, 12, MONTH_NAMES), dayOfWeek, Arbitraries.of(true, false))
+        Arbitrary<Field> dayOfWeek = numericField(1, 6, 6, DAY_NAMES)
+                .filter(field -> !field.text().contains("*") && !field.text().contains("/"));
+        return Combinators.combine(
+                        numericField(0, 59, null),
+                        numericField(0, 23, null),
+                        numericField(1, 31, null),
+                        numericField(1, 12, MONTH_NAMES),
+                        dayOfWeek,
+                        Arbitraries.of(true, false))
                 .as((minute, hour, dom, month, dow, byWeek) -> minute.text() + " " + hour.text() + " "
                         + (byWeek ? "*" : dom.text()) + " " + month.text() + " " + (byWeek ? dow.text() : "*"));
     }
@@ -274,31 +334,38 @@ final class ReferenceSchedules {
         Arbitrary<Field> hours = Arbitraries.oneOf(numericField(0, 23, null), numericField(0, 23, 3, null));
         Arbitrary<Field> months = numericField(1, 12, MONTH_NAMES);
         Arbitrary<Integer> monthDay = Arbitraries.integers().between(1, 31);
-        Arbitrary<Field> daysOfMonth = Arbitraries.oneOf(numericField(1, 31, null),
+        Arbitrary<Field> daysOfMonth = Arbitraries.oneOf(
+                numericField(1, 31, null),
                 Arbitraries.of("L", "LW", "?").map(special -> new Field(special, Set.of())),
                 monthDay.map(d -> new Field(d + "W", Set.of())));
         Arbitrary<Integer> weekDay = Arbitraries.integers().between(0, 6);
-        Arbitrary<Field> daysOfWeek = Arbitraries.oneOf(numericField(0, 7, DAY_NAMES),
+        Arbitrary<Field> daysOfWeek = Arbitraries.oneOf(
+                numericField(0, 7, DAY_NAMES),
                 weekDay.map(d -> new Field(d + "L", Set.of())),
                 Combinators.combine(weekDay, Arbitraries.integers().between(1, 5))
                         .as((d, n) -> new Field(DAY_NAMES[d] + "#" + n, Set.of())));
-        return Combinators.combine(minutes, hours, daysOfMonth, months, daysOfWeek).as((mi, h, dom, mo, dow) -> {
-            String text = mi.text() + " " + h.text() + " " + dom.text() + " " + mo.text() + " " + dow.text();
-            boolean fixed = !mi.text().contains("*") && !mi.text().contains("/")
-                    && !h.text().contains("*") && !h.text().contains("/");
-            Predicate<LocalDateTime> matches = local -> mi.values().contains(local.getMinute())
-                    && h.values().contains(local.getHour())
-                    && mo.values().contains(local.getMonthValue())
-                    && daysMatch(dom, dow, local.toLocalDate());
-            return new Spec(Schedule.cron(text), matches, fixed);
-        });
+        return Combinators.combine(minutes, hours, daysOfMonth, months, daysOfWeek)
+                .as((mi, h, dom, mo, dow) -> {
+                    String text = mi.text() + " " + h.text() + " " + dom.text() + " " + mo.text() + " " + dow.text();
+                    boolean fixed = !mi.text().contains("*")
+                            && !mi.text().contains("/")
+                            && !h.text().contains("*")
+                            && !h.text().contains("/");
+                    Predicate<LocalDateTime> matches = local -> mi.values().contains(local.getMinute())
+                            && h.values().contains(local.getHour())
+                            && mo.values().contains(local.getMonthValue())
+                            && daysMatch(dom, dow, local.toLocalDate());
+                    return new Spec(Schedule.cron(text), matches, fixed);
+                });
     }
 
     private static boolean daysMatch(Field dom, Field dow, LocalDate date) {
         boolean byMonth = dayOfMonthMatches(dom.text(), dom.values(), date);
         boolean byWeek = dayOfWeekMatches(dow.text(), dow.values(), date);
-        boolean eitherStarred = dom.text().startsWith("*") || dom.text().startsWith("?")
-                || dow.text().startsWith("*") || dow.text().startsWith("?");
+        boolean eitherStarred = dom.text().startsWith("*")
+                || dom.text().startsWith("?")
+                || dow.text().startsWith("*")
+                || dow.text().startsWith("?");
         return eitherStarred ? byMonth && byWeek : byMonth || byWeek;
     }
 
@@ -373,10 +440,12 @@ final class ReferenceSchedules {
             }
         }
         ZoneOffsetTransition previous = rules.previousTransition(instant.plusNanos(1));
-        if (previous != null && previous.isGap()
-                && instant.getEpochSecond() < previous.toEpochSecond() + previous.getDuration().getSeconds()) {
-            LocalDateTime skippedWallTime = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0,
-                    previous.getOffsetBefore());
+        if (previous != null
+                && previous.isGap()
+                && instant.getEpochSecond()
+                        < previous.toEpochSecond() + previous.getDuration().getSeconds()) {
+            LocalDateTime skippedWallTime =
+                    LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, previous.getOffsetBefore());
             return spec.matches().test(skippedWallTime);
         }
         return false;
@@ -408,24 +477,39 @@ final class ReferenceSchedules {
      * @param minutes the minutes it matches
      * @param day     the days of the month it matches, stated with java.time's adjusters
      */
-    record GapCase(Schedule cron, ZoneId zone, Instant after, Month month, int hour, Set<Integer> minutes,
-                   Predicate<LocalDate> day) {
+    record GapCase(
+            Schedule cron,
+            ZoneId zone,
+            Instant after,
+            Month month,
+            int hour,
+            Set<Integer> minutes,
+            Predicate<LocalDate> day) {
         @Override
         public String toString() {
-            return cron + " in " + zone + " after " + after + " (" + after.atZone(zone).toLocalDateTime() + ")";
+            return cron + " in " + zone + " after " + after + " ("
+                    + after.atZone(zone).toLocalDateTime() + ")";
         }
     }
 
     static Arbitrary<GapCase> gapCases() {
         // mostly zones that still change their clocks, so that many cases have no run at all
         Arbitrary<ZoneId> zones = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.of(ZONES).map(ZoneId::of)
-                        .filter(zone -> !zone.getRules().getTransitionRules().isEmpty())),
+                net.jqwik.api.Tuple.of(
+                        3,
+                        Arbitraries.of(ZONES)
+                                .map(ZoneId::of)
+                                .filter(zone ->
+                                        !zone.getRules().getTransitionRules().isEmpty())),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(ZONES).map(ZoneId::of)));
         // mostly the forms that name the gap's day in every year
-        Arbitrary<Integer> dayForms = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(0, 1, 6)),
+        Arbitrary<Integer> dayForms = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.of(0, 1, 6)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(2, 3, 4, 5)));
-        return Combinators.combine(zones, Arbitraries.integers().between(1970, 2060), dayForms,
+        return Combinators.combine(
+                        zones,
+                        Arbitraries.integers().between(1970, 2060),
+                        dayForms,
                         Arbitraries.integers().between(1, 30),
                         Arbitraries.longs().between(0, Long.MAX_VALUE))
                 .as(ReferenceSchedules::gapCase);
@@ -434,8 +518,8 @@ final class ReferenceSchedules {
     private static GapCase gapCase(ZoneId zone, int modelYear, int dayForm, int step, long seed) {
         ZoneRules rules = zone.getRules();
         // the first gap from the model year on, or a made-up one where the zone has none
-        LocalDateTime gapStart = LocalDateTime.of(modelYear, 3, 31, 2, 0)
-                .with(TemporalAdjusters.lastInMonth(DayOfWeek.SUNDAY));
+        LocalDateTime gapStart =
+                LocalDateTime.of(modelYear, 3, 31, 2, 0).with(TemporalAdjusters.lastInMonth(DayOfWeek.SUNDAY));
         int gapMinutes = 60;
         ZoneOffsetTransition transition = rules.nextTransition(
                 LocalDate.of(modelYear, 1, 1).atStartOfDay(zone).toInstant());
@@ -492,15 +576,16 @@ final class ReferenceSchedules {
                 int last = Math.min(31, 7 * nth);
                 boolean sunday = weekday == DayOfWeek.SUNDAY;
                 days = first + "-" + last + " " + (sunday ? "*/7" : "*");
-                day = d -> d.getDayOfMonth() >= first && d.getDayOfMonth() <= last
+                day = d -> d.getDayOfMonth() >= first
+                        && d.getDayOfMonth() <= last
                         && (!sunday || d.getDayOfWeek() == DayOfWeek.SUNDAY);
             }
         }
         String[] dayParts = days.split(" ");
-        String monthText = seed % 3 == 0 ? MONTH_NAMES[date.getMonthValue() - 1]
-                : Integer.toString(date.getMonthValue());
-        String text = (seed % 2 == 0 ? "0 " : "") + minuteText + " " + hour + " " + dayParts[0] + " " + monthText
-                + " " + dayParts[1];
+        String monthText =
+                seed % 3 == 0 ? MONTH_NAMES[date.getMonthValue() - 1] : Integer.toString(date.getMonthValue());
+        String text = (seed % 2 == 0 ? "0 " : "") + minuteText + " " + hour + " " + dayParts[0] + " " + monthText + " "
+                + dayParts[1];
         // half the time within a year or so of the model gap, otherwise from decades before it (other
         // rules, or none) to decades after
         long spread = (seed & 4) == 0 ? 3L * 365 * 86_400 : 80L * 365 * 86_400;
@@ -517,7 +602,9 @@ final class ReferenceSchedules {
         ZoneRules rules = c.zone().getRules();
         List<ZoneOffsetTransition> listed = rules.getTransitions();
         int fromYear = LocalDateTime.ofInstant(c.after(), c.zone()).getYear() - 1;
-        int lastListedYear = listed.isEmpty() ? fromYear : listed.get(listed.size() - 1).getDateTimeAfter().getYear();
+        int lastListedYear = listed.isEmpty()
+                ? fromYear
+                : listed.get(listed.size() - 1).getDateTimeAfter().getYear();
         int toYear = Math.max(fromYear, lastListedYear) + 401;
         List<Integer> minutes = c.minutes().stream().sorted().collect(Collectors.toList());
         long after = c.after().getEpochSecond();

@@ -1,23 +1,22 @@
 package dev.schedex.schedule;
 
-import dev.schedex.ValidationException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.DayOfWeek;
-import java.time.LocalTime;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;
 import static java.time.DayOfWeek.WEDNESDAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.schedex.ValidationException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScheduleTest {
 
@@ -46,35 +45,43 @@ class ScheduleTest {
 
     @Test
     void canonicalTextLooksLikeThis() {
-        assertEquals(List.of(
-                "daily at 02:00, 14:30",
-                "daily at 06:00:15",
-                "weekly on MON,FRI at 02:00",
-                "monthly on day 15 at 02:00",
-                "monthly on last day at 23:00",
-                "monthly on 2nd MON at 09:00",
-                "monthly on last FRI at 17:00",
-                "cron 0 9-17 * * MON-FRI",
-                "cron @weekly"), EVERY_KIND.stream().map(Schedule::toString).toList());
+        assertEquals(
+                List.of(
+                        "daily at 02:00, 14:30",
+                        "daily at 06:00:15",
+                        "weekly on MON,FRI at 02:00",
+                        "monthly on day 15 at 02:00",
+                        "monthly on last day at 23:00",
+                        "monthly on 2nd MON at 09:00",
+                        "monthly on last FRI at 17:00",
+                        "cron 0 9-17 * * MON-FRI",
+                        "cron @weekly"),
+                EVERY_KIND.stream().map(Schedule::toString).toList());
     }
 
     @Test
     void describesItselfInWords() {
-        assertEquals(List.of(
-                "Every day at 02:00 and 14:30",
-                "Every day at 06:00:15",
-                "Every Monday and Friday at 02:00",
-                "On day 15 of every month at 02:00",
-                "On the last day of every month at 23:00",
-                "On the second Monday of every month at 09:00",
-                "On the last Friday of every month at 17:00",
-                "At minute 0 past every hour from 9 through 17 on Monday through Friday",
-                "At 00:00 on Sunday"), EVERY_KIND.stream().map(Schedule::describe).toList());
-        assertEquals("On day 31 of every month at 02:00 (months without day 31 are skipped)",
+        assertEquals(
+                List.of(
+                        "Every day at 02:00 and 14:30",
+                        "Every day at 06:00:15",
+                        "Every Monday and Friday at 02:00",
+                        "On day 15 of every month at 02:00",
+                        "On the last day of every month at 23:00",
+                        "On the second Monday of every month at 09:00",
+                        "On the last Friday of every month at 17:00",
+                        "At minute 0 past every hour from 9 through 17 on Monday through Friday",
+                        "At 00:00 on Sunday"),
+                EVERY_KIND.stream().map(Schedule::describe).toList());
+        assertEquals(
+                "On day 31 of every month at 02:00 (months without day 31 are skipped)",
                 Schedule.monthly(31, TWO).describe());
-        assertEquals("Every Monday, Wednesday and Friday at 02:00",
+        assertEquals(
+                "Every Monday, Wednesday and Friday at 02:00",
                 Schedule.weekly(EnumSet.of(WEDNESDAY, FRIDAY, MONDAY), TWO).describe());
-        assertEquals("Every day at 02:00", Schedule.weekly(EnumSet.allOf(DayOfWeek.class), TWO).describe());
+        assertEquals(
+                "Every day at 02:00",
+                Schedule.weekly(EnumSet.allOf(DayOfWeek.class), TWO).describe());
     }
 
     @Test
@@ -82,14 +89,18 @@ class ScheduleTest {
         assertEquals(Schedule.daily(TWO, LocalTime.NOON), Schedule.daily(LocalTime.NOON, TWO, TWO));
         assertEquals(Schedule.weekly(Set.of(FRIDAY, MONDAY), TWO), Schedule.weekly(EnumSet.of(MONDAY, FRIDAY), TWO));
         assertNotEquals(Schedule.monthly(1, TWO), Schedule.monthly(2, TWO));
-        assertEquals(List.of(TWO, LocalTime.NOON), Schedule.daily(LocalTime.NOON, TWO).times());
+        assertEquals(
+                List.of(TWO, LocalTime.NOON),
+                Schedule.daily(LocalTime.NOON, TWO).times());
     }
 
     @Test
     void theSetsAndListsItHoldsCannotBeChanged() {
         Schedule.Weekly weekly = Schedule.weekly(EnumSet.of(MONDAY), TWO);
         assertThrows(UnsupportedOperationException.class, () -> weekly.days().add(FRIDAY));
-        assertThrows(UnsupportedOperationException.class, () -> Schedule.daily(TWO).times().add(TWO));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> Schedule.daily(TWO).times().add(TWO));
     }
 
     @Test
@@ -107,20 +118,33 @@ class ScheduleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hourly at 02:00", "daily at 2:00", "daily at 24:00", "daily at 02:60", "daily at",
-        "weekly on MON,XYZ at 02:00", "monthly on day 15", "monthly on 6th MON at 02:00", "DAILY AT 02:00", ""})
+    @ValueSource(
+            strings = {
+                "hourly at 02:00",
+                "daily at 2:00",
+                "daily at 24:00",
+                "daily at 02:60",
+                "daily at",
+                "weekly on MON,XYZ at 02:00",
+                "monthly on day 15",
+                "monthly on 6th MON at 02:00",
+                "DAILY AT 02:00",
+                ""
+            })
     void parseRejectsTextThatIsNotASchedule(String text) {
         assertThrows(ValidationException.class, () -> Schedule.parse(text));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "daily at 24:00            | times",
-        "weekly on MON at 7:00     | schedule",
-        "weekly on MON,XYZ at 02:00 | days",
-        "monthly on day 32 at 02:00 | dayOfMonth",
-        "cron 0 0 * *              | cron",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "daily at 24:00            | times",
+                "weekly on MON at 7:00     | schedule",
+                "weekly on MON,XYZ at 02:00 | days",
+                "monthly on day 32 at 02:00 | dayOfMonth",
+                "cron 0 0 * *              | cron",
+            })
     void parseNamesTheFieldAtFault(String text, String field) {
         ValidationException error = assertThrows(ValidationException.class, () -> Schedule.parse(text));
         assertEquals(field, error.violations().get(0).field(), error.getMessage());

@@ -18,19 +18,53 @@ import java.util.Optional;
  */
 public enum Dialect {
     /** H2 2.x, the embedded default. Claims use conditional updates (H2 has no SKIP LOCKED). */
-    H2("h2", false, "claim-due-in-id-order", Optional.empty(), Map.of(
-            "true", "TRUE", "false", "FALSE", "boolean", "BOOLEAN",
-            "currentMillis", "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT)")),
+    H2(
+            "h2",
+            false,
+            "claim-due-in-id-order",
+            Optional.empty(),
+            Map.of(
+                    "true",
+                    "TRUE",
+                    "false",
+                    "FALSE",
+                    "boolean",
+                    "BOOLEAN",
+                    "currentMillis",
+                    "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP(3)) * 1000 AS BIGINT)")),
     /** PostgreSQL 9.5 or later. Claims take due rows with {@code FOR UPDATE SKIP LOCKED}. */
-    POSTGRESQL("postgresql", true, "claim-due-skip-locked", Optional.of("claim-plan-postgresql"), Map.of(
-            "true", "TRUE", "false", "FALSE", "boolean", "BOOLEAN",
-            // clock_timestamp() is the time of the statement; now() would be the transaction's start
-            "currentMillis", "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")),
+    POSTGRESQL(
+            "postgresql",
+            true,
+            "claim-due-skip-locked",
+            Optional.of("claim-plan-postgresql"),
+            Map.of(
+                    "true",
+                    "TRUE",
+                    "false",
+                    "FALSE",
+                    "boolean",
+                    "BOOLEAN",
+                    // clock_timestamp() is the time of the statement; now() would be the transaction's start
+                    "currentMillis",
+                    "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")),
     /** MariaDB 10.6 or later. Claims take due rows with {@code FOR UPDATE SKIP LOCKED}. */
-    MARIADB("mariadb", true, "claim-due-skip-locked", Optional.empty(), Map.of(
-            // BOOLEAN is TINYINT(1) on MariaDB, and CAST cannot target it: 1, 0 and SIGNED are what it stores and casts
-            "true", "1", "false", "0", "boolean", "SIGNED",
-            "currentMillis", "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)"));
+    MARIADB(
+            "mariadb",
+            true,
+            "claim-due-skip-locked",
+            Optional.empty(),
+            Map.of(
+                    // BOOLEAN is TINYINT(1) on MariaDB, and CAST cannot target it: 1, 0 and SIGNED are what it stores
+                    // and casts
+                    "true",
+                    "1",
+                    "false",
+                    "0",
+                    "boolean",
+                    "SIGNED",
+                    "currentMillis",
+                    "CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)"));
 
     private final String folder;
     private final boolean databaseClock;
@@ -38,7 +72,11 @@ public enum Dialect {
     private final Optional<String> claimSetting;
     private final Map<String, String> defines;
 
-    Dialect(String folder, boolean databaseClock, String claimDue, Optional<String> claimSetting,
+    Dialect(
+            String folder,
+            boolean databaseClock,
+            String claimDue,
+            Optional<String> claimSetting,
             Map<String, String> defines) {
         this.folder = folder;
         this.databaseClock = databaseClock;

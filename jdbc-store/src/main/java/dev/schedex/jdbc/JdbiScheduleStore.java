@@ -11,16 +11,6 @@ import dev.schedex.spi.store.FinishResult;
 import dev.schedex.spi.store.Lease;
 import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
-import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
-import org.jspecify.annotations.Nullable;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +24,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The persistent {@link ScheduleStore}: schedules and runs in two tables of an H2, PostgreSQL or
@@ -75,13 +74,15 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     private JdbiScheduleStore(Builder b) {
         this.jdbi = b.jdbi;
-        this.dialect = b.dialect != null ? b.dialect : b.jdbi.withHandle(h -> {
-            try {
-                return Dialect.of(h.getConnection());
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the database's metadata to detect its dialect", e);
-            }
-        });
+        this.dialect = b.dialect != null
+                ? b.dialect
+                : b.jdbi.withHandle(h -> {
+                    try {
+                        return Dialect.of(h.getConnection());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("cannot read the database's metadata to detect its dialect", e);
+                    }
+                });
         Optional<String> schema = Optional.ofNullable(b.schema);
         this.databaseClock = b.databaseClock != null ? b.databaseClock : dialect.databaseClockByDefault();
         this.transactions = new Transactions(jdbi, (int) b.queryTimeout.getSeconds());
@@ -147,34 +148,46 @@ public final class JdbiScheduleStore implements ScheduleStore {
             if (exists(h, schedule.id())) {
                 throw new IllegalStateException("a schedule with id " + schedule.id() + " exists");
             }
-            ScheduleRows.bindSchedule(h.createUpdate(sql("insert-schedule")), schedule).execute();
+            ScheduleRows.bindSchedule(h.createUpdate(sql("insert-schedule")), schedule)
+                    .execute();
             return null;
         });
     }
 
     private static boolean exists(Handle h, UUID id) {
-        return h.createQuery(sql("schedule-exists")).bind("id", id.toString()).mapTo(Integer.class).one() > 0;
+        return h.createQuery(sql("schedule-exists"))
+                        .bind("id", id.toString())
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
     }
 
     @Override
     public Optional<ExportSchedule> find(UUID id) {
-        return transactions.run(h -> h.createQuery(sql("find-schedule")).bind("id", id.toString())
-                .map(ScheduleRows.SCHEDULE).findOne());
+        return transactions.run(h -> h.createQuery(sql("find-schedule"))
+                .bind("id", id.toString())
+                .map(ScheduleRows.SCHEDULE)
+                .findOne());
     }
 
     @Override
     public Page<ExportSchedule> query(ScheduleQuery query) {
         return transactions.run(h -> {
-            long total = bindQuery(h.createQuery(sql("count-schedules")), query).mapTo(Long.class).one();
+            long total = bindQuery(h.createQuery(sql("count-schedules")), query)
+                    .mapTo(Long.class)
+                    .one();
             List<ExportSchedule> items = bindQuery(h.createQuery(sql("list-schedules")), query)
-                    .bind("limit", query.limit()).bind("offset", query.offset())
-                    .map(ScheduleRows.SCHEDULE).list();
+                    .bind("limit", query.limit())
+                    .bind("offset", query.offset())
+                    .map(ScheduleRows.SCHEDULE)
+                    .list();
             return new Page<>(items, total, query.offset(), query.limit());
         });
     }
 
     private static Query bindQuery(Query statement, ScheduleQuery query) {
-        return statement.bind("owner", query.ownerId())
+        return statement
+                .bind("owner", query.ownerId())
                 .bind("document", query.documentId().orElse(null))
                 .bind("active", query.active().orElse(null))
                 .bind("format", query.formatId().orElse(null));
@@ -183,14 +196,21 @@ public final class JdbiScheduleStore implements ScheduleStore {
     @Override
     public boolean update(ExportSchedule schedule, long expectedRevision) {
         return transactions.run(h -> ScheduleRows.bindSchedule(h.createUpdate(sql("update-schedule")), schedule)
-                .bind("expected", expectedRevision).execute() == 1);
+                        .bind("expected", expectedRevision)
+                        .execute()
+                == 1);
     }
 
     @Override
     public boolean delete(UUID id) {
         return transactions.run(h -> {
-            h.createUpdate(sql("delete-runs-of-schedule")).bind("id", id.toString()).execute();
-            return h.createUpdate(sql("delete-schedule")).bind("id", id.toString()).execute() == 1;
+            h.createUpdate(sql("delete-runs-of-schedule"))
+                    .bind("id", id.toString())
+                    .execute();
+            return h.createUpdate(sql("delete-schedule"))
+                            .bind("id", id.toString())
+                            .execute()
+                    == 1;
         });
     }
 
@@ -202,7 +222,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             Map<String, Boolean> dueLeased = new LinkedHashMap<>();
             h.createQuery(sql(dialect.claimDue()))
-                    .bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).bind("limit", limit)
+                    .bind("now", now.toEpochMilli())
+                    .bind("leaseNow", leaseNow)
+                    .bind("limit", limit)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2) != null))
                     .forEach(row -> dueLeased.put(row.getKey(), row.getValue()));
             if (dueLeased.isEmpty()) {
@@ -211,17 +233,32 @@ public final class JdbiScheduleStore implements ScheduleStore {
             List<String> due = List.copyOf(dueLeased.keySet());
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
             h.createUpdate(sql("lease-due"))
-                    .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
-                    .bindList("ids", due).bind("now", now.toEpochMilli()).bind("leaseNow", leaseNow).execute();
-            List<String> expired = due.stream().filter(id -> Boolean.TRUE.equals(dueLeased.get(id))).toList();
+                    .bind("owner", leaseOwner)
+                    .bind("token", lease.token().toString())
+                    .bind("until", until)
+                    .bindList("ids", due)
+                    .bind("now", now.toEpochMilli())
+                    .bind("leaseNow", leaseNow)
+                    .execute();
+            List<String> expired = due.stream()
+                    .filter(id -> Boolean.TRUE.equals(dueLeased.get(id)))
+                    .toList();
             Map<String, Instant> unfinished = takeOver(h, expired, now, false);
             List<Claim> claims = new ArrayList<>(due.size());
             for (ScheduleRows.Read read : h.createQuery(sql("claimed-schedules"))
-                    .bindList("ids", due).bind("token", lease.token().toString()).map(ScheduleRows.READ).list()) {
+                    .bindList("ids", due)
+                    .bind("token", lease.token().toString())
+                    .map(ScheduleRows.READ)
+                    .list()) {
                 if (read.schedule().isPresent()) {
                     ExportSchedule schedule = read.schedule().get();
-                    claims.add(new Claim(schedule, lease, !expired.contains(read.id()) ? Optional.empty()
-                            : Optional.ofNullable(unfinished.get(read.id())).or(() -> schedule.state().nextOccurrence())));
+                    claims.add(new Claim(
+                            schedule,
+                            lease,
+                            !expired.contains(read.id())
+                                    ? Optional.empty()
+                                    : Optional.ofNullable(unfinished.get(read.id()))
+                                            .or(() -> schedule.state().nextOccurrence())));
                 } else {
                     quarantine(h, read, lease, now);
                 }
@@ -238,16 +275,25 @@ public final class JdbiScheduleStore implements ScheduleStore {
     private void quarantine(Handle h, ScheduleRows.Read read, Lease lease, Instant now) {
         String reason = "paused: the schedule cannot be read: " + read.problem();
         LOG.error("schedule {} {}", read.id(), reason);
-        boolean recorded = h.createQuery(sql("unreadable-failure-recorded")).bind("id", read.id())
-                .mapTo(Integer.class).one() > 0;
+        boolean recorded = h.createQuery(sql("unreadable-failure-recorded"))
+                        .bind("id", read.id())
+                        .mapTo(Integer.class)
+                        .one()
+                > 0;
         if (!recorded) {
             h.createUpdate(sql("record-unreadable-failure"))
-                    .bind("run", UUID.randomUUID().toString()).bind("host", lease.owner())
-                    .bind("now", now.toEpochMilli()).bind("message", reason).bind("id", read.id()).execute();
+                    .bind("run", UUID.randomUUID().toString())
+                    .bind("host", lease.owner())
+                    .bind("now", now.toEpochMilli())
+                    .bind("message", reason)
+                    .bind("id", read.id())
+                    .execute();
         }
         h.createUpdate(sql("pause-unreadable"))
                 .bind("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
-                .bind("now", now.toEpochMilli()).bind("id", read.id()).execute();
+                .bind("now", now.toEpochMilli())
+                .bind("id", read.id())
+                .execute();
     }
 
     @Override
@@ -256,18 +302,29 @@ public final class JdbiScheduleStore implements ScheduleStore {
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
-            boolean expired = h.createQuery(sql("has-lease")).bind("id", id.toString()).mapTo(Integer.class).one() > 0;
+            boolean expired = h.createQuery(sql("has-lease"))
+                            .bind("id", id.toString())
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
             int leased = h.createUpdate(sql("lease-one"))
-                    .bind("owner", leaseOwner).bind("token", lease.token().toString()).bind("until", until)
-                    .bind("id", id.toString()).bind("leaseNow", leaseNow).execute();
+                    .bind("owner", leaseOwner)
+                    .bind("token", lease.token().toString())
+                    .bind("until", until)
+                    .bind("id", id.toString())
+                    .bind("leaseNow", leaseNow)
+                    .execute();
             if (leased != 1) {
                 return Optional.<Claim>empty();
             }
             if (expired) {
                 takeOver(h, List.of(id.toString()), now, true);
             }
-            return h.createQuery(sql("find-schedule")).bind("id", id.toString()).map(ScheduleRows.SCHEDULE)
-                    .findOne().map(schedule -> new Claim(schedule, lease));
+            return h.createQuery(sql("find-schedule"))
+                    .bind("id", id.toString())
+                    .map(ScheduleRows.SCHEDULE)
+                    .findOne()
+                    .map(schedule -> new Claim(schedule, lease));
         });
     }
 
@@ -287,16 +344,20 @@ public final class JdbiScheduleStore implements ScheduleStore {
         List<String> abandoned = new ArrayList<>();
         h.createQuery(sql("running-runs"))
                 .bindList("ids", scheduleIds)
-                .map((rs, ctx) -> List.of(rs.getString(1).strip(), rs.getString(2).strip(), rs.getString(3)))
+                .map((rs, ctx) ->
+                        List.of(rs.getString(1).strip(), rs.getString(2).strip(), rs.getString(3)))
                 .forEach(row -> {
-                    if (forRunNow || latest.putIfAbsent(row.get(1), Instant.ofEpochMilli(Long.parseLong(row.get(2))))
-                            != null) {
+                    if (forRunNow
+                            || latest.putIfAbsent(row.get(1), Instant.ofEpochMilli(Long.parseLong(row.get(2))))
+                                    != null) {
                         abandoned.add(row.get(0));
                     }
                 });
         if (!abandoned.isEmpty()) {
             h.createUpdate(sql("abandon-runs"))
-                    .bindList("ids", abandoned).bind("now", now.toEpochMilli()).bind("message", ExportRun.ABANDONED)
+                    .bindList("ids", abandoned)
+                    .bind("now", now.toEpochMilli())
+                    .bind("message", ExportRun.ABANDONED)
                     .execute();
         }
         return latest;
@@ -305,8 +366,11 @@ public final class JdbiScheduleStore implements ScheduleStore {
     /** Locks a schedule's row and tells whether the lease is still held on it. */
     private static boolean holds(Handle h, UUID scheduleId, Lease lease) {
         return h.createQuery(sql("lock-lease-token"))
-                .bind("id", scheduleId.toString()).mapTo(String.class).findOne()
-                .map(token -> token.strip().equals(lease.token().toString())).orElse(false);
+                .bind("id", scheduleId.toString())
+                .mapTo(String.class)
+                .findOne()
+                .map(token -> token.strip().equals(lease.token().toString()))
+                .orElse(false);
     }
 
     /** Starts the runs of a batch in one transaction: the common case is one batched statement for all. */
@@ -318,7 +382,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
         return transactions.run(h -> {
             PreparedBatch batch = h.prepareBatch(sql("start-run-if-first"));
             for (RunStart start : starts) {
-                ScheduleRows.bindRun(batch, start.run()).bind("token", start.lease().token().toString()).add();
+                ScheduleRows.bindRun(batch, start.run())
+                        .bind("token", start.lease().token().toString())
+                        .add();
             }
             int[] inserted = batch.execute();
             List<Optional<ExportRun>> started = new ArrayList<>(starts.size());
@@ -336,8 +402,10 @@ public final class JdbiScheduleStore implements ScheduleStore {
             return Optional.empty();
         }
         ExportRun previous = h.createQuery(sql("find-run"))
-                .bind("schedule", run.scheduleId().toString()).bind("occurrence", run.occurrence().toEpochMilli())
-                .map(ScheduleRows.RUN).one();
+                .bind("schedule", run.scheduleId().toString())
+                .bind("occurrence", run.occurrence().toEpochMilli())
+                .map(ScheduleRows.RUN)
+                .one();
         if (previous.status() == RunStatus.SUCCEEDED || previous.status() == RunStatus.SKIPPED) {
             return Optional.empty();
         }
@@ -359,8 +427,10 @@ public final class JdbiScheduleStore implements ScheduleStore {
         return transactions.run(h -> {
             PreparedBatch states = h.prepareBatch(sql("finish-schedule"));
             for (ClaimEnd end : ends) {
-                ScheduleRows.bindState(states, end.schedule()).bind("expected", end.expectedRevision())
-                        .bind("token", end.lease().token().toString()).add();
+                ScheduleRows.bindState(states, end.schedule())
+                        .bind("expected", end.expectedRevision())
+                        .bind("token", end.lease().token().toString())
+                        .add();
             }
             int[] updated = states.execute();
             List<FinishResult> results = new ArrayList<>(ends.size());
@@ -372,8 +442,10 @@ public final class JdbiScheduleStore implements ScheduleStore {
                     end.run().ifPresent(runs::add);
                 } else {
                     // nothing written: tell a lost lease from a changed schedule
-                    results.add(holds(h, end.schedule().id(), end.lease()) ? FinishResult.VERSION_CHANGED
-                            : FinishResult.LEASE_LOST);
+                    results.add(
+                            holds(h, end.schedule().id(), end.lease())
+                                    ? FinishResult.VERSION_CHANGED
+                                    : FinishResult.LEASE_LOST);
                 }
             }
             if (!runs.isEmpty()) {
@@ -382,7 +454,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 int[] written = runUpdates.execute();
                 for (int i = 0; i < runs.size(); i++) {
                     if (written[i] == 0) {
-                        ScheduleRows.bindRun(h.createUpdate(sql("insert-run")), runs.get(i)).execute();
+                        ScheduleRows.bindRun(h.createUpdate(sql("insert-run")), runs.get(i))
+                                .execute();
                     }
                 }
             }
@@ -394,7 +467,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
     public List<ExportRun> runs(UUID scheduleId, Optional<Instant> before, int limit) {
         return transactions.run(h -> {
             Query query = h.createQuery(sql(before.isPresent() ? "runs-before" : "runs-newest"))
-                    .bind("schedule", scheduleId.toString()).bind("limit", limit);
+                    .bind("schedule", scheduleId.toString())
+                    .bind("limit", limit);
             before.ifPresent(occurrence -> query.bind("before", occurrence.toEpochMilli()));
             return query.map(ScheduleRows.RUN).list();
         });
@@ -403,7 +477,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
     @Override
     public int deleteRunsFinishedBefore(Instant cutoff) {
         return transactions.run(h -> h.createUpdate(sql("delete-runs-finished-before"))
-                .bind("cutoff", cutoff.toEpochMilli()).execute());
+                .bind("cutoff", cutoff.toEpochMilli())
+                .execute());
     }
 
     /** The time leases are judged by: the host's {@code now}, or the database's clock. */
@@ -475,10 +550,11 @@ public final class JdbiScheduleStore implements ScheduleStore {
          * @return this builder
          */
         public Builder queryTimeout(Duration timeout) {
-            if (timeout.compareTo(Duration.ofSeconds(1)) < 0 || timeout.getNano() != 0
+            if (timeout.compareTo(Duration.ofSeconds(1)) < 0
+                    || timeout.getNano() != 0
                     || timeout.getSeconds() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("the query timeout must be a whole number of seconds, at least one,"
-                        + " was " + timeout);
+                throw new IllegalArgumentException(
+                        "the query timeout must be a whole number of seconds, at least one," + " was " + timeout);
             }
             this.queryTimeout = timeout;
             return this;
@@ -486,7 +562,8 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
         private static String identifier(String what, String value) {
             if (!IDENTIFIER.matcher(value).matches()) {
-                throw new IllegalArgumentException(what + " must be letters, digits and underscores, was '" + value + "'");
+                throw new IllegalArgumentException(
+                        what + " must be letters, digits and underscores, was '" + value + "'");
             }
             return value;
         }

@@ -1,10 +1,9 @@
 package dev.schedex.jdbc;
 
-import org.flywaydb.core.Flyway;
-
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /**
  * schedex's own Flyway: the engine's migrations, in the configured schema, with the table prefix as

@@ -16,10 +16,6 @@ import dev.schedex.Violation;
 import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jspecify.annotations.Nullable;
-import org.jdbi.v3.core.statement.SqlStatement;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -33,6 +29,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 /** Maps schedules and runs to columns and back: instants as epoch milliseconds, settings as JSON. */
 final class ScheduleRows {
@@ -40,19 +39,28 @@ final class ScheduleRows {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final List<String> SCHEDULE_FIELDS = List.of("times", "days", "dayOfMonth", "ordinal", "dayOfWeek",
-            "time", "cron", "interval", "unit", "from");
-    private static final List<String> SCHEDULE_COLUMNS = List.of("times", "days", "day_of_month", "ordinal",
-            "day_of_week", "time_of_day", "cron", "interval_count", "interval_unit", "interval_from");
+    private static final List<String> SCHEDULE_FIELDS =
+            List.of("times", "days", "dayOfMonth", "ordinal", "dayOfWeek", "time", "cron", "interval", "unit", "from");
+    private static final List<String> SCHEDULE_COLUMNS = List.of(
+            "times",
+            "days",
+            "day_of_month",
+            "ordinal",
+            "day_of_week",
+            "time_of_day",
+            "cron",
+            "interval_count",
+            "interval_unit",
+            "interval_from");
     private static final Set<String> NUMBER_COLUMNS = Set.of("day_of_month", "ordinal", "interval_count");
 
-    private ScheduleRows() {
-    }
+    private ScheduleRows() {}
 
     /** Binds every column of a schedule but the lease, by column name. */
     static <S extends SqlStatement<S>> S bindSchedule(S statement, ExportSchedule s) {
         Map<String, String> fields = ScheduleInput.of(s.schedule()).fields();
-        statement.bind("id", s.id().toString())
+        statement
+                .bind("id", s.id().toString())
                 .bind("owner_id", s.ownerId())
                 .bind("document_id", s.documentId())
                 .bind("name", s.name())
@@ -64,12 +72,14 @@ final class ScheduleRows {
                 // an interval on a month's last day: a month interval with neither day nor ordinal (V4)
                 statement.bind(column, (Integer) null);
             } else if (NUMBER_COLUMNS.contains(column)) {
-                statement.bind(column, value == null ? null : (Integer) (value.equals("last") ? -1 : Integer.parseInt(value)));
+                statement.bind(
+                        column, value == null ? null : (Integer) (value.equals("last") ? -1 : Integer.parseInt(value)));
             } else {
                 statement.bind(column, value);
             }
         }
-        statement.bind("zone", s.zone().getId())
+        statement
+                .bind("zone", s.zone().getId())
                 .bind("start_at", millis(s.bounds().startAt()))
                 .bind("end_at", millis(s.bounds().endAt()))
                 .bind("format_id", s.formatId())
@@ -84,7 +94,8 @@ final class ScheduleRows {
 
     /** Binds the id and the state columns of a schedule, with {@code updated_at} and {@code version}. */
     static <S extends SqlStatement<S>> S bindState(S statement, ExportSchedule s) {
-        return statement.bind("id", s.id().toString())
+        return statement
+                .bind("id", s.id().toString())
                 .bind("active", s.state().active())
                 .bind("paused_reason", s.state().pausedReason().orElse(null))
                 .bind("next_run_at", millis(s.state().nextRunAt()))
@@ -102,7 +113,8 @@ final class ScheduleRows {
 
     /** Binds every column of a run, by column name. */
     static <S extends SqlStatement<S>> S bindRun(S statement, ExportRun r) {
-        return statement.bind("id", r.id().toString())
+        return statement
+                .bind("id", r.id().toString())
                 .bind("schedule_id", r.scheduleId().toString())
                 .bind("occurrence", r.occurrence().toEpochMilli())
                 .bind("status", r.status().name())
@@ -117,7 +129,9 @@ final class ScheduleRows {
                 .bind("location", r.location().orElse(null))
                 .bind("message", r.message().orElse(null))
                 .bind("render_millis", r.renderTime().map(Duration::toMillis).orElse(null))
-                .bind("delivery_millis", r.deliveryTime().map(Duration::toMillis).orElse(null));
+                .bind(
+                        "delivery_millis",
+                        r.deliveryTime().map(Duration::toMillis).orElse(null));
     }
 
     /** Reads a schedule row; a row the service could not have written is an {@link IllegalStateException}. */
@@ -127,15 +141,19 @@ final class ScheduleRows {
         for (int i = 0; i < SCHEDULE_FIELDS.size(); i++) {
             String value = rs.getString(SCHEDULE_COLUMNS.get(i));
             if (value != null) {
-                fields.put(SCHEDULE_FIELDS.get(i), SCHEDULE_COLUMNS.get(i).equals("ordinal") && value.equals("-1")
-                        ? "last" : value.strip());
+                fields.put(
+                        SCHEDULE_FIELDS.get(i),
+                        SCHEDULE_COLUMNS.get(i).equals("ordinal") && value.equals("-1") ? "last" : value.strip());
             }
         }
-        if ("months".equals(fields.get("unit")) && !fields.containsKey("dayOfMonth") && !fields.containsKey("ordinal")) {
+        if ("months".equals(fields.get("unit"))
+                && !fields.containsKey("dayOfMonth")
+                && !fields.containsKey("ordinal")) {
             fields.put("dayOfMonth", "last");
         }
         List<Violation> problems = new ArrayList<>();
-        Optional<Schedule> schedule = ScheduleInput.of(rs.getString("kind"), fields).toSchedule(problems);
+        Optional<Schedule> schedule =
+                ScheduleInput.of(rs.getString("kind"), fields).toSchedule(problems);
         if (schedule.isEmpty()) {
             throw new IllegalStateException("schedule " + id + " has an invalid schedule in the database: " + problems);
         }
@@ -143,29 +161,46 @@ final class ScheduleRows {
         try {
             zone = ZoneId.of(rs.getString("zone"));
         } catch (DateTimeException e) {
-            throw new IllegalStateException("schedule " + id + " has a time zone this JVM does not know: '"
-                    + rs.getString("zone") + "' (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "schedule " + id + " has a time zone this JVM does not know: '" + rs.getString("zone") + "' ("
+                            + e.getMessage() + ")",
+                    e);
         }
-        ScheduleState state = new ScheduleState(rs.getBoolean("active"),
-                Optional.ofNullable(rs.getString("paused_reason")), instant(rs, "next_run_at"),
-                instant(rs, "next_occurrence"), instant(rs, "last_run_at"),
+        ScheduleState state = new ScheduleState(
+                rs.getBoolean("active"),
+                Optional.ofNullable(rs.getString("paused_reason")),
+                instant(rs, "next_run_at"),
+                instant(rs, "next_occurrence"),
+                instant(rs, "last_run_at"),
                 Optional.ofNullable(rs.getString("last_status")).map(RunStatus::valueOf),
-                Optional.ofNullable(rs.getString("last_exported_version")), rs.getLong("run_count"),
-                rs.getLong("error_count"), rs.getInt("consecutive_failures"));
-        return new ExportSchedule(UUID.fromString(id.strip()), rs.getString("owner_id"), rs.getString("document_id"),
-                rs.getString("name"), schedule.get(), zone,
-                new Bounds(instant(rs, "start_at"), instant(rs, "end_at")), rs.getString("format_id"),
-                FormatSettings.of(map(rs.getString("format_settings"), new TypeReference<Map<String, Object>>() { })),
-                DestinationSpec.of(rs.getString("destination_type"),
-                        map(rs.getString("destination_parameters"), new TypeReference<Map<String, String>>() { })),
-                MisfirePolicy.valueOf(rs.getString("misfire_policy")), rs.getBoolean("only_when_changed"), state,
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
-                rs.getLong("version"), rs.getLong("revision"));
+                Optional.ofNullable(rs.getString("last_exported_version")),
+                rs.getLong("run_count"),
+                rs.getLong("error_count"),
+                rs.getInt("consecutive_failures"));
+        return new ExportSchedule(
+                UUID.fromString(id.strip()),
+                rs.getString("owner_id"),
+                rs.getString("document_id"),
+                rs.getString("name"),
+                schedule.get(),
+                zone,
+                new Bounds(instant(rs, "start_at"), instant(rs, "end_at")),
+                rs.getString("format_id"),
+                FormatSettings.of(map(rs.getString("format_settings"), new TypeReference<Map<String, Object>>() {})),
+                DestinationSpec.of(
+                        rs.getString("destination_type"),
+                        map(rs.getString("destination_parameters"), new TypeReference<Map<String, String>>() {})),
+                MisfirePolicy.valueOf(rs.getString("misfire_policy")),
+                rs.getBoolean("only_when_changed"),
+                state,
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getLong("version"),
+                rs.getLong("revision"));
     };
 
     /** A schedule row as read: the schedule, or why it could not be read. */
-    record Read(String id, Optional<ExportSchedule> schedule, String problem) {
-    }
+    record Read(String id, Optional<ExportSchedule> schedule, String problem) {}
 
     /** Reads a schedule row without failing on a row that cannot be read. */
     static final RowMapper<Read> READ = (rs, ctx) -> {
@@ -178,13 +213,22 @@ final class ScheduleRows {
     };
 
     /** Reads a run row. */
-    static final RowMapper<ExportRun> RUN = (rs, ctx) -> new ExportRun(UUID.fromString(rs.getString("id").strip()),
-            UUID.fromString(rs.getString("schedule_id").strip()), Instant.ofEpochMilli(rs.getLong("occurrence")),
-            RunStatus.valueOf(rs.getString("status")), rs.getInt("attempt"), rs.getString("host"),
-            Instant.ofEpochMilli(rs.getLong("started_at")), instant(rs, "finished_at"), rs.getString("format_id"),
-            Optional.ofNullable(rs.getString("document_version")), optionalLong(rs, "size"),
-            Optional.ofNullable(rs.getString("checksum")), Optional.ofNullable(rs.getString("location")),
-            Optional.ofNullable(rs.getString("message")), optionalLong(rs, "render_millis").map(Duration::ofMillis),
+    static final RowMapper<ExportRun> RUN = (rs, ctx) -> new ExportRun(
+            UUID.fromString(rs.getString("id").strip()),
+            UUID.fromString(rs.getString("schedule_id").strip()),
+            Instant.ofEpochMilli(rs.getLong("occurrence")),
+            RunStatus.valueOf(rs.getString("status")),
+            rs.getInt("attempt"),
+            rs.getString("host"),
+            Instant.ofEpochMilli(rs.getLong("started_at")),
+            instant(rs, "finished_at"),
+            rs.getString("format_id"),
+            Optional.ofNullable(rs.getString("document_version")),
+            optionalLong(rs, "size"),
+            Optional.ofNullable(rs.getString("checksum")),
+            Optional.ofNullable(rs.getString("location")),
+            Optional.ofNullable(rs.getString("message")),
+            optionalLong(rs, "render_millis").map(Duration::ofMillis),
             optionalLong(rs, "delivery_millis").map(Duration::ofMillis));
 
     /** @param instant an instant, if any @return its epoch milliseconds, or null for a SQL NULL */

@@ -1,14 +1,13 @@
 package dev.schedex.jdbc;
 
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.sql.SQLException;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The store's transactions: each with the store's query timeout on its handle, and tried again when
@@ -44,7 +43,10 @@ final class Transactions {
                 if (attempt >= ATTEMPTS || !isTransient(e)) {
                     throw e;
                 }
-                LOG.debug("transaction rolled back by the database ({}), attempt {} of {}", e.getMessage(), attempt,
+                LOG.debug(
+                        "transaction rolled back by the database ({}), attempt {} of {}",
+                        e.getMessage(),
+                        attempt,
                         ATTEMPTS);
                 pause(attempt);
             }
@@ -53,7 +55,8 @@ final class Transactions {
 
     private static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null
+            if (t instanceof SQLException
+                    && ((SQLException) t).getSQLState() != null
                     && ((SQLException) t).getSQLState().startsWith("40")) {
                 return true;
             }

@@ -1,12 +1,12 @@
 package dev.schedex.jdbc;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /** A data source whose connections stop coming, as when the network to the database breaks. */
 final class BreakableDataSource implements DataSource {

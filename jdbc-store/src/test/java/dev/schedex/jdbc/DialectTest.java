@@ -1,14 +1,13 @@
 package dev.schedex.jdbc;
 
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Set;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each dialect names statements that exist and spells every value the statements leave to it. */
 class DialectTest {
@@ -25,7 +24,9 @@ class DialectTest {
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void everyDialectSpellsTheSameDefines(Dialect dialect) {
-        assertEquals(Set.of("true", "false", "boolean", "currentMillis"), dialect.defines().keySet());
+        assertEquals(
+                Set.of("true", "false", "boolean", "currentMillis"),
+                dialect.defines().keySet());
     }
 
     private static String locate(String name) {

@@ -6,7 +6,6 @@ import dev.schedex.TickReport;
 import dev.schedex.destination.FileSystemDestination;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.testing.FixedFormat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +22,7 @@ public final class HostProcess {
     /** The content every export has, so that a test can tell a whole file from a partial one. */
     static final String CONTENT = "a complete export\n".repeat(1000);
 
-    private HostProcess() {
-    }
+    private HostProcess() {}
 
     /** A format that takes its time, as a big drawing does. */
     static FixedFormat slow(long renderMillis) {
@@ -42,11 +40,17 @@ public final class HostProcess {
         try (HikariDataSource pool = TestDatabase.pool(url, user, "", 2)) {
             ExportDocument document = ExportDocument.of("doc", "Doc", "v1", now).withNotes("notes");
             ExportScheduleService service = ExportScheduleService.builder()
-                    .store(JdbiScheduleStore.builder(pool).schema(schema).useDatabaseClock(false).build())
+                    .store(JdbiScheduleStore.builder(pool)
+                            .schema(schema)
+                            .useDatabaseClock(false)
+                            .build())
                     .documentSource((owner, id) -> Optional.of(document))
-                    .discoverFormats(false).format(slow(renderMillis))
+                    .discoverFormats(false)
+                    .format(slow(renderMillis))
                     .destination(new FileSystemDestination(root))
-                    .hostName(host).leaseLength(Duration.ofSeconds(2)).build();
+                    .hostName(host)
+                    .leaseLength(Duration.ofSeconds(2))
+                    .build();
             TickReport report = service.tick(now);
             System.out.println(host + " ticked: " + report.succeeded() + " succeeded, " + report.failed() + " failed");
         }

@@ -1,14 +1,14 @@
 package dev.schedex.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.schedex.ExportSchedule;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.ScheduleStore;
 import dev.schedex.testing.ScheduleStoreContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -17,10 +17,9 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The store contract on one engine, plus what only a database store has: CHECK constraints, the
@@ -80,13 +79,26 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         String table = database().table("schedules");
         String id = "'" + valid.id() + "'";
         List<String> badChanges = List.of(
-                "owner_id = ''", "name = '   '", "kind = 'hourly'", "time_of_day = '25:00'", "time_of_day = '2:00'",
-                "days = 'MON,XYZ'", "day_of_month = 15", "ordinal = 6", "misfire_policy = 'SOMETIMES'",
-                "start_at = 100, end_at = 50", "last_status = 'MAYBE'", "run_count = -1", "lease_token = 'x'",
-                "next_run_at = NULL", "active = " + (database().dialect() == Dialect.MARIADB ? "0" : "FALSE"));
+                "owner_id = ''",
+                "name = '   '",
+                "kind = 'hourly'",
+                "time_of_day = '25:00'",
+                "time_of_day = '2:00'",
+                "days = 'MON,XYZ'",
+                "day_of_month = 15",
+                "ordinal = 6",
+                "misfire_policy = 'SOMETIMES'",
+                "start_at = 100, end_at = 50",
+                "last_status = 'MAYBE'",
+                "run_count = -1",
+                "lease_token = 'x'",
+                "next_run_at = NULL",
+                "active = " + (database().dialect() == Dialect.MARIADB ? "0" : "FALSE"));
         for (String change : badChanges) {
-            assertThrows(Exception.class, () -> database().execute("UPDATE " + table + " SET " + change
-                    + " WHERE id = " + id), change);
+            assertThrows(
+                    Exception.class,
+                    () -> database().execute("UPDATE " + table + " SET " + change + " WHERE id = " + id),
+                    change);
         }
         assertEquals(valid, store().find(valid.id()).orElseThrow(), "the row is unchanged");
     }
@@ -94,24 +106,55 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
     @Test
     void intervalRowsTheServiceWouldRefuseCannotBeWrittenByHand() throws SQLException {
         ExportSchedule s = schedule("alice", T0);
-        ExportSchedule biweekly = new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(),
-                Schedule.every(2, ChronoUnit.WEEKS, LocalDate.of(2026, 12, 7),
-                        Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0))), s.zone(),
-                s.bounds(), s.formatId(), s.formatSettings(), s.destination(), s.misfirePolicy(),
-                s.onlyWhenChanged(), s.state(), s.createdAt(), s.updatedAt(), s.version(), s.revision());
+        ExportSchedule biweekly = new ExportSchedule(
+                s.id(),
+                s.ownerId(),
+                s.documentId(),
+                s.name(),
+                Schedule.every(
+                        2,
+                        ChronoUnit.WEEKS,
+                        LocalDate.of(2026, 12, 7),
+                        Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0))),
+                s.zone(),
+                s.bounds(),
+                s.formatId(),
+                s.formatSettings(),
+                s.destination(),
+                s.misfirePolicy(),
+                s.onlyWhenChanged(),
+                s.state(),
+                s.createdAt(),
+                s.updatedAt(),
+                s.version(),
+                s.revision());
         ExportSchedule plain = schedule("alice", T0);
         store().insert(biweekly);
         store().insert(plain);
         String table = database().table("schedules");
-        List<String> badChanges = List.of("interval_count = 0", "interval_count = 1000", "interval_count = NULL",
-                "interval_unit = 'hours'", "interval_unit = 'days'", "interval_from = '2026-12-7'",
-                "interval_from = NULL", "kind = 'weekly'", "cron = '0 0 * * *'", "days = NULL");
+        List<String> badChanges = List.of(
+                "interval_count = 0",
+                "interval_count = 1000",
+                "interval_count = NULL",
+                "interval_unit = 'hours'",
+                "interval_unit = 'days'",
+                "interval_from = '2026-12-7'",
+                "interval_from = NULL",
+                "kind = 'weekly'",
+                "cron = '0 0 * * *'",
+                "days = NULL");
         for (String change : badChanges) {
-            assertThrows(Exception.class, () -> database().execute("UPDATE " + table + " SET " + change
-                    + " WHERE id = '" + biweekly.id() + "'"), change);
+            assertThrows(
+                    Exception.class,
+                    () -> database()
+                            .execute("UPDATE " + table + " SET " + change + " WHERE id = '" + biweekly.id() + "'"),
+                    change);
         }
-        assertThrows(Exception.class, () -> database().execute("UPDATE " + table + " SET interval_count = 2"
-                + " WHERE id = '" + plain.id() + "'"), "interval columns on another kind");
+        assertThrows(
+                Exception.class,
+                () -> database()
+                        .execute("UPDATE " + table + " SET interval_count = 2" + " WHERE id = '" + plain.id() + "'"),
+                "interval columns on another kind");
         assertEquals(biweekly, store().find(biweekly.id()).orElseThrow(), "the row is unchanged");
     }
 
@@ -126,30 +169,43 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         String table = database().table("schedules");
         database().execute("UPDATE " + table + " SET zone = 'Mars/Olympus_Mons' WHERE id = '" + badZone.id() + "'");
         database().execute("UPDATE " + table + " SET format_id = 'gif' WHERE id = '" + badFormat.id() + "'");
-        database().execute("UPDATE " + table + " SET format_id = 'txt', format_settings = '{}', destination_type = 'counting',"
-                + " destination_parameters = '{}' WHERE id = '"
-                + fine.id() + "'");
-        dev.schedex.ExportScheduleService service = dev.schedex.ExportScheduleService.builder().store(store())
-                .documentSource(documents).discoverFormats(false).format(new dev.schedex.testing.TextFormat())
-                .destination(new dev.schedex.testing.CountingDestination()).build();
+        database()
+                .execute("UPDATE " + table
+                        + " SET format_id = 'txt', format_settings = '{}', destination_type = 'counting',"
+                        + " destination_parameters = '{}' WHERE id = '"
+                        + fine.id() + "'");
+        dev.schedex.ExportScheduleService service = dev.schedex.ExportScheduleService.builder()
+                .store(store())
+                .documentSource(documents)
+                .discoverFormats(false)
+                .format(new dev.schedex.testing.TextFormat())
+                .destination(new dev.schedex.testing.CountingDestination())
+                .build();
 
         dev.schedex.TickReport report = service.tick(T0);
 
         assertEquals(1, report.succeeded());
-        assertEquals(java.util.Optional.of("unknown format 'gif': no such format is installed"),
-                store().runs(badFormat.id(), java.util.Optional.empty(), 1).get(0).message());
-        dev.schedex.ExportRun quarantined = store().runs(badZone.id(), java.util.Optional.empty(), 1).get(0);
+        assertEquals(
+                java.util.Optional.of("unknown format 'gif': no such format is installed"),
+                store().runs(badFormat.id(), java.util.Optional.empty(), 1)
+                        .get(0)
+                        .message());
+        dev.schedex.ExportRun quarantined =
+                store().runs(badZone.id(), java.util.Optional.empty(), 1).get(0);
         assertEquals(dev.schedex.RunStatus.FAILED, quarantined.status());
-        assertTrue(quarantined.message().orElseThrow().contains("time zone this JVM does not know: 'Mars/Olympus_Mons'"),
+        assertTrue(
+                quarantined.message().orElseThrow().contains("time zone this JVM does not know: 'Mars/Olympus_Mons'"),
                 quarantined.message().orElseThrow());
         database().execute("UPDATE " + table + " SET zone = 'Europe/Berlin' WHERE id = '" + badZone.id() + "'");
         ExportSchedule paused = store().find(badZone.id()).orElseThrow();
         assertEquals(false, paused.active());
         assertTrue(paused.state().pausedReason().orElseThrow().startsWith("paused: the schedule cannot be read"));
         dev.schedex.TickReport later = service.tick(T0.plusSeconds(60));
-        assertTrue(later.runs().stream().noneMatch(r -> r.scheduleId().equals(badZone.id())),
+        assertTrue(
+                later.runs().stream().noneMatch(r -> r.scheduleId().equals(badZone.id())),
                 "the paused row does not come back");
-        assertEquals(1, store().runs(badZone.id(), java.util.Optional.empty(), 10).size());
+        assertEquals(
+                1, store().runs(badZone.id(), java.util.Optional.empty(), 10).size());
     }
 
     @Test
@@ -158,16 +214,26 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         JdbiScheduleStore breakable = database().storeBuilder(network).build();
         dev.schedex.testing.Documents documents = new dev.schedex.testing.Documents();
         dev.schedex.testing.CountingDestination destination = new dev.schedex.testing.CountingDestination();
-        dev.schedex.ExportScheduleService service = dev.schedex.ExportScheduleService.builder().store(breakable)
-                .documentSource(documents).discoverFormats(false).format(new dev.schedex.testing.TextFormat())
-                .destination(destination).clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))
-                .leaseLength(java.time.Duration.ofMinutes(5)).build();
+        dev.schedex.ExportScheduleService service = dev.schedex.ExportScheduleService.builder()
+                .store(breakable)
+                .documentSource(documents)
+                .discoverFormats(false)
+                .format(new dev.schedex.testing.TextFormat())
+                .destination(destination)
+                .clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))
+                .leaseLength(java.time.Duration.ofMinutes(5))
+                .build();
         List<ExportSchedule> schedules = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             documents.put("alice", "doc-" + i, "v1");
-            schedules.add(service.create(dev.schedex.NewExportSchedule.builder().ownerId("alice")
-                    .documentId("doc-" + i).name("s" + i).schedule(dev.schedex.schedule.Schedule.cron("0 * * * *"))
-                    .zone("UTC").format("txt", java.util.Map.of()).destination("counting", java.util.Map.of())
+            schedules.add(service.create(dev.schedex.NewExportSchedule.builder()
+                    .ownerId("alice")
+                    .documentId("doc-" + i)
+                    .name("s" + i)
+                    .schedule(dev.schedex.schedule.Schedule.cron("0 * * * *"))
+                    .zone("UTC")
+                    .format("txt", java.util.Map.of())
+                    .destination("counting", java.util.Map.of())
                     .build()));
         }
         Instant due = schedules.get(0).state().nextRunAt().orElseThrow();
@@ -196,25 +262,34 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
             assertEquals(dev.schedex.RunStatus.SUCCEEDED, runs.get(0).status());
             assertEquals(due, runs.get(0).occurrence());
             assertEquals(2, runs.get(0).attempt(), "the broken run was taken over");
-            assertEquals(java.util.Optional.of(due.plusSeconds(3600)),
+            assertEquals(
+                    java.util.Optional.of(due.plusSeconds(3600)),
                     store().find(s.id()).orElseThrow().state().nextRunAt());
         }
     }
 
     @Test
     void leasesCanBeJudgedByTheDatabaseClock() {
-        JdbiScheduleStore byDatabase = database().storeBuilder().useDatabaseClock(true).build();
+        JdbiScheduleStore byDatabase =
+                database().storeBuilder().useDatabaseClock(true).build();
         ExportSchedule s = schedule("alice", T0);
         store().insert(s);
         // this host's clock says 2024; the database says now: the lease runs for an hour of database time
         List<Claim> claims = byDatabase.claimDue(T0, 10, "host-a", T0.plusSeconds(3600));
         assertEquals(1, claims.size());
         Instant until = claims.get(0).lease().until();
-        assertTrue(until.isAfter(Instant.now().plusSeconds(3500)) && until.isBefore(Instant.now().plusSeconds(3700)),
+        assertTrue(
+                until.isAfter(Instant.now().plusSeconds(3500))
+                        && until.isBefore(Instant.now().plusSeconds(3700)),
                 "lease until " + until);
         // a host whose clock is a day ahead does not see the lease as expired
-        assertEquals(List.of(), byDatabase.claimDue(Instant.now().plusSeconds(86_400), 10, "host-b",
-                Instant.now().plusSeconds(90_000)));
+        assertEquals(
+                List.of(),
+                byDatabase.claimDue(
+                        Instant.now().plusSeconds(86_400),
+                        10,
+                        "host-b",
+                        Instant.now().plusSeconds(90_000)));
     }
 
     @Test
@@ -226,7 +301,11 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         JdbiScheduleStore byDefault = builder.build();
         ExportSchedule s = schedule("alice", T0);
         store().insert(s);
-        Instant until = byDefault.claimDue(T0, 10, "host-a", T0.plusSeconds(3600)).get(0).lease().until();
+        Instant until = byDefault
+                .claimDue(T0, 10, "host-a", T0.plusSeconds(3600))
+                .get(0)
+                .lease()
+                .until();
         boolean databaseTime = until.isAfter(Instant.now().plusSeconds(3500));
         assertEquals(byDefault.dialect() != Dialect.H2, databaseTime, "lease until " + until);
     }
@@ -235,18 +314,23 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
     void aStatementThatWaitsPastTheQueryTimeoutFails() throws Exception {
         ExportSchedule s = schedule("alice", T0);
         store().insert(s);
-        JdbiScheduleStore impatient = database().storeBuilder().queryTimeout(java.time.Duration.ofSeconds(1)).build();
+        JdbiScheduleStore impatient = database()
+                .storeBuilder()
+                .queryTimeout(java.time.Duration.ofSeconds(1))
+                .build();
         try (java.sql.Connection blocker = database().dataSource().getConnection()) {
             blocker.setAutoCommit(false);
             try (java.sql.Statement lock = blocker.createStatement()) {
-                lock.executeUpdate("UPDATE " + database().table("schedules") + " SET name = name WHERE id = '"
-                        + s.id() + "'");
+                lock.executeUpdate(
+                        "UPDATE " + database().table("schedules") + " SET name = name WHERE id = '" + s.id() + "'");
             }
             long start = System.nanoTime();
-            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-                    () -> assertThrows(RuntimeException.class, () -> impatient.update(s.withState(s.state(), T0),
-                            s.revision())));
-            assertTrue(System.nanoTime() - start < 15_000_000_000L, "bounded by the timeout, not the server's lock wait");
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(20),
+                    () -> assertThrows(
+                            RuntimeException.class, () -> impatient.update(s.withState(s.state(), T0), s.revision())));
+            assertTrue(
+                    System.nanoTime() - start < 15_000_000_000L, "bounded by the timeout, not the server's lock wait");
             blocker.rollback();
         }
     }

@@ -1,5 +1,9 @@
 package dev.schedex.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
 import dev.schedex.ExportScheduleService;
@@ -7,9 +11,6 @@ import dev.schedex.NewExportSchedule;
 import dev.schedex.RunStatus;
 import dev.schedex.destination.FileSystemDestination;
 import dev.schedex.schedule.Schedule;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,10 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hosts as separate JVM processes on one PostgreSQL database: one is killed with SIGKILL in the
@@ -42,13 +41,23 @@ class KilledHostTest {
         try (TestDatabase db = TestDatabase.postgres()) {
             JdbiScheduleStore store = db.storeBuilder().build();
             store.migrate();
-            ExportScheduleService admin = ExportScheduleService.builder().store(store)
-                    .documentSource((owner, id) -> Optional.empty()).discoverFormats(false)
-                    .format(HostProcess.slow(0)).destination(new FileSystemDestination(exports))
-                    .clock(Clock.fixed(CREATED, ZoneOffset.UTC)).build();
-            ExportSchedule schedule = admin.create(NewExportSchedule.builder().ownerId("alice").documentId("doc")
-                    .name("hourly").schedule(Schedule.cron("0 * * * *")).zone("UTC").format("slow", Map.of())
-                    .destination("filesystem", Map.of("path", "{document}-{occurrence}.{ext}")).build());
+            ExportScheduleService admin = ExportScheduleService.builder()
+                    .store(store)
+                    .documentSource((owner, id) -> Optional.empty())
+                    .discoverFormats(false)
+                    .format(HostProcess.slow(0))
+                    .destination(new FileSystemDestination(exports))
+                    .clock(Clock.fixed(CREATED, ZoneOffset.UTC))
+                    .build();
+            ExportSchedule schedule = admin.create(NewExportSchedule.builder()
+                    .ownerId("alice")
+                    .documentId("doc")
+                    .name("hourly")
+                    .schedule(Schedule.cron("0 * * * *"))
+                    .zone("UTC")
+                    .format("slow", Map.of())
+                    .destination("filesystem", Map.of("path", "{document}-{occurrence}.{ext}"))
+                    .build());
             Instant due = schedule.state().nextRunAt().orElseThrow();
 
             Process doomed = host(db, "host-a", 120_000, due);
@@ -60,7 +69,11 @@ class KilledHostTest {
                 doomed.destroyForcibly();
             }
             assertEquals(List.of(), files(), "the killed host left nothing behind");
-            assertEquals(RunStatus.RUNNING, store.runs(schedule.id(), java.util.Optional.empty(), 1).get(0).status());
+            assertEquals(
+                    RunStatus.RUNNING,
+                    store.runs(schedule.id(), java.util.Optional.empty(), 1)
+                            .get(0)
+                            .status());
 
             Process survivor = host(db, "host-b", 0, due.plusSeconds(10));
             assertTrue(survivor.waitFor(120, TimeUnit.SECONDS), "host-b finished");
@@ -78,16 +91,28 @@ class KilledHostTest {
             List<Path> files = files();
             assertEquals(1, files.size());
             assertEquals(HostProcess.CONTENT, Files.readString(files.get(0)));
-            assertEquals(Optional.of(due.plusSeconds(3600)), store.find(schedule.id()).orElseThrow().state().nextRunAt());
+            assertEquals(
+                    Optional.of(due.plusSeconds(3600)),
+                    store.find(schedule.id()).orElseThrow().state().nextRunAt());
         }
     }
 
     private Process host(TestDatabase db, String name, long renderMillis, Instant now) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), HostProcess.class.getName(),
-                db.dataSource().getJdbcUrl(), db.dataSource().getUsername(), db.schema(), exports.toString(), name,
-                Long.toString(renderMillis), now.toString())
-                .redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HostProcess.class.getName(),
+                        db.dataSource().getJdbcUrl(),
+                        db.dataSource().getUsername(),
+                        db.schema(),
+                        exports.toString(),
+                        name,
+                        Long.toString(renderMillis),
+                        now.toString())
+                .redirectErrorStream(true)
+                .start();
     }
 
     private static void awaitRunning(JdbiScheduleStore store, ExportSchedule schedule, Process host)

@@ -1,5 +1,7 @@
 package dev.schedex.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.zaxxer.hikari.HikariDataSource;
 import dev.schedex.ExportSchedule;
 import dev.schedex.ExportScheduleService;
@@ -10,10 +12,6 @@ import dev.schedex.schedule.Schedule;
 import dev.schedex.testing.CountingDestination;
 import dev.schedex.testing.Documents;
 import dev.schedex.testing.TextFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -30,8 +28,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Four hosts, each with its own service, store and connection pool, ticking one database at the
@@ -43,8 +42,8 @@ abstract class ManyHostsContract {
     private static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
     private static final int HOSTS = 4;
     private static final int SCHEDULES = 2_000;
-    private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe",
-            "America/Santiago", "Asia/Kolkata", "UTC");
+    private static final List<String> ZONES = List.of(
+            "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "Asia/Kolkata", "UTC");
 
     private TestDatabase database;
 
@@ -68,17 +67,27 @@ abstract class ManyHostsContract {
         ExecutorService threads = Executors.newFixedThreadPool(HOSTS);
         try {
             for (int i = 0; i < HOSTS; i++) {
-                HikariDataSource pool = TestDatabase.pool(database.dataSource().getJdbcUrl(),
-                        database.dataSource().getUsername(), "", 3);
+                HikariDataSource pool = TestDatabase.pool(
+                        database.dataSource().getJdbcUrl(),
+                        database.dataSource().getUsername(),
+                        "",
+                        3);
                 pools.add(pool);
-                JdbiScheduleStore.Builder store = JdbiScheduleStore.builder(pool).useDatabaseClock(false);
+                JdbiScheduleStore.Builder store =
+                        JdbiScheduleStore.builder(pool).useDatabaseClock(false);
                 if (database.schema() != null) {
                     store.schema(database.schema());
                 }
-                hosts.add(ExportScheduleService.builder().store(store.build()).documentSource(documents)
-                        .discoverFormats(false).format(new TextFormat()).destination(destination)
-                        .clock(Clock.fixed(START, ZoneOffset.UTC)).hostName("host-" + i)
-                        .misfireGrace(Duration.ofHours(2)).build());
+                hosts.add(ExportScheduleService.builder()
+                        .store(store.build())
+                        .documentSource(documents)
+                        .discoverFormats(false)
+                        .format(new TextFormat())
+                        .destination(destination)
+                        .clock(Clock.fixed(START, ZoneOffset.UTC))
+                        .hostName("host-" + i)
+                        .misfireGrace(Duration.ofHours(2))
+                        .build());
             }
             List<ExportSchedule> schedules = create(hosts.get(0), documents);
             Instant end = START.plus(Duration.ofDays(30));
@@ -104,7 +113,10 @@ abstract class ManyHostsContract {
                 }
             }
             assertEquals(expected, destination.deliveries(), "each occurrence delivered exactly once");
-            long ranOnOtherHosts = hosts.stream().skip(1).mapToLong(h -> h.counters().succeeded()).sum();
+            long ranOnOtherHosts = hosts.stream()
+                    .skip(1)
+                    .mapToLong(h -> h.counters().succeeded())
+                    .sum();
             assertEquals(true, ranOnOtherHosts > 0, "the work was shared between the hosts");
         } finally {
             threads.shutdownNow();
@@ -126,9 +138,14 @@ abstract class ManyHostsContract {
                 case 3 -> Schedule.monthlyOn(1 + random.nextInt(4), day, time);
                 default -> Schedule.cron(time.getMinute() + " " + time.getHour() + " * * MON");
             };
-            schedules.add(service.create(NewExportSchedule.builder().ownerId("owner-" + (i % 20))
-                    .documentId("doc-" + i).name("schedule " + i).schedule(schedule)
-                    .zone(ZONES.get(i % ZONES.size())).format("txt", Map.of()).destination("counting", Map.of())
+            schedules.add(service.create(NewExportSchedule.builder()
+                    .ownerId("owner-" + (i % 20))
+                    .documentId("doc-" + i)
+                    .name("schedule " + i)
+                    .schedule(schedule)
+                    .zone(ZONES.get(i % ZONES.size()))
+                    .format("txt", Map.of())
+                    .destination("counting", Map.of())
                     .build()));
         }
         return schedules;

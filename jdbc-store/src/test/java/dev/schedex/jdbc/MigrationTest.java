@@ -1,16 +1,15 @@
 package dev.schedex.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.schedex.ExportSchedule;
 import dev.schedex.testing.ScheduleStoreContract;
+import java.time.Instant;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Migrations beside a host's own Flyway, and the table prefix and schema options (on H2). */
 class MigrationTest {
@@ -18,17 +17,25 @@ class MigrationTest {
     @Test
     void aHostsOwnFlywayHistoryAndTablesAreLeftAlone() throws Exception {
         try (TestDatabase db = TestDatabase.h2()) {
-            Flyway host = Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/host").load();
+            Flyway host = Flyway.configure()
+                    .dataSource(db.dataSource())
+                    .locations("classpath:db/host")
+                    .load();
             assertEquals(1, host.migrate().migrationsExecuted);
             JdbiScheduleStore store = JdbiScheduleStore.builder(db.dataSource()).build();
             assertEquals(4, store.migrate());
             Jdbi jdbi = Jdbi.create(db.dataSource());
-            assertEquals(List.of("kept"), jdbi.withHandle(h -> h.createQuery("SELECT title FROM host_items")
-                    .mapTo(String.class).list()));
+            assertEquals(
+                    List.of("kept"),
+                    jdbi.withHandle(h -> h.createQuery("SELECT title FROM host_items")
+                            .mapTo(String.class)
+                            .list()));
             assertEquals(1, host.info().applied().length, "the host's history has only its own migration");
             assertEquals(0, host.migrate().migrationsExecuted);
             int applied = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM \"schedex_schema_history\""
-                    + " WHERE \"success\" AND \"version\" IN ('1', '2', '3', '4')").mapTo(Integer.class).one());
+                            + " WHERE \"success\" AND \"version\" IN ('1', '2', '3', '4')")
+                    .mapTo(Integer.class)
+                    .one());
             assertEquals(4, applied, "schedex keeps its own history");
             assertEquals(0, store.migrate());
         }
@@ -37,14 +44,18 @@ class MigrationTest {
     @Test
     void theTablePrefixAndSchemaAreConfigurable() throws Exception {
         try (TestDatabase db = TestDatabase.h2()) {
-            JdbiScheduleStore store = JdbiScheduleStore.builder(db.dataSource()).schema("EXPORTS")
-                    .tablePrefix("acme_").build();
+            JdbiScheduleStore store = JdbiScheduleStore.builder(db.dataSource())
+                    .schema("EXPORTS")
+                    .tablePrefix("acme_")
+                    .build();
             assertEquals(4, store.migrate());
             ExportSchedule schedule = ScheduleStoreContractAccess.sample();
             store.insert(schedule);
             assertEquals(schedule, store.find(schedule.id()).orElseThrow());
-            int rows = Jdbi.create(db.dataSource()).withHandle(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM EXPORTS.acme_schedules").mapTo(Integer.class).one());
+            int rows = Jdbi.create(db.dataSource())
+                    .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM EXPORTS.acme_schedules")
+                            .mapTo(Integer.class)
+                            .one());
             assertEquals(1, rows);
         }
     }

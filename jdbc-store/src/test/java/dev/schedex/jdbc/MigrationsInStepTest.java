@@ -1,6 +1,7 @@
 package dev.schedex.jdbc;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The three engines' migrations in lock-step: every version exists for each engine, and its
@@ -40,23 +39,42 @@ class MigrationsInStepTest {
      * entry must still be needed by some migration.
      */
     private static final List<KnownDifference> KNOWN_DIFFERENCES = List.of(
-            new KnownDifference("mariadb", "table options: InnoDB, and a binary collation so that text"
-                    + " compares case- and accent-sensitively, as on the other engines",
-                    "\\) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin$", ")"),
-            new KnownDifference("h2", "a regex CHECK is REGEXP_LIKE(column, pattern)",
-                    "REGEXP_LIKE\\((\\w+), ('[^']*')\\)", "$1 ~ $2"),
-            new KnownDifference("mariadb", "a regex CHECK is column REGEXP pattern",
-                    "(\\w+) REGEXP ('[^']*')", "$1 ~ $2"),
-            new KnownDifference("mariadb", "length() counts bytes on MariaDB: CHAR_LENGTH counts characters",
-                    "CHAR_LENGTH\\(", "length("),
+            new KnownDifference(
+                    "mariadb",
+                    "table options: InnoDB, and a binary collation so that text"
+                            + " compares case- and accent-sensitively, as on the other engines",
+                    "\\) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin$",
+                    ")"),
+            new KnownDifference(
+                    "h2",
+                    "a regex CHECK is REGEXP_LIKE(column, pattern)",
+                    "REGEXP_LIKE\\((\\w+), ('[^']*')\\)",
+                    "$1 ~ $2"),
+            new KnownDifference(
+                    "mariadb", "a regex CHECK is column REGEXP pattern", "(\\w+) REGEXP ('[^']*')", "$1 ~ $2"),
+            new KnownDifference(
+                    "mariadb",
+                    "length() counts bytes on MariaDB: CHAR_LENGTH counts characters",
+                    "CHAR_LENGTH\\(",
+                    "length("),
             new KnownDifference("mariadb", "TRIM is in capitals", "TRIM\\(", "trim("),
-            new KnownDifference("h2", "long text is CHARACTER VARYING: H2's TEXT would be a CLOB",
-                    "CHARACTER VARYING\\(1000000\\)", "TEXT"),
-            new KnownDifference("mariadb", "DROP INDEX names the table", "^DROP INDEX (\\S+) ON \\S+$", "DROP INDEX $1"),
-            new KnownDifference("mariadb", "NOT NULL is added by MODIFY with the column's type",
-                    "^ALTER TABLE (\\S+) MODIFY (\\w+) \\w+ NOT NULL$", "ALTER TABLE $1 ALTER COLUMN $2 SET NOT NULL"),
-            new KnownDifference("postgresql", "a fillfactor leaves room on each page for heap-only updates (V2)",
-                    "^ALTER TABLE \\S+ SET \\(fillfactor = \\d+\\)$", ""));
+            new KnownDifference(
+                    "h2",
+                    "long text is CHARACTER VARYING: H2's TEXT would be a CLOB",
+                    "CHARACTER VARYING\\(1000000\\)",
+                    "TEXT"),
+            new KnownDifference(
+                    "mariadb", "DROP INDEX names the table", "^DROP INDEX (\\S+) ON \\S+$", "DROP INDEX $1"),
+            new KnownDifference(
+                    "mariadb",
+                    "NOT NULL is added by MODIFY with the column's type",
+                    "^ALTER TABLE (\\S+) MODIFY (\\w+) \\w+ NOT NULL$",
+                    "ALTER TABLE $1 ALTER COLUMN $2 SET NOT NULL"),
+            new KnownDifference(
+                    "postgresql",
+                    "a fillfactor leaves room on each page for heap-only updates (V2)",
+                    "^ALTER TABLE \\S+ SET \\(fillfactor = \\d+\\)$",
+                    ""));
 
     private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE TABLE (\\S+) \\((.*)\\)$");
 
@@ -66,7 +84,8 @@ class MigrationsInStepTest {
         ENGINES.forEach(engine -> files.put(engine, migrations(engine).keySet()));
         Set<String> all = files.values().stream().flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
         List<String> missing = new ArrayList<>();
-        files.forEach((engine, names) -> all.stream().filter(name -> !names.contains(name))
+        files.forEach((engine, names) -> all.stream()
+                .filter(name -> !names.contains(name))
                 .forEach(name -> missing.add(engine + " has no " + name)));
         assertEquals(List.of(), missing);
         assertTrue(all.contains("V1__schedules_and_runs.sql"), "the migrations are found: " + all);
@@ -78,7 +97,8 @@ class MigrationsInStepTest {
         Map<String, Map<String, String>> texts = new LinkedHashMap<>();
         ENGINES.forEach(engine -> texts.put(engine, migrations(engine)));
         List<String> differences = new ArrayList<>();
-        Set<String> versions = texts.values().stream().flatMap(files -> files.keySet().stream())
+        Set<String> versions = texts.values().stream()
+                .flatMap(files -> files.keySet().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
         for (String version : versions) {
             Map<String, String> byEngine = new LinkedHashMap<>();
@@ -93,12 +113,20 @@ class MigrationsInStepTest {
     void aColumnAddedToOneEngineOnlyIsADifference() {
         Map<String, String> v1 = new LinkedHashMap<>();
         ENGINES.forEach(engine -> v1.put(engine, migrations(engine).get("V1__schedules_and_runs.sql")));
-        v1.put("mariadb", v1.get("mariadb").replace("    lease_until            BIGINT,\n",
-                "    lease_until            BIGINT,\n    lease_count            BIGINT,\n"));
+        v1.put(
+                "mariadb",
+                v1.get("mariadb")
+                        .replace(
+                                "    lease_until            BIGINT,\n",
+                                "    lease_until            BIGINT,\n    lease_count            BIGINT,\n"));
         List<String> differences = differences("V1", v1, new HashSet<>());
         assertEquals(1, differences.size(), differences::toString);
-        assertTrue(differences.get(0).contains("mariadb has, h2 has not: [CREATE TABLE ${prefix}schedules:"
-                + " lease_count BIGINT]"), differences.get(0));
+        assertTrue(
+                differences
+                        .get(0)
+                        .contains(
+                                "mariadb has, h2 has not: [CREATE TABLE ${prefix}schedules:" + " lease_count BIGINT]"),
+                differences.get(0));
     }
 
     /** What each engine's migration has that the first engine's has not, and the other way round. */
@@ -108,8 +136,8 @@ class MigrationsInStepTest {
         byEngine.forEach((engine, text) -> {
             List<String> other = facts(engine, text, used);
             if (!other.equals(first)) {
-                differences.add(version + ": " + engine + " has, h2 has not: " + minus(other, first)
-                        + "; h2 has, " + engine + " has not: " + minus(first, other));
+                differences.add(version + ": " + engine + " has, h2 has not: " + minus(other, first) + "; h2 has, "
+                        + engine + " has not: " + minus(first, other));
             }
         });
         return differences;
@@ -130,7 +158,10 @@ class MigrationsInStepTest {
         List<String> facts = new ArrayList<>();
         String code = migration.replaceAll("--[^\n]*", "");
         for (String raw : code.split(";")) {
-            String statement = raw.replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")").strip();
+            String statement = raw.replaceAll("\\s+", " ")
+                    .replaceAll("\\( ", "(")
+                    .replaceAll(" \\)", ")")
+                    .strip();
             for (KnownDifference difference : KNOWN_DIFFERENCES) {
                 if (difference.engine().equals(engine)) {
                     Matcher matcher = difference.pattern().matcher(statement);

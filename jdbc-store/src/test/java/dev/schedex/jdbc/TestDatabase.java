@@ -2,13 +2,12 @@ package dev.schedex.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.Assumptions;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A database for one test class: a fresh schema (PostgreSQL), a fresh database (MariaDB) or a fresh
@@ -34,17 +33,24 @@ final class TestDatabase implements AutoCloseable {
     }
 
     static TestDatabase postgres() {
-        return server(Dialect.POSTGRESQL, "jdbc:postgresql://127.0.0.1:5432/test", "postgres",
+        return server(
+                Dialect.POSTGRESQL,
+                "jdbc:postgresql://127.0.0.1:5432/test",
+                "postgres",
                 "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start");
     }
 
     static TestDatabase mariadb() {
-        return server(Dialect.MARIADB, "jdbc:mariadb://127.0.0.1:3306/test", "root",
+        return server(
+                Dialect.MARIADB,
+                "jdbc:mariadb://127.0.0.1:3306/test",
+                "root",
                 "start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
     }
 
     private static TestDatabase server(Dialect dialect, String url, String user, String startCommand) {
-        String schema = "schedex_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "schedex_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = java.sql.DriverManager.getConnection(url, user, "")) {
             try (Statement s = c.createStatement()) {
                 s.execute((dialect == Dialect.POSTGRESQL ? "CREATE SCHEMA " : "CREATE DATABASE ") + schema);
@@ -89,7 +95,8 @@ final class TestDatabase implements AutoCloseable {
      *         tests tick with (they simulate time)
      */
     JdbiScheduleStore.Builder storeBuilder(javax.sql.DataSource source) {
-        JdbiScheduleStore.Builder builder = JdbiScheduleStore.builder(source).dialect(dialect).useDatabaseClock(false);
+        JdbiScheduleStore.Builder builder =
+                JdbiScheduleStore.builder(source).dialect(dialect).useDatabaseClock(false);
         return schema == null ? builder : builder.schema(schema);
     }
 
@@ -100,7 +107,8 @@ final class TestDatabase implements AutoCloseable {
 
     /** Runs one statement, for tests that write rows by hand. */
     void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
@@ -114,7 +122,9 @@ final class TestDatabase implements AutoCloseable {
     public void close() throws SQLException {
         try {
             if (schema != null) {
-                execute((dialect == Dialect.POSTGRESQL ? "DROP SCHEMA " + schema + " CASCADE" : "DROP DATABASE " + schema)
+                execute((dialect == Dialect.POSTGRESQL
+                                ? "DROP SCHEMA " + schema + " CASCADE"
+                                : "DROP DATABASE " + schema)
                         .toLowerCase(Locale.ROOT));
             }
         } finally {

@@ -3,7 +3,6 @@ package dev.schedex.renderers;
 import dev.schedex.FormatSettings;
 import dev.schedex.Violation;
 import dev.schedex.spi.ExportFormat;
-
 import java.util.List;
 
 /** What the built-in formats share: their id, media type, file extension and setting rules. */

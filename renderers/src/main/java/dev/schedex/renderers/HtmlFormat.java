@@ -14,7 +14,6 @@ import dev.schedex.renderers.internal.svg.UrlPolicy;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +40,11 @@ import java.util.Objects;
  */
 public final class HtmlFormat extends BuiltInFormat {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-            + "base-uri 'none'; form-action 'none'";
-    private static final DateTimeFormatter EXPORTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx",
-            Locale.ROOT);
-    private static final String STYLE = String.join("\n",
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'none'; img-src data:; style-src 'unsafe-inline'; " + "base-uri 'none'; form-action 'none'";
+    private static final DateTimeFormatter EXPORTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
+    private static final String STYLE = String.join(
+            "\n",
             "body { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; line-height: 1.5;",
             "       max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }",
             "body.light { background: #ffffff; color: #1f2328; }",
@@ -77,31 +76,45 @@ public final class HtmlFormat extends BuiltInFormat {
      * @param limits the time and output size bounds of each render
      */
     public HtmlFormat(RenderLimits limits) {
-        super("html", "text/html", "html", new SettingRules("html").choice("theme", "light", "dark")
-                .flag("includeDrawing", true).flag("includeNotes", true));
+        super(
+                "html",
+                "text/html",
+                "html",
+                new SettingRules("html")
+                        .choice("theme", "light", "dark")
+                        .flag("includeDrawing", true)
+                        .flag("includeNotes", true));
         this.limits = Objects.requireNonNull(limits, "limits");
         MutableDataSet options = Notes.options();
         options.set(HtmlRenderer.ESCAPE_HTML, true);
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new SafeUrls()).build();
+        this.renderer = HtmlRenderer.builder(options)
+                .attributeProviderFactory(new SafeUrls())
+                .build();
     }
 
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
         // flexmark takes minutes on some notes (thousands of unclosed links): the page has a time limit too
-        out.write(TimedRender.run("HTML", limits.timeLimit(), limits.maxOutputBytes(),
-                () -> page(document, formatSettings, context)));
+        out.write(TimedRender.run(
+                "HTML", limits.timeLimit(), limits.maxOutputBytes(), () -> page(document, formatSettings, context)));
     }
 
     private byte[] page(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
-        String drawing = rules.flag(formatSettings, "includeDrawing") ? document.drawing()
-                .map(svg -> "<figure class=\"drawing\">\n" + SafeSvg.read(svg, context::warn).serialise(true)
-                        + "\n</figure>\n").orElse("") : "";
-        String notes = rules.flag(formatSettings, "includeNotes") ? document.notes()
-                .map(markdown -> "<main>\n" + Notes.read("HTML", () -> renderer.render(Notes.parse(parser, markdown)))
-                        + "</main>\n")
-                .orElse("") : "";
+        String drawing = rules.flag(formatSettings, "includeDrawing")
+                ? document.drawing()
+                        .map(svg -> "<figure class=\"drawing\">\n"
+                                + SafeSvg.read(svg, context::warn).serialise(true) + "\n</figure>\n")
+                        .orElse("")
+                : "";
+        String notes = rules.flag(formatSettings, "includeNotes")
+                ? document.notes()
+                        .map(markdown ->
+                                "<main>\n" + Notes.read("HTML", () -> renderer.render(Notes.parse(parser, markdown)))
+                                        + "</main>\n")
+                        .orElse("")
+                : "";
         if (drawing.isEmpty() && notes.isEmpty()) {
             throw new ExportException("document '" + document.id() + "' has no drawing or notes to export as HTML"
                     + " (with the settings includeDrawing and includeNotes)");
@@ -121,7 +134,10 @@ public final class HtmlFormat extends BuiltInFormat {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 
@@ -137,8 +153,12 @@ public final class HtmlFormat extends BuiltInFormat {
                     attributes.replaceValue("href", "#");
                 }
                 // an image is shown only from inside the page: the page makes no request
-                if (attributes.contains("src") && !attributes.getValue("src").strip().toLowerCase(Locale.ROOT)
-                        .startsWith("data:image/")) {
+                if (attributes.contains("src")
+                        && !attributes
+                                .getValue("src")
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .startsWith("data:image/")) {
                     attributes.remove("src");
                 }
             };

@@ -1,7 +1,6 @@
 package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
-import dev.schedex.renderers.internal.batik.Drawing;
 import dev.schedex.renderers.internal.batik.TimedRender;
 import dev.schedex.renderers.internal.notes.Notes;
 import dev.schedex.renderers.internal.notes.SafeMarkdown;
@@ -9,7 +8,6 @@ import dev.schedex.renderers.internal.svg.SafeSvg;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +31,6 @@ import java.util.Objects;
  */
 public final class MarkdownFormat extends BuiltInFormat {
 
-
     private final RenderLimits limits;
 
     /** Creates the format with the default {@link RenderLimits}; it is found with {@link java.util.ServiceLoader}. */
@@ -47,8 +44,11 @@ public final class MarkdownFormat extends BuiltInFormat {
      * @param limits the time and output size bounds of each render
      */
     public MarkdownFormat(RenderLimits limits) {
-        super("md", "text/markdown", "md", new SettingRules("md").flag("includeDrawing", false)
-                .flag("trustedNotes", false));
+        super(
+                "md",
+                "text/markdown",
+                "md",
+                new SettingRules("md").flag("includeDrawing", false).flag("trustedNotes", false));
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
@@ -56,31 +56,44 @@ public final class MarkdownFormat extends BuiltInFormat {
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
         // reading the notes to make them inert is flexmark's work, as slow on some notes as the html format's
-        out.write(TimedRender.run("Markdown", limits.timeLimit(), limits.maxOutputBytes(),
+        out.write(TimedRender.run(
+                "Markdown",
+                limits.timeLimit(),
+                limits.maxOutputBytes(),
                 () -> markdown(document, formatSettings, context)));
     }
 
     private byte[] markdown(ExportDocument document, FormatSettings formatSettings, ExportContext context) {
         boolean includeDrawing = rules.flag(formatSettings, "includeDrawing");
-        String notes = Notes.bounded(document.notes().orElseThrow(() -> new ExportException("document '" + document.id()
-                + "' has no notes to export as Markdown")));
+        String notes = Notes.bounded(document.notes()
+                .orElseThrow(() ->
+                        new ExportException("document '" + document.id() + "' has no notes to export as Markdown")));
         StringBuilder markdown = new StringBuilder();
         boolean trusted = rules.flag(formatSettings, "trustedNotes");
         String oneLine = document.title().replaceAll("\\s+", " ").strip();
         String title = trusted ? oneLine : oneLine.replace("<", "&lt;");
-        boolean headedAlready = notes.strip().lines().findFirst().map(line -> line.replaceFirst("^#\\s+", "")
-                .strip().equalsIgnoreCase(title) && line.startsWith("#")).orElse(false);
+        boolean headedAlready = notes.strip()
+                .lines()
+                .findFirst()
+                .map(line -> line.replaceFirst("^#\\s+", "").strip().equalsIgnoreCase(title) && line.startsWith("#"))
+                .orElse(false);
         if (!title.isEmpty() && !headedAlready) {
             markdown.append("# ").append(title).append("\n\n");
         }
         markdown.append(trusted ? notes.strip() : Notes.read("Markdown", () -> SafeMarkdown.neutralise(notes.strip())))
                 .append('\n');
         if (includeDrawing) {
-            String svg = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
-                    + "' has no drawing to include in its Markdown export (setting includeDrawing)"));
-            markdown.append("\n![").append(title.isEmpty() ? "Drawing" : title.replace("]", "\\]"))
+            String svg = document.drawing()
+                    .orElseThrow(() -> new ExportException("document '" + document.id()
+                            + "' has no drawing to include in its Markdown export (setting includeDrawing)"));
+            markdown.append("\n![")
+                    .append(title.isEmpty() ? "Drawing" : title.replace("]", "\\]"))
                     .append("](data:image/svg+xml;base64,")
-                    .append(Base64.getEncoder().encodeToString(SafeSvg.read(svg, context::warn).serialise(false).getBytes(StandardCharsets.UTF_8))).append(")\n");
+                    .append(Base64.getEncoder()
+                            .encodeToString(SafeSvg.read(svg, context::warn)
+                                    .serialise(false)
+                                    .getBytes(StandardCharsets.UTF_8)))
+                    .append(")\n");
         }
         return markdown.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -20,8 +20,6 @@ import dev.schedex.renderers.internal.notes.StablePdfWriter;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import org.apache.batik.ext.awt.RenderingHintsKeyExt;
-
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.batik.ext.awt.RenderingHintsKeyExt;
 
 /**
  * {@code pdf}: the drawing as vector graphics (Batik's graphics tree painted onto OpenPDF's
@@ -61,9 +60,10 @@ public final class PdfFormat extends BuiltInFormat {
 
     /** PDF points per CSS pixel (72 per inch against 96). */
     private static final float POINTS_PER_PIXEL = 0.75f;
+
     private static final float POINTS_PER_MM = 72 / 25.4f;
-    private static final Map<String, Rectangle> PAGE_SIZES = Map.of("A4", PageSize.A4, "Letter", PageSize.LETTER,
-            "A3", PageSize.A3);
+    private static final Map<String, Rectangle> PAGE_SIZES =
+            Map.of("A4", PageSize.A4, "Letter", PageSize.LETTER, "A3", PageSize.A3);
     private static final DateTimeFormatter EXPORTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx", Locale.ROOT);
 
     private final RenderLimits limits;
@@ -79,11 +79,15 @@ public final class PdfFormat extends BuiltInFormat {
      * @param limits the bounds of each render
      */
     public PdfFormat(RenderLimits limits) {
-        super("pdf", "application/pdf", "pdf", new SettingRules("pdf")
-                .choice("pageSize", "A4", "Letter", "A3", "fit")
-                .choice("orientation", "portrait", "landscape")
-                .number("margin", "0", "100", false)
-                .flag("includeNotes", true));
+        super(
+                "pdf",
+                "application/pdf",
+                "pdf",
+                new SettingRules("pdf")
+                        .choice("pageSize", "A4", "Letter", "A3", "fit")
+                        .choice("orientation", "portrait", "landscape")
+                        .number("margin", "0", "100", false)
+                        .flag("includeNotes", true));
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
@@ -95,18 +99,22 @@ public final class PdfFormat extends BuiltInFormat {
             throw new ExportException("document '" + document.id() + "' has no drawing or notes to export as PDF"
                     + (document.notes().isPresent() ? " (the setting includeNotes leaves its notes out)" : ""));
         }
-        out.write(TimedRender.run("PDF", limits.timeLimit(), limits.maxOutputBytes(),
+        out.write(TimedRender.run(
+                "PDF",
+                limits.timeLimit(),
+                limits.maxOutputBytes(),
                 () -> write(document, notes, formatSettings, context)));
     }
 
-    private byte[] write(ExportDocument document, Optional<String> notes, FormatSettings formatSettings,
-                         ExportContext context) {
-        float margin = formatSettings.getNumber("margin").map(BigDecimal::floatValue).orElse(15f) * POINTS_PER_MM;
+    private byte[] write(
+            ExportDocument document, Optional<String> notes, FormatSettings formatSettings, ExportContext context) {
+        float margin =
+                formatSettings.getNumber("margin").map(BigDecimal::floatValue).orElse(15f) * POINTS_PER_MM;
         boolean fit = "fit".equals(rules.choice(formatSettings, "pageSize"));
         boolean landscape = "landscape".equals(rules.choice(formatSettings, "orientation"));
         // every pageSize choice but fit has a size: the rules and PAGE_SIZES name the same papers
-        Rectangle paper = fit ? PageSize.A4
-                : Objects.requireNonNull(PAGE_SIZES.get(rules.choice(formatSettings, "pageSize")));
+        Rectangle paper =
+                fit ? PageSize.A4 : Objects.requireNonNull(PAGE_SIZES.get(rules.choice(formatSettings, "pageSize")));
         Rectangle page = landscape ? paper.rotate() : paper;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Document pdf = new Document(page, margin, margin, margin, margin);
@@ -117,9 +125,11 @@ public final class PdfFormat extends BuiltInFormat {
         pdf.addSubject(exported);
         pdf.addCreator("schedex");
         NotesTypesetter typesetter = new NotesTypesetter();
-        try (Drawing drawing = document.drawing().map(svg -> Drawing.read(svg, context::warn)).orElse(null)) {
+        try (Drawing drawing =
+                document.drawing().map(svg -> Drawing.read(svg, context::warn)).orElse(null)) {
             if (fit && drawing != null) {
-                pdf.setPageSize(new Rectangle((float) drawing.width() * POINTS_PER_PIXEL + 2 * margin,
+                pdf.setPageSize(new Rectangle(
+                        (float) drawing.width() * POINTS_PER_PIXEL + 2 * margin,
                         (float) drawing.height() * POINTS_PER_PIXEL + 2 * margin));
             }
             pdf.open();
@@ -156,14 +166,16 @@ public final class PdfFormat extends BuiltInFormat {
     }
 
     /** The drawing as a vector image, scaled down to the page's content box if it is larger. */
-    private static Image image(PdfWriter writer, Drawing drawing, Rectangle page, float margin) throws DocumentException {
+    private static Image image(PdfWriter writer, Drawing drawing, Rectangle page, float margin)
+            throws DocumentException {
         float width = (float) drawing.width() * POINTS_PER_PIXEL;
         float height = (float) drawing.height() * POINTS_PER_PIXEL;
         PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
         Graphics2D graphics = template.createGraphicsShapes(width, height); // text as outlines: no font lookups
         // tells Batik it draws onto a vector device: it then neither looks for a raster to draw into
         // nor warns on standard error that it found none
-        graphics.setRenderingHint(RenderingHintsKeyExt.KEY_TRANSCODING, RenderingHintsKeyExt.VALUE_TRANSCODING_PRINTING);
+        graphics.setRenderingHint(
+                RenderingHintsKeyExt.KEY_TRANSCODING, RenderingHintsKeyExt.VALUE_TRANSCODING_PRINTING);
         try {
             graphics.scale(POINTS_PER_PIXEL, POINTS_PER_PIXEL);
             drawing.paintAsVectors(graphics);
@@ -189,8 +201,8 @@ public final class PdfFormat extends BuiltInFormat {
         PdfDate date = new PdfDate(GregorianCalendar.from(context.occurrence().atZone(context.zone())));
         writer.getInfo().put(PdfName.CREATIONDATE, date);
         writer.getInfo().put(PdfName.MODDATE, date);
-        byte[] id = digest(context.scheduleId() + "\n" + context.occurrence() + "\n" + document.id() + "\n"
-                + document.version());
+        byte[] id = digest(
+                context.scheduleId() + "\n" + context.occurrence() + "\n" + document.id() + "\n" + document.version());
         writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
     }
 

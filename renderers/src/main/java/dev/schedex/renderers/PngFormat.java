@@ -8,17 +8,6 @@ import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import org.apache.batik.ext.awt.image.GraphicsUtil;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -29,6 +18,16 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.apache.batik.ext.awt.image.GraphicsUtil;
 
 /**
  * {@code png}: the drawing as a raster image, drawn by Apache Batik from the sanitised drawing (see
@@ -68,20 +67,27 @@ public final class PngFormat extends BuiltInFormat {
      * @param limits the time and pixel bounds of each render
      */
     public PngFormat(RenderLimits limits) {
-        super("png", "image/png", "png", new SettingRules("png")
-                .number("scale", "0.01", "20", false)
-                .number("width", "1", "20000", true)
-                .number("height", "1", "20000", true)
-                .number("dpi", "1", "2400", true)
-                .colour("background", "#ffffff"));
+        super(
+                "png",
+                "image/png",
+                "png",
+                new SettingRules("png")
+                        .number("scale", "0.01", "20", false)
+                        .number("width", "1", "20000", true)
+                        .number("height", "1", "20000", true)
+                        .number("dpi", "1", "2400", true)
+                        .colour("background", "#ffffff"));
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @Override
     List<Violation> combinationProblems(FormatSettings formatSettings) {
         if (formatSettings.get("scale").isPresent()
-                && (formatSettings.get("width").isPresent() || formatSettings.get("height").isPresent())) {
-            return List.of(new Violation("scale", "conflict",
+                && (formatSettings.get("width").isPresent()
+                        || formatSettings.get("height").isPresent())) {
+            return List.of(new Violation(
+                    "scale",
+                    "conflict",
                     "give scale, or width and/or height, not both: either one sets the image's size"));
         }
         return List.of();
@@ -90,8 +96,9 @@ public final class PngFormat extends BuiltInFormat {
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
-        String svg = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
-                + "' has no drawing to export as PNG"));
+        String svg = document.drawing()
+                .orElseThrow(
+                        () -> new ExportException("document '" + document.id() + "' has no drawing to export as PNG"));
         out.write(TimedRender.run("PNG", limits.timeLimit(), limits.maxOutputBytes(), () -> {
             try (Drawing drawing = Drawing.read(svg, context::warn)) {
                 return encode(paint(drawing, formatSettings), dpi(formatSettings));
@@ -103,13 +110,17 @@ public final class PngFormat extends BuiltInFormat {
         Optional<BigDecimal> width = formatSettings.getNumber("width");
         Optional<BigDecimal> height = formatSettings.getNumber("height");
         double aspect = drawing.width() / drawing.height();
-        double scale = formatSettings.getNumber("scale").map(BigDecimal::doubleValue).orElse(1.0)
-                * dpi(formatSettings) / CSS_DPI;
+        double scale =
+                formatSettings.getNumber("scale").map(BigDecimal::doubleValue).orElse(1.0)
+                        * dpi(formatSettings)
+                        / CSS_DPI;
         long pixelWidth;
         long pixelHeight;
         if (width.isPresent() || height.isPresent()) {
-            pixelWidth = width.map(BigDecimal::longValue).orElseGet(() -> Math.round(height.get().doubleValue() * aspect));
-            pixelHeight = height.map(BigDecimal::longValue).orElseGet(() -> Math.round(width.get().doubleValue() / aspect));
+            pixelWidth = width.map(BigDecimal::longValue)
+                    .orElseGet(() -> Math.round(height.get().doubleValue() * aspect));
+            pixelHeight = height.map(BigDecimal::longValue)
+                    .orElseGet(() -> Math.round(width.get().doubleValue() / aspect));
             scale = Math.min(pixelWidth / drawing.width(), pixelHeight / drawing.height());
         } else {
             pixelWidth = Math.round(drawing.width() * scale);
@@ -130,7 +141,8 @@ public final class PngFormat extends BuiltInFormat {
                 graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
             }
             // centred when width and height both fix the image and the drawing's shape differs
-            graphics.translate((pixelWidth - drawing.width() * scale) / 2, (pixelHeight - drawing.height() * scale) / 2);
+            graphics.translate(
+                    (pixelWidth - drawing.width() * scale) / 2, (pixelHeight - drawing.height() * scale) / 2);
             graphics.scale(scale, scale);
             drawing.paint(graphics);
         } finally {
@@ -152,8 +164,8 @@ public final class PngFormat extends BuiltInFormat {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try {
             ImageWriteParam parameters = writer.getDefaultWriteParam();
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image),
-                    parameters);
+            IIOMetadata metadata =
+                    writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), parameters);
             String pixelsPerMetre = String.valueOf(Math.round(dpi / 0.0254));
             IIOMetadataNode physical = new IIOMetadataNode("pHYs");
             physical.setAttribute("pixelsPerUnitXAxis", pixelsPerMetre);

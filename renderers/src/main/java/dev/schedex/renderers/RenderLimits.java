@@ -27,8 +27,8 @@ public record RenderLimits(Duration timeLimit, long maxPixels, long maxOutputByt
     private static final long DEFAULT_MAX_OUTPUT = 128L << 20;
 
     /** 30 seconds, 25 million pixels and 128 MiB. */
-    public static final RenderLimits DEFAULT = new RenderLimits(Duration.ofSeconds(30), 25_000_000L, DEFAULT_MAX_OUTPUT);
-
+    public static final RenderLimits DEFAULT =
+            new RenderLimits(Duration.ofSeconds(30), 25_000_000L, DEFAULT_MAX_OUTPUT);
 
     /**
      * Checks the bounds.

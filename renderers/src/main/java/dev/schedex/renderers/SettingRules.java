@@ -2,7 +2,6 @@ package dev.schedex.renderers;
 
 import dev.schedex.FormatSettings;
 import dev.schedex.Violation;
-
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,8 +29,7 @@ final class SettingRules {
     private final Map<String, NumberRule> numbers = new LinkedHashMap<>();
 
     /** A number between min and max (inclusive), whole if {@code whole}. */
-    private record NumberRule(BigDecimal min, BigDecimal max, boolean whole) {
-    }
+    private record NumberRule(BigDecimal min, BigDecimal max, boolean whole) {}
 
     private static final java.util.regex.Pattern COLOUR =
             java.util.regex.Pattern.compile("none|#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})");
@@ -99,8 +97,8 @@ final class SettingRules {
             hex = doubled.toString();
         }
         long rgba = Long.parseLong(hex.length() == 6 ? hex + "ff" : hex, 16);
-        return Optional.of(new Color((int) (rgba >>> 24), (int) (rgba >>> 16) & 0xff,
-                (int) (rgba >>> 8) & 0xff, (int) rgba & 0xff));
+        return Optional.of(new Color(
+                (int) (rgba >>> 24), (int) (rgba >>> 16) & 0xff, (int) (rgba >>> 8) & 0xff, (int) rgba & 0xff));
     }
 
     List<Violation> validate(FormatSettings settings) {
@@ -112,31 +110,46 @@ final class SettingRules {
                 }
             } else if (choices.containsKey(key)) {
                 if (!choices.get(key).contains(value)) {
-                    violations.add(new Violation(key, "invalid_value", key + " must be one of "
-                            + String.join(", ", choices.get(key)) + ", was " + value));
+                    violations.add(new Violation(
+                            key,
+                            "invalid_value",
+                            key + " must be one of " + String.join(", ", choices.get(key)) + ", was " + value));
                 }
             } else if (colours.containsKey(key)) {
-                if (!(value instanceof String) || !COLOUR.matcher((String) value).matches()) {
-                    violations.add(new Violation(key, "invalid_value", key + " must be none or a colour written "
-                            + "#rgb, #rgba, #rrggbb or #rrggbbaa, was " + value));
+                if (!(value instanceof String)
+                        || !COLOUR.matcher((String) value).matches()) {
+                    violations.add(new Violation(
+                            key,
+                            "invalid_value",
+                            key + " must be none or a colour written " + "#rgb, #rgba, #rrggbb or #rrggbbaa, was "
+                                    + value));
                 }
             } else if (numbers.containsKey(key)) {
                 NumberRule rule = numbers.get(key);
                 if (!(value instanceof BigDecimal)) {
                     violations.add(new Violation(key, "invalid_type", key + " must be a number, was " + value));
-                } else if (((BigDecimal) value).compareTo(rule.min()) < 0 || ((BigDecimal) value).compareTo(rule.max()) > 0
-                        || rule.whole() && ((BigDecimal) value).stripTrailingZeros().scale() > 0) {
-                    violations.add(new Violation(key, "out_of_range", key + " must be a " + (rule.whole() ? "whole " : "")
-                            + "number from " + rule.min().toPlainString() + " to " + rule.max().toPlainString()
-                            + ", was " + ((BigDecimal) value).toPlainString()));
+                } else if (((BigDecimal) value).compareTo(rule.min()) < 0
+                        || ((BigDecimal) value).compareTo(rule.max()) > 0
+                        || rule.whole()
+                                && ((BigDecimal) value).stripTrailingZeros().scale() > 0) {
+                    violations.add(new Violation(
+                            key,
+                            "out_of_range",
+                            key + " must be a " + (rule.whole() ? "whole " : "")
+                                    + "number from " + rule.min().toPlainString() + " to "
+                                    + rule.max().toPlainString()
+                                    + ", was " + ((BigDecimal) value).toPlainString()));
                 }
             } else {
                 List<String> known = new ArrayList<>(flags.keySet());
                 known.addAll(choices.keySet());
                 known.addAll(colours.keySet());
                 known.addAll(numbers.keySet());
-                violations.add(new Violation(key, "unknown_setting", "the " + format + " format has no setting '" + key
-                        + "'; it takes " + (known.isEmpty() ? "none" : String.join(", ", known))));
+                violations.add(new Violation(
+                        key,
+                        "unknown_setting",
+                        "the " + format + " format has no setting '" + key + "'; it takes "
+                                + (known.isEmpty() ? "none" : String.join(", ", known))));
             }
         });
         return violations;

@@ -7,7 +7,6 @@ import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.util.Objects;
  * drawing.
  */
 public final class SvgFormat extends BuiltInFormat {
-
 
     private final RenderLimits limits;
 
@@ -44,10 +42,11 @@ public final class SvgFormat extends BuiltInFormat {
     @Override
     public void render(ExportDocument document, FormatSettings formatSettings, ExportContext context, OutputStream out)
             throws IOException {
-        String drawing = document.drawing().orElseThrow(() -> new ExportException("document '" + document.id()
-                + "' has no drawing to export as SVG"));
-        out.write(TimedRender.run("SVG", limits.timeLimit(), limits.maxOutputBytes(),
-                () -> portable(drawing, formatSettings, context)));
+        String drawing = document.drawing()
+                .orElseThrow(
+                        () -> new ExportException("document '" + document.id() + "' has no drawing to export as SVG"));
+        out.write(TimedRender.run(
+                "SVG", limits.timeLimit(), limits.maxOutputBytes(), () -> portable(drawing, formatSettings, context)));
     }
 
     private byte[] portable(String drawing, FormatSettings formatSettings, ExportContext context) {

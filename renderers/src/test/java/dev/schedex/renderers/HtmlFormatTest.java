@@ -1,12 +1,15 @@
 package dev.schedex.renderers;
 
+import static dev.schedex.renderers.JsonFormatTest.render;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.schedex.FormatSettings;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,13 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.schedex.renderers.JsonFormatTest.render;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlFormatTest {
 
@@ -69,10 +68,22 @@ class HtmlFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(1)", "JaVaScRiPt:alert(1)", "&#106;avascript:alert(1)",
-        "&#x6A;avascript:alert(1)", "javascript%3Aalert(1)", "java%09script:alert(1)", "%6Aavascript:alert(1)",
-        "vbscript:msgbox(1)", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "file:///etc/passwd",
-        "jav&#x09;ascript:alert(1)", "javascript&colon;alert(1)", "page:name"})
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                "JaVaScRiPt:alert(1)",
+                "&#106;avascript:alert(1)",
+                "&#x6A;avascript:alert(1)",
+                "javascript%3Aalert(1)",
+                "java%09script:alert(1)",
+                "%6Aavascript:alert(1)",
+                "vbscript:msgbox(1)",
+                "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+                "file:///etc/passwd",
+                "jav&#x09;ascript:alert(1)",
+                "javascript&colon;alert(1)",
+                "page:name"
+            })
     void unsafeLinkAndImageTargetsAreDropped(String url) throws IOException {
         String page = html("[click](" + url + ") and ![pic](" + url + ") and <" + url + ">");
         Matcher m = HREF_OR_SRC.matcher(page);
@@ -83,8 +94,17 @@ class HtmlFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://example.com/a?b=c#d", "http://example.com", "mailto:someone@example.com",
-        "docs/page.html", "../up/page.html", "#section", "/absolute/path", "a/b:c"})
+    @ValueSource(
+            strings = {
+                "https://example.com/a?b=c#d",
+                "http://example.com",
+                "mailto:someone@example.com",
+                "docs/page.html",
+                "../up/page.html",
+                "#section",
+                "/absolute/path",
+                "a/b:c"
+            })
     void safeTargetsAreKept(String url) throws IOException {
         String page = html("[link](" + url + ")");
         assertTrue(page.contains("href=\"" + url.replace("&", "&amp;") + "\""), page);
@@ -92,29 +112,34 @@ class HtmlFormatTest {
 
     @Test
     void thePageAllowsNoScriptAndNoRequestsBeyondDataImages() throws IOException {
-        assertTrue(html("x").contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                + "img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">"));
+        assertTrue(html("x")
+                .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                        + "img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">"));
     }
 
     @Test
     void theSameInputGivesTheSameBytes() throws IOException {
-        ExportDocument document = ExportDocument.of("doc-1", "T", "v1", Instant.EPOCH).withNotes("# a\n\nb");
+        ExportDocument document =
+                ExportDocument.of("doc-1", "T", "v1", Instant.EPOCH).withNotes("# a\n\nb");
         assertArrayEquals(render(format, document, Map.of()), render(format, document, Map.of()));
     }
 
     @Test
     void aDocumentWithNothingToShowFailsWithAMessage() {
         ExportDocument bare = ExportDocument.of("doc-2", "Bare", "v1", Instant.EPOCH);
-        assertEquals("document 'doc-2' has no drawing or notes to export as HTML (with the settings includeDrawing "
-                + "and includeNotes)", assertThrows(ExportException.class, () -> render(format, bare, Map.of()))
-                .getMessage());
+        assertEquals(
+                "document 'doc-2' has no drawing or notes to export as HTML (with the settings includeDrawing "
+                        + "and includeNotes)",
+                assertThrows(ExportException.class, () -> render(format, bare, Map.of()))
+                        .getMessage());
         ExportDocument notesOnly = bare.withNotes("x");
         assertThrows(ExportException.class, () -> render(format, notesOnly, Map.of("includeNotes", false)));
     }
 
     @Test
     void theDrawingIsInlineAndSanitised() throws IOException {
-        ExportDocument document = ExportDocument.of("doc-3", "Drawn", "v1", Instant.EPOCH).withNotes("notes")
+        ExportDocument document = ExportDocument.of("doc-3", "Drawn", "v1", Instant.EPOCH)
+                .withNotes("notes")
                 .withDrawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
                         + "<script>alert(1)</script><rect onclick=\"alert(2)\" width=\"5\" height=\"5\"/></svg>");
         String page = new String(render(format, document, Map.of()), StandardCharsets.UTF_8);
@@ -123,18 +148,27 @@ class HtmlFormatTest {
         assertFalse(page.contains("alert("), page);
         assertFalse(page.contains("<?xml"), page);
         assertTrue(page.indexOf("<figure") < page.indexOf("<main>"), "the drawing comes before the notes");
-        String withoutDrawing = new String(render(format, document, Map.of("includeDrawing", false)),
-                StandardCharsets.UTF_8);
+        String withoutDrawing =
+                new String(render(format, document, Map.of("includeDrawing", false)), StandardCharsets.UTF_8);
         assertFalse(withoutDrawing.contains("<svg"), withoutDrawing);
     }
 
     @Test
     void settingsAreChecked() {
-        assertEquals(List.of("theme:invalid_value"), format.validateSettings(FormatSettings.of(Map.of("theme", "blue")))
-                .stream().map(v -> v.field() + ":" + v.code()).toList());
-        assertEquals(List.of("font:unknown_setting"), format.validateSettings(FormatSettings.of(Map.of("font", "x")))
-                .stream().map(v -> v.field() + ":" + v.code()).toList());
-        assertEquals(List.of("includeNotes:invalid_type"), format.validateSettings(FormatSettings.of(
-                Map.of("includeNotes", "no"))).stream().map(v -> v.field() + ":" + v.code()).toList());
+        assertEquals(
+                List.of("theme:invalid_value"),
+                format.validateSettings(FormatSettings.of(Map.of("theme", "blue"))).stream()
+                        .map(v -> v.field() + ":" + v.code())
+                        .toList());
+        assertEquals(
+                List.of("font:unknown_setting"),
+                format.validateSettings(FormatSettings.of(Map.of("font", "x"))).stream()
+                        .map(v -> v.field() + ":" + v.code())
+                        .toList());
+        assertEquals(
+                List.of("includeNotes:invalid_type"),
+                format.validateSettings(FormatSettings.of(Map.of("includeNotes", "no"))).stream()
+                        .map(v -> v.field() + ":" + v.code())
+                        .toList());
     }
 }

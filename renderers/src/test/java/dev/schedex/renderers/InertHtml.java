@@ -1,18 +1,17 @@
 package dev.schedex.renderers;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Checks that exported markup stays inert when a browser reads it as HTML: a page as it is, an SVG
@@ -24,12 +23,23 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class InertHtml {
 
-    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "xlink:href", "src", "action", "formaction",
-            "background", "poster", "srcset", "data", "to", "from", "values", "by");
+    private static final Set<String> URL_ATTRIBUTES = Set.of(
+            "href",
+            "xlink:href",
+            "src",
+            "action",
+            "formaction",
+            "background",
+            "poster",
+            "srcset",
+            "data",
+            "to",
+            "from",
+            "values",
+            "by");
     private static final Pattern CSS_ESCAPE = Pattern.compile("\\\\(?:([0-9a-fA-F]{1,6})\\s?|(.))", Pattern.DOTALL);
 
-    private InertHtml() {
-    }
+    private InertHtml() {}
 
     /**
      * @param markup  the output of the svg or html format
@@ -44,15 +54,19 @@ final class InertHtml {
         for (Element element : html.getAllElements()) {
             for (Attribute attribute : element.attributes()) {
                 String name = attribute.getKey().toLowerCase(Locale.ROOT);
-                assertFalse(name.startsWith("on"), "no event handler when read as HTML: <" + element.tagName() + " "
-                        + name + ">");
-                String url = attribute.getValue().replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
+                assertFalse(
+                        name.startsWith("on"),
+                        "no event handler when read as HTML: <" + element.tagName() + " " + name + ">");
+                String url =
+                        attribute.getValue().replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
                 if (URL_ATTRIBUTES.contains(name) || name.endsWith(":href")) {
-                    assertFalse(url.startsWith("javascript:") || url.startsWith("vbscript:"), "no script URL: <"
-                            + element.tagName() + " " + name + "=" + url + ">");
-                    boolean image = Set.of("img", "image").contains(element.tagName().toLowerCase(Locale.ROOT)
-                            .replaceFirst("^svg:", ""));
-                    assertFalse(url.startsWith("data:") && !(image && url.startsWith("data:image/")),
+                    assertFalse(
+                            url.startsWith("javascript:") || url.startsWith("vbscript:"),
+                            "no script URL: <" + element.tagName() + " " + name + "=" + url + ">");
+                    boolean image = Set.of("img", "image")
+                            .contains(element.tagName().toLowerCase(Locale.ROOT).replaceFirst("^svg:", ""));
+                    assertFalse(
+                            url.startsWith("data:") && !(image && url.startsWith("data:image/")),
                             "a data: URL only as an image's source: <" + element.tagName() + " " + name + ">");
                 }
                 if (name.equals("style")) {
@@ -70,8 +84,9 @@ final class InertHtml {
         Matcher m = CSS_ESCAPE.matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
         StringBuilder plain = new StringBuilder();
         while (m.find()) {
-            String replacement = m.group(1) != null ? new String(Character.toChars(Math.min(0x10FFFF,
-                    Integer.parseInt(m.group(1), 16)))) : m.group(2);
+            String replacement = m.group(1) != null
+                    ? new String(Character.toChars(Math.min(0x10FFFF, Integer.parseInt(m.group(1), 16))))
+                    : m.group(2);
             m.appendReplacement(plain, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(plain);

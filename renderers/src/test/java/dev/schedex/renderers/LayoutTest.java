@@ -1,6 +1,7 @@
 package dev.schedex.renderers;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the renderers' wings layered, by reading the sources: a wing may use only the wings below
@@ -34,7 +33,8 @@ class LayoutTest {
             "svg", Set.of("fonts"),
             "fonts", Set.of());
     /** A reference to a class of the module, in an import or written out in full. */
-    private static final Pattern REFERENCE = Pattern.compile("dev\\.schedex\\.renderers\\.(?:internal\\.(\\w+)\\.)?[A-Z]");
+    private static final Pattern REFERENCE =
+            Pattern.compile("dev\\.schedex\\.renderers\\.(?:internal\\.(\\w+)\\.)?[A-Z]");
 
     @Test
     void everyWingUsesOnlyTheWingsBelowIt() throws IOException {

@@ -1,25 +1,23 @@
 package dev.schedex.renderers;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import dev.schedex.FormatSettings;
-import dev.schedex.renderers.internal.notes.Notes;
-import dev.schedex.spi.ExportDocument;
-import dev.schedex.spi.ExportException;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import static dev.schedex.renderers.JsonFormatTest.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import dev.schedex.FormatSettings;
+import dev.schedex.spi.ExportDocument;
+import dev.schedex.spi.ExportException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class PdfFormatTest {
 
@@ -40,15 +38,28 @@ class PdfFormatTest {
         assertEquals(595, Math.round(reader.getPageSize(1).getWidth()));
         assertEquals(842, Math.round(reader.getPageSize(1).getHeight()));
         String text = text(reader);
-        for (String expected : List.of("Release flow (12 steps)", "Exported for 2024-03-02 02:00 +01:00",
-                "Release checklist", "nightly export", "Freeze the branch", "with the release key", "[x]",
-                "Sign off", "Stage", "Dana", "Quotes are set apart.", "service.tick(Instant.now());",
-                "Grüße", "Ωμέγα", "Привет")) {
+        for (String expected : List.of(
+                "Release flow (12 steps)",
+                "Exported for 2024-03-02 02:00 +01:00",
+                "Release checklist",
+                "nightly export",
+                "Freeze the branch",
+                "with the release key",
+                "[x]",
+                "Sign off",
+                "Stage",
+                "Dana",
+                "Quotes are set apart.",
+                "service.tick(Instant.now());",
+                "Grüße",
+                "Ωμέγα",
+                "Привет")) {
             assertTrue(text.contains(expected), "the PDF's text has '" + expected + "':\n" + text);
         }
         assertEquals("Release flow (12 steps)", reader.getInfo().get("Title"));
         assertEquals("schedex", reader.getInfo().get("Creator"));
-        assertTrue(new String(reader.getPageContent(1), StandardCharsets.ISO_8859_1).contains("Do"),
+        assertTrue(
+                new String(reader.getPageContent(1), StandardCharsets.ISO_8859_1).contains("Do"),
                 "the drawing is placed on the first page as a form");
     }
 
@@ -61,16 +72,20 @@ class PdfFormatTest {
                 + "stop-color=\"#00f\"/></radialGradient></defs>"
                 + "<rect width=\"120\" height=\"60\" fill=\"url(#two)\"/><circle cx=\"160\" cy=\"60\" r=\"30\" "
                 + "fill=\"url(#round)\"/></svg>";
-        String raw = new String(render(format, ExportDocument.of("g", "Gradients", "v1", Instant.EPOCH)
-                .withDrawing(drawing), Map.of()), StandardCharsets.ISO_8859_1);
+        String raw = new String(
+                render(
+                        format,
+                        ExportDocument.of("g", "Gradients", "v1", Instant.EPOCH).withDrawing(drawing),
+                        Map.of()),
+                StandardCharsets.ISO_8859_1);
         assertTrue(raw.contains("/ShadingType 2"), "the linear gradient is an axial shading");
         assertTrue(raw.contains("/Subtype/Image"), "the radial one is drawn, as OpenPDF's raster pattern");
     }
 
     @Test
     void linksKeepSafeUrlsOnly() throws IOException {
-        ExportDocument document = ExportDocument.of("d", "Links", "v1", Instant.EPOCH).withNotes(
-                "[ok](https://example.com/a) [bad](javascript:alert(1)) [rel](../x) <mailto:a@example.com>");
+        ExportDocument document = ExportDocument.of("d", "Links", "v1", Instant.EPOCH)
+                .withNotes("[ok](https://example.com/a) [bad](javascript:alert(1)) [rel](../x) <mailto:a@example.com>");
         String raw = new String(render(format, document, Map.of()), StandardCharsets.ISO_8859_1);
         assertTrue(raw.contains("https://example.com/a"), "the https link is kept");
         assertTrue(raw.contains("mailto:a@example.com"), "the mailto link is kept");
@@ -80,19 +95,22 @@ class PdfFormatTest {
 
     @Test
     void pageSizeOrientationAndMarginShapeThePages() throws IOException {
-        PdfReader letter = new PdfReader(render(format, SampleDocuments.document(5), Map.of("pageSize", "Letter",
-                "orientation", "landscape")));
-        assertEquals(List.of(792, 612), List.of(Math.round(letter.getPageSizeWithRotation(1).getWidth()),
-                Math.round(letter.getPageSizeWithRotation(1).getHeight())));
-        PdfReader fit = new PdfReader(render(format, SampleDocuments.document(5), Map.of("pageSize", "fit",
-                "margin", 10)));
+        PdfReader letter = new PdfReader(
+                render(format, SampleDocuments.document(5), Map.of("pageSize", "Letter", "orientation", "landscape")));
+        assertEquals(
+                List.of(792, 612),
+                List.of(
+                        Math.round(letter.getPageSizeWithRotation(1).getWidth()),
+                        Math.round(letter.getPageSizeWithRotation(1).getHeight())));
+        PdfReader fit =
+                new PdfReader(render(format, SampleDocuments.document(5), Map.of("pageSize", "fit", "margin", 10)));
         // 5 shapes: 920 by 130 CSS px is 690 by 97.5 pt, plus 10 mm (28.35 pt) on each side
         assertEquals(747, Math.round(fit.getPageSize(1).getWidth()));
         assertEquals(154, Math.round(fit.getPageSize(1).getHeight()));
         assertEquals(595, Math.round(fit.getPageSize(2).getWidth()), "the notes follow on A4");
         assertTrue(text(fit).contains("Release checklist"));
-        PdfReader drawingOnly = new PdfReader(render(format, SampleDocuments.document(5), Map.of("pageSize", "fit",
-                "includeNotes", false)));
+        PdfReader drawingOnly = new PdfReader(
+                render(format, SampleDocuments.document(5), Map.of("pageSize", "fit", "includeNotes", false)));
         assertEquals(1, drawingOnly.getNumberOfPages());
     }
 
@@ -114,18 +132,24 @@ class PdfFormatTest {
 
     @Test
     void notesAloneMakeAPdfAndNothingToExportSaysSo() throws IOException {
-        ExportDocument notesOnly = ExportDocument.of("n", "Notes", "v1", Instant.EPOCH).withNotes("# Only notes");
+        ExportDocument notesOnly =
+                ExportDocument.of("n", "Notes", "v1", Instant.EPOCH).withNotes("# Only notes");
         assertTrue(text(new PdfReader(render(format, notesOnly, Map.of()))).contains("Only notes"));
-        ExportException e = assertThrows(ExportException.class, () -> render(format, notesOnly,
-                Map.of("includeNotes", false)));
-        assertEquals("document 'n' has no drawing or notes to export as PDF (the setting includeNotes leaves its "
-                + "notes out)", e.getMessage());
+        ExportException e =
+                assertThrows(ExportException.class, () -> render(format, notesOnly, Map.of("includeNotes", false)));
+        assertEquals(
+                "document 'n' has no drawing or notes to export as PDF (the setting includeNotes leaves its "
+                        + "notes out)",
+                e.getMessage());
     }
 
     @Test
     void settingsAreChecked() {
-        assertEquals(List.of("pageSize:invalid_value", "margin:out_of_range"), format.validateSettings(
-                FormatSettings.of(Map.of("pageSize", "B5", "margin", 150))).stream()
-                .map(v -> v.field() + ":" + v.code()).sorted((a, b) -> b.compareTo(a)).toList());
+        assertEquals(
+                List.of("pageSize:invalid_value", "margin:out_of_range"),
+                format.validateSettings(FormatSettings.of(Map.of("pageSize", "B5", "margin", 150))).stream()
+                        .map(v -> v.field() + ":" + v.code())
+                        .sorted((a, b) -> b.compareTo(a))
+                        .toList());
     }
 }

@@ -1,13 +1,16 @@
 package dev.schedex.renderers;
 
+import static dev.schedex.renderers.JsonFormatTest.render;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.schedex.FormatSettings;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import org.junit.jupiter.api.Test;
-
-import javax.imageio.ImageIO;
-import javax.imageio.metadata.IIOMetadataNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,13 +25,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static dev.schedex.renderers.JsonFormatTest.render;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import javax.imageio.metadata.IIOMetadataNode;
+import org.junit.jupiter.api.Test;
 
 class PngFormatTest {
 
@@ -90,7 +89,8 @@ class PngFormatTest {
         var reader = ImageIO.getImageReadersByFormatName("png").next();
         reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(png)));
         IIOMetadataNode tree = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
-        IIOMetadataNode phys = (IIOMetadataNode) tree.getElementsByTagName("pHYs").item(0);
+        IIOMetadataNode phys =
+                (IIOMetadataNode) tree.getElementsByTagName("pHYs").item(0);
         assertEquals("11811", phys.getAttribute("pixelsPerUnitXAxis"), "300 dpi is 11,811 pixels per metre");
         assertEquals("meter", phys.getAttribute("unitSpecifier"));
         assertEquals(100, decode(png).getWidth(), "with a width, dpi does not change the pixels");
@@ -106,8 +106,10 @@ class PngFormatTest {
 
     @Test
     void aDrawingSizedOnlyByItsViewBoxTakesTheViewBoxSize() throws IOException {
-        BufferedImage image = png("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\">"
-                + "<rect width=\"20\" height=\"20\" fill=\"#ff0000\"/></svg>", Map.of());
+        BufferedImage image = png(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\">"
+                        + "<rect width=\"20\" height=\"20\" fill=\"#ff0000\"/></svg>",
+                Map.of());
         assertEquals(List.of(40, 20), List.of(image.getWidth(), image.getHeight()));
         assertEquals(0xff0000, rgb(image, 5, 10));
         assertEquals(0xffffff, rgb(image, 35, 10));
@@ -117,25 +119,33 @@ class PngFormatTest {
     void sizesInUnitsAndPercentagesBecomeThePixelsABrowserGivesThem() throws IOException {
         String open = "<svg xmlns=\"http://www.w3.org/2000/svg\" ";
         String inside = "><rect width=\"10\" height=\"10\" fill=\"#ff0000\"/></svg>";
-        BufferedImage points = png(open + "width=\"300pt\" height=\"150pt\" viewBox=\"0 0 300 150\"" + inside, Map.of());
+        BufferedImage points =
+                png(open + "width=\"300pt\" height=\"150pt\" viewBox=\"0 0 300 150\"" + inside, Map.of());
         assertEquals(List.of(400, 200), List.of(points.getWidth(), points.getHeight()), "a point is 4/3 px");
         BufferedImage metric = png(open + "width=\"10cm\" height=\"5mm\"" + inside, Map.of());
         assertEquals(List.of(378, 19), List.of(metric.getWidth(), metric.getHeight()), "96 px to the inch");
-        BufferedImage relative = png(open + "width=\"100%\" height=\"100%\" viewBox=\"0 0 400 200\"" + inside, Map.of());
-        assertEquals(List.of(400, 200), List.of(relative.getWidth(), relative.getHeight()),
+        BufferedImage relative =
+                png(open + "width=\"100%\" height=\"100%\" viewBox=\"0 0 400 200\"" + inside, Map.of());
+        assertEquals(
+                List.of(400, 200),
+                List.of(relative.getWidth(), relative.getHeight()),
                 "a browser fills its page at the viewBox's ratio: an export takes the viewBox's own size");
         BufferedImage nothing = png(open + "width=\"100%\"" + inside, Map.of());
-        assertEquals(List.of(300, 150), List.of(nothing.getWidth(), nothing.getHeight()),
+        assertEquals(
+                List.of(300, 150),
+                List.of(nothing.getWidth(), nothing.getHeight()),
                 "no size and no viewBox: a browser's default object size");
     }
 
     @Test
     void fontNamesAreDrawnWithTheFontsABrowserUses() throws IOException {
-        List<String> installed = List.of(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
-                .getAvailableFontFamilyNames());
-        org.junit.jupiter.api.Assumptions.assumeTrue(installed.containsAll(List.of("Liberation Sans", "Liberation Serif",
-                "DejaVu Sans Mono")), "needs the Liberation and DejaVu fonts (Debian: fonts-liberation, fonts-dejavu)");
-        for (List<String> same : List.of(List.of("Liberation Sans", "sans-serif", "Helvetica", "Arial"),
+        List<String> installed = List.of(
+                java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                installed.containsAll(List.of("Liberation Sans", "Liberation Serif", "DejaVu Sans Mono")),
+                "needs the Liberation and DejaVu fonts (Debian: fonts-liberation, fonts-dejavu)");
+        for (List<String> same : List.of(
+                List.of("Liberation Sans", "sans-serif", "Helvetica", "Arial"),
                 List.of("Liberation Serif", "serif", "Times New Roman", "Nonexistent Font"),
                 List.of("DejaVu Sans Mono", "monospace"))) {
             byte[] expected = text(same.get(0));
@@ -147,22 +157,29 @@ class PngFormatTest {
     }
 
     private byte[] text(String family) throws IOException {
-        return render(format, drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"40\">"
-                + "<text x=\"5\" y=\"30\" font-size=\"24\" font-family=\"" + family + "\">Hamburgefonts 0O1l</text>"
-                + "</svg>"), Map.of());
+        return render(
+                format,
+                drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"40\">"
+                        + "<text x=\"5\" y=\"30\" font-size=\"24\" font-family=\"" + family
+                        + "\">Hamburgefonts 0O1l</text>"
+                        + "</svg>"),
+                Map.of());
     }
 
     @Test
     void internalReferencesDataImagesAndTextAreDrawn() throws IOException {
-        String bluePixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC";
-        BufferedImage image = png("<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"120\" height=\"60\">"
-                + "<defs><rect id=\"r\" width=\"20\" height=\"20\" fill=\"#00ff00\"/></defs>"
-                + "<use xlink:href=\"#r\" x=\"0\" y=\"0\"/>"
-                + "<image x=\"30\" y=\"0\" width=\"20\" height=\"20\" preserveAspectRatio=\"none\" "
-                + "href=\"data:image/png;base64," + bluePixel + "\"/>"
-                + "<text x=\"2\" y=\"50\" font-family=\"sans-serif\" font-size=\"24\" fill=\"#000000\">Hello</text>"
-                + "</svg>", Map.of());
+        String bluePixel =
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC";
+        BufferedImage image = png(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                        + "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"120\" height=\"60\">"
+                        + "<defs><rect id=\"r\" width=\"20\" height=\"20\" fill=\"#00ff00\"/></defs>"
+                        + "<use xlink:href=\"#r\" x=\"0\" y=\"0\"/>"
+                        + "<image x=\"30\" y=\"0\" width=\"20\" height=\"20\" preserveAspectRatio=\"none\" "
+                        + "href=\"data:image/png;base64," + bluePixel + "\"/>"
+                        + "<text x=\"2\" y=\"50\" font-family=\"sans-serif\" font-size=\"24\" fill=\"#000000\">Hello</text>"
+                        + "</svg>",
+                Map.of());
         assertEquals(0x00ff00, rgb(image, 10, 10), "the <use> of a defined shape");
         assertEquals(0x0000ff, rgb(image, 40, 10), "the data: image");
         long dark = 0;
@@ -176,33 +193,43 @@ class PngFormatTest {
 
     @Test
     void inkscapesFlowedTextIsLeftOutAsBrowsersLeaveItOutAndTheOwnerIsToldWhy() throws IOException {
-        ExportContext context = new ExportContext(UUID.randomUUID(), "Nightly", "alice", Instant.EPOCH,
-                java.time.ZoneOffset.UTC);
+        ExportContext context =
+                new ExportContext(UUID.randomUUID(), "Nightly", "alice", Instant.EPOCH, java.time.ZoneOffset.UTC);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        format.render(drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"50\">"
-                + "<rect width=\"50\" height=\"50\" fill=\"#ff0000\"/><flowRoot><flowRegion><rect width=\"100\""
-                + " height=\"50\"/></flowRegion><flowPara>Flowed words</flowPara></flowRoot></svg>"),
-                FormatSettings.empty(), context, out);
+        format.render(
+                drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"50\">"
+                        + "<rect width=\"50\" height=\"50\" fill=\"#ff0000\"/><flowRoot><flowRegion><rect width=\"100\""
+                        + " height=\"50\"/></flowRegion><flowPara>Flowed words</flowPara></flowRoot></svg>"),
+                FormatSettings.empty(),
+                context,
+                out);
         BufferedImage image = decode(out.toByteArray());
         assertEquals(0xff0000, rgb(image, 10, 10), "the rest of the drawing is drawn");
         assertEquals(0xffffff, rgb(image, 75, 25));
-        assertEquals(List.of("<flowRoot> was left out: browsers do not draw flowed text (a draft of SVG 1.2) either;"
-                + " in Inkscape, Text > Convert to Text makes it text every viewer draws"), context.warnings());
+        assertEquals(
+                List.of("<flowRoot> was left out: browsers do not draw flowed text (a draft of SVG 1.2) either;"
+                        + " in Inkscape, Text > Convert to Text makes it text every viewer draws"),
+                context.warnings());
     }
 
     @Test
     void whatIsLeftOutIsToldToTheRunAsWarnings() throws IOException {
-        ExportContext context = new ExportContext(UUID.randomUUID(), "Nightly", "alice", Instant.EPOCH,
-                java.time.ZoneOffset.UTC);
-        format.render(drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\">"
+        ExportContext context =
+                new ExportContext(UUID.randomUUID(), "Nightly", "alice", Instant.EPOCH, java.time.ZoneOffset.UTC);
+        format.render(
+                drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"20\">"
                         + "<image href=\"https://example.com/logo.png\" width=\"20\" height=\"20\"/>"
                         + "<style>@import url(https://example.com/fonts.css);</style><flowDiv/></svg>"),
-                FormatSettings.empty(), context, new java.io.ByteArrayOutputStream());
-        assertEquals(List.of(
-                "<image> refers to https://example.com/logo.png, which was not loaded: an export reads nothing outside the drawing",
-                "a stylesheet's @import refers to https://example.com/fonts.css, which was not loaded: an export reads "
-                        + "nothing outside the drawing",
-                "<flowDiv> was left out: the renderer does not know it"), context.warnings());
+                FormatSettings.empty(),
+                context,
+                new java.io.ByteArrayOutputStream());
+        assertEquals(
+                List.of(
+                        "<image> refers to https://example.com/logo.png, which was not loaded: an export reads nothing outside the drawing",
+                        "a stylesheet's @import refers to https://example.com/fonts.css, which was not loaded: an export reads "
+                                + "nothing outside the drawing",
+                        "<flowDiv> was left out: the renderer does not know it"),
+                context.warnings());
     }
 
     @Test
@@ -220,14 +247,24 @@ class PngFormatTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             for (int round = 0; round < 12; round++) {
-                StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"260\">");
+                StringBuilder svg =
+                        new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"260\">");
                 for (int line = 0; line < 12; line++) {
-                    svg.append("<text x=\"5\" y=\"").append(20 + line * 20).append("\" font-size=\"")
-                            .append(9 + round * 0.731 + line * 0.113).append("\" font-family=\"")
-                            .append(List.of("serif", "sans-serif", "monospace").get(line % 3)).append("\" font-style=\"")
-                            .append(line % 4 == 1 ? "italic" : "normal").append("\" font-weight=\"")
-                            .append(line % 2 == 0 ? "bold" : "normal").append("\">Round ").append(round)
-                            .append(": ").append(fresh(round * 12 + line)).append("</text>");
+                    svg.append("<text x=\"5\" y=\"")
+                            .append(20 + line * 20)
+                            .append("\" font-size=\"")
+                            .append(9 + round * 0.731 + line * 0.113)
+                            .append("\" font-family=\"")
+                            .append(List.of("serif", "sans-serif", "monospace").get(line % 3))
+                            .append("\" font-style=\"")
+                            .append(line % 4 == 1 ? "italic" : "normal")
+                            .append("\" font-weight=\"")
+                            .append(line % 2 == 0 ? "bold" : "normal")
+                            .append("\">Round ")
+                            .append(round)
+                            .append(": ")
+                            .append(fresh(round * 12 + line))
+                            .append("</text>");
                 }
                 ExportDocument document = drawing(svg.append("</svg>").toString());
                 // alone first: the JDK's first use of a glyph, at once on many threads, is not what
@@ -247,8 +284,10 @@ class PngFormatTest {
                     outputs.add(output.get());
                 }
                 for (int i = 0; i < outputs.size(); i++) {
-                    assertTrue(Arrays.equals(alone, outputs.get(i)), "round " + round + ": render " + i
-                            + " of eight at once differs from the same drawing rendered alone");
+                    assertTrue(
+                            Arrays.equals(alone, outputs.get(i)),
+                            "round " + round + ": render " + i
+                                    + " of eight at once differs from the same drawing rendered alone");
                 }
             }
         } finally {
@@ -276,34 +315,45 @@ class PngFormatTest {
     }
 
     private List<String> codes(Map<String, ?> settings) {
-        return format.validateSettings(FormatSettings.of(settings)).stream().map(v -> v.field() + ":" + v.code()).toList();
+        return format.validateSettings(FormatSettings.of(settings)).stream()
+                .map(v -> v.field() + ":" + v.code())
+                .toList();
     }
 
     @Test
     void aDocumentWithoutADrawingSaysSo() {
-        ExportException e = assertThrows(ExportException.class, () -> render(format,
-                ExportDocument.of("doc-2", "T", "v1", Instant.EPOCH).withNotes("# notes"), Map.of()));
+        ExportException e = assertThrows(
+                ExportException.class,
+                () -> render(
+                        format,
+                        ExportDocument.of("doc-2", "T", "v1", Instant.EPOCH).withNotes("# notes"),
+                        Map.of()));
         assertEquals("document 'doc-2' has no drawing to export as PNG", e.getMessage());
     }
 
     @Test
     void anImageOverThePixelLimitFailsBeforeItIsPainted() {
         PngFormat small = new PngFormat(RenderLimits.DEFAULT.withMaxPixels(10_000));
-        ExportException e = assertThrows(ExportException.class, () -> render(small, drawing(HALF_RED), Map.of("scale", 2)));
-        assertEquals("the PNG would be 200 by 100 pixels, more than the limit of 10000 pixels; choose a smaller "
-                + "scale, width or height", e.getMessage());
+        ExportException e =
+                assertThrows(ExportException.class, () -> render(small, drawing(HALF_RED), Map.of("scale", 2)));
+        assertEquals(
+                "the PNG would be 200 by 100 pixels, more than the limit of 10000 pixels; choose a smaller "
+                        + "scale, width or height",
+                e.getMessage());
     }
 
     @Test
     void aRenderOverItsTimeLimitIsStopped() {
-        StringBuilder heavy = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2000\" height=\"2000\">"
-                + "<filter id=\"b\"><feGaussianBlur stdDeviation=\"40\"/><feTurbulence baseFrequency=\"0.9\" numOctaves=\"10\"/>"
-                + "</filter>");
+        StringBuilder heavy =
+                new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2000\" height=\"2000\">"
+                        + "<filter id=\"b\"><feGaussianBlur stdDeviation=\"40\"/><feTurbulence baseFrequency=\"0.9\" numOctaves=\"10\"/>"
+                        + "</filter>");
         for (int i = 0; i < 200; i++) {
             heavy.append("<rect filter=\"url(#b)\" x=\"").append(i).append("\" width=\"1900\" height=\"1900\"/>");
         }
         PngFormat hurried = new PngFormat(RenderLimits.DEFAULT.withTimeLimit(Duration.ofMillis(300)));
-        ExportException e = assertThrows(ExportException.class,
+        ExportException e = assertThrows(
+                ExportException.class,
                 () -> render(hurried, drawing(heavy.append("</svg>").toString()), Map.of()));
         assertEquals("the PNG render took longer than its limit of 300 ms and was stopped", e.getMessage());
     }

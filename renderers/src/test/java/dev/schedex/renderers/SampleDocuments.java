@@ -1,8 +1,6 @@
 package dev.schedex.renderers;
 
-import dev.schedex.renderers.internal.notes.Notes;
 import dev.schedex.spi.ExportDocument;
-
 import java.time.Instant;
 
 /**
@@ -12,7 +10,8 @@ import java.time.Instant;
 public final class SampleDocuments {
 
     /** Notes with headings, emphasis, links, lists, a task list, a table, a quote and code. */
-    public static final String NOTES = String.join("\n",
+    public static final String NOTES = String.join(
+            "\n",
             "# Release checklist",
             "",
             "The **nightly export** runs at _02:00 Berlin time_; see [the runbook](https://example.com/runbook)",
@@ -46,8 +45,7 @@ public final class SampleDocuments {
             "",
             "Grüße, Ωμέγα and Привет.");
 
-    private SampleDocuments() {
-    }
+    private SampleDocuments() {}
 
     /**
      * @param nodes how many shapes (every fifth a decision diamond), in rows of five
@@ -57,7 +55,10 @@ public final class SampleDocuments {
         int columns = 5;
         int rows = (nodes + columns - 1) / columns;
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(columns * 180 + 20).append("\" height=\"").append(rows * 110 + 20).append("\" ")
+                .append(columns * 180 + 20)
+                .append("\" height=\"")
+                .append(rows * 110 + 20)
+                .append("\" ")
                 .append("font-family=\"sans-serif\" font-size=\"14\">")
                 .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" ")
                 .append("markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/></marker>")
@@ -67,21 +68,37 @@ public final class SampleDocuments {
             int x = 20 + (i % columns) * 180;
             int y = 20 + (i / columns) * 110;
             if (i % 5 == 4) {
-                svg.append("<path d=\"M").append(x + 65).append(',').append(y).append(" l65,35 l-65,35 l-65,-35 z\" ")
+                svg.append("<path d=\"M")
+                        .append(x + 65)
+                        .append(',')
+                        .append(y)
+                        .append(" l65,35 l-65,35 l-65,-35 z\" ")
                         .append("fill=\"#fff4d6\" stroke=\"#b58900\" stroke-width=\"1.5\"/>");
             } else {
-                svg.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"130\" height=\"70\" ")
+                svg.append("<rect x=\"")
+                        .append(x)
+                        .append("\" y=\"")
+                        .append(y)
+                        .append("\" width=\"130\" height=\"70\" ")
                         .append("rx=\"10\" fill=\"#dbe9ff\" stroke=\"#2f6fd6\" stroke-width=\"1.5\"/>");
             }
-            svg.append("<text x=\"").append(x + 65).append("\" y=\"").append(y + 40).append("\" text-anchor=\"middle\">")
-                    .append(i % 5 == 4 ? "OK? " : "Step ").append(i + 1).append("</text>");
+            svg.append("<text x=\"")
+                    .append(x + 65)
+                    .append("\" y=\"")
+                    .append(y + 40)
+                    .append("\" text-anchor=\"middle\">")
+                    .append(i % 5 == 4 ? "OK? " : "Step ")
+                    .append(i + 1)
+                    .append("</text>");
             if (i + 1 < nodes) {
                 boolean sameRow = (i + 1) % columns != 0;
                 String line = sameRow
                         ? "M" + (x + 130) + "," + (y + 35) + " L" + (x + 180) + "," + (y + 35)
                         : "M" + (x + 65) + "," + (y + 70) + " C" + (x + 65) + "," + (y + 95) + " 85," + (y + 85)
-                        + " 85," + (y + 110);
-                svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.5\" ")
+                                + " 85," + (y + 110);
+                svg.append("<path d=\"")
+                        .append(line)
+                        .append("\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.5\" ")
                         .append("marker-end=\"url(#arrow)\"/>");
             }
         }
@@ -93,8 +110,13 @@ public final class SampleDocuments {
      * @return a document with a flowchart of that many shapes, the {@link #NOTES} and some data
      */
     public static ExportDocument document(int nodes) {
-        return ExportDocument.of("release-" + nodes, "Release flow (" + nodes + " steps)", "v7",
+        return ExportDocument.of(
+                        "release-" + nodes,
+                        "Release flow (" + nodes + " steps)",
+                        "v7",
                         Instant.parse("2026-11-27T09:30:00Z"))
-                .withDrawing(flowchart(nodes)).withNotes(NOTES).withData("{\"steps\":" + nodes + "}");
+                .withDrawing(flowchart(nodes))
+                .withNotes(NOTES)
+                .withData("{\"steps\":" + nodes + "}");
     }
 }

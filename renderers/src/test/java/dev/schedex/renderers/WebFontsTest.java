@@ -1,8 +1,14 @@
 package dev.schedex.renderers;
 
-import dev.schedex.renderers.internal.fonts.WebFonts;
-import org.junit.jupiter.api.Test;
+import static dev.schedex.renderers.JsonFormatTest.render;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schedex.renderers.internal.fonts.WebFonts;
 import java.awt.Font;
 import java.awt.FontFormatException;
 import java.awt.Shape;
@@ -21,22 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.Deflater;
-
-import static dev.schedex.renderers.JsonFormatTest.render;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class WebFontsTest {
 
     private static final FontRenderContext CONTEXT = new FontRenderContext(null, false, false);
 
     static byte[] ttf() throws IOException {
-        try (InputStream in = Font.class.getClassLoader().getSystemResourceAsStream(
-                "font-fallback/LiberationSans-Regular.ttf")) {
+        try (InputStream in =
+                Font.class.getClassLoader().getSystemResourceAsStream("font-fallback/LiberationSans-Regular.ttf")) {
             assertTrue(in != null, "OpenPDF's jar brings Liberation Sans");
             return in.readAllBytes();
         }
@@ -57,7 +56,8 @@ class WebFontsTest {
         int size = 44 + 20 * numTables;
         for (int i = 0; i < numTables; i++) {
             int record = 12 + 16 * i;
-            byte[] table = Arrays.copyOfRange(ttf, in.getInt(record + 8), in.getInt(record + 8) + in.getInt(record + 12));
+            byte[] table =
+                    Arrays.copyOfRange(ttf, in.getInt(record + 8), in.getInt(record + 8) + in.getInt(record + 12));
             Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
             deflater.setInput(table);
             deflater.finish();
@@ -68,14 +68,27 @@ class WebFontsTest {
             size += (stored.get(i).length + 3) & ~3;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.putInt(0x774F4646).putInt(in.getInt(0)).putInt(size).putShort((short) numTables).putShort((short) 0)
-                .putInt(ttf.length).putShort((short) 1).putShort((short) 0).putInt(0).putInt(0).putInt(0)
-                .putInt(0).putInt(0);
+        out.putInt(0x774F4646)
+                .putInt(in.getInt(0))
+                .putInt(size)
+                .putShort((short) numTables)
+                .putShort((short) 0)
+                .putInt(ttf.length)
+                .putShort((short) 1)
+                .putShort((short) 0)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0);
         int offset = 44 + 20 * numTables;
         for (int i = 0; i < numTables; i++) {
             int record = 12 + 16 * i;
-            out.putInt(in.getInt(record)).putInt(offset).putInt(stored.get(i).length)
-                    .putInt(in.getInt(record + 12)).putInt(in.getInt(record + 4));
+            out.putInt(in.getInt(record))
+                    .putInt(offset)
+                    .putInt(stored.get(i).length)
+                    .putInt(in.getInt(record + 12))
+                    .putInt(in.getInt(record + 4));
             out.put(offset, stored.get(i));
             offset += (stored.get(i).length + 3) & ~3;
         }
@@ -83,7 +96,8 @@ class WebFontsTest {
     }
 
     private static Font font(byte[] sfnt) throws IOException, FontFormatException {
-        return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(sfnt)).deriveFont(1000f);
+        return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(sfnt))
+                .deriveFont(1000f);
     }
 
     /** Every glyph's outline and advance, compared point by point. */
@@ -93,10 +107,12 @@ class WebFontsTest {
         for (int glyph = 0; glyph < expected.getNumGlyphs(); glyph++) {
             GlyphVector want = expected.createGlyphVector(CONTEXT, new int[] {glyph});
             GlyphVector got = actual.createGlyphVector(CONTEXT, new int[] {glyph});
-            assertEquals(want.getGlyphMetrics(0).getAdvance(), got.getGlyphMetrics(0).getAdvance(),
+            assertEquals(
+                    want.getGlyphMetrics(0).getAdvance(),
+                    got.getGlyphMetrics(0).getAdvance(),
                     "advance of glyph " + glyph);
-            assertEquals(segments(want.getGlyphOutline(0)), segments(got.getGlyphOutline(0)),
-                    "outline of glyph " + glyph);
+            assertEquals(
+                    segments(want.getGlyphOutline(0)), segments(got.getGlyphOutline(0)), "outline of glyph " + glyph);
         }
     }
 
@@ -147,7 +163,11 @@ class WebFontsTest {
     @Test
     void aWoff2WhoseTablesClaimMoreThanTheLimitIsRefused() throws IOException {
         ByteBuffer header = ByteBuffer.allocate(60);
-        header.putInt(0x774F4632).putInt(0x00010000).putInt(60).putShort((short) 1).position(48);
+        header.putInt(0x774F4632)
+                .putInt(0x00010000)
+                .putInt(60)
+                .putShort((short) 1)
+                .position(48);
         header.put((byte) 5).put(new byte[] {(byte) 0xA0, (byte) 0x80, (byte) 0x80, 0}); // 'name', 64 MiB
         byte[] font = header.array();
         IOException e = assertThrows(IOException.class, () -> WebFonts.toSfnt(font));
@@ -193,14 +213,20 @@ class WebFontsTest {
         Font font = font(ttf()).deriveFont(100f);
         FontRenderContext context = new FontRenderContext(null, true, true);
         double plain = font.createGlyphVector(context, text).getLogicalBounds().getWidth();
-        double kerned = new java.awt.font.TextLayout(text,
-                font.deriveFont(Map.of(java.awt.font.TextAttribute.KERNING, java.awt.font.TextAttribute.KERNING_ON)),
-                context).getAdvance();
+        double kerned = new java.awt.font.TextLayout(
+                        text,
+                        font.deriveFont(
+                                Map.of(java.awt.font.TextAttribute.KERNING, java.awt.font.TextAttribute.KERNING_ON)),
+                        context)
+                .getAdvance();
         assertTrue(plain - kerned > 40, "Liberation Sans kerns AV: " + plain + " vs " + kerned);
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"900\" height=\"120\"><style>@font-face {"
-                + " font-family: 'Drawn Hand'; src: url(data:font/woff2;base64," + Base64.getEncoder().encodeToString(woff2())
-                + "); }</style><text x=\"0\" y=\"100\" font-family=\"Drawn Hand\" font-size=\"100\">" + text + "</text></svg>";
-        java.awt.image.BufferedImage image = PngFormatTest.decode(render(new PngFormat(), PngFormatTest.drawing(svg), Map.of()));
+                + " font-family: 'Drawn Hand'; src: url(data:font/woff2;base64,"
+                + Base64.getEncoder().encodeToString(woff2())
+                + "); }</style><text x=\"0\" y=\"100\" font-family=\"Drawn Hand\" font-size=\"100\">" + text
+                + "</text></svg>";
+        java.awt.image.BufferedImage image =
+                PngFormatTest.decode(render(new PngFormat(), PngFormatTest.drawing(svg), Map.of()));
         int right = 0;
         for (int x = 0; x < image.getWidth(); x++) {
             for (int y = 0; y < image.getHeight(); y++) {
@@ -209,8 +235,10 @@ class WebFontsTest {
                 }
             }
         }
-        assertTrue(Math.abs(right - kerned) < 6, "the ink ends where the kerned text does: " + right + " vs " + kerned
-                + " (without kerning: " + plain + ")");
+        assertTrue(
+                Math.abs(right - kerned) < 6,
+                "the ink ends where the kerned text does: " + right + " vs " + kerned + " (without kerning: " + plain
+                        + ")");
     }
 
     private static String textIn(String mediaType, String base64) {
@@ -244,8 +272,8 @@ class WebFontsTest {
             entries.add(new int[] {flags, length, transformed ? base128(in) : length, tag});
         }
         byte[] data;
-        try (InputStream brotli = new org.brotli.dec.BrotliInputStream(
-                new ByteArrayInputStream(woff2, in.position(), in.getInt(20)))) {
+        try (InputStream brotli =
+                new org.brotli.dec.BrotliInputStream(new ByteArrayInputStream(woff2, in.position(), in.getInt(20)))) {
             data = brotli.readAllBytes();
         }
         ByteArrayOutputStream tables = new ByteArrayOutputStream();

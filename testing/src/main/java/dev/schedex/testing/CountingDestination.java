@@ -4,7 +4,6 @@ import dev.schedex.Violation;
 import dev.schedex.spi.Delivered;
 import dev.schedex.spi.Delivery;
 import dev.schedex.spi.ExportDestination;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,7 @@ public final class CountingDestination implements ExportDestination {
      * @param scheduleId the schedule
      * @param occurrence the occurrence
      */
-    public record Key(UUID scheduleId, Instant occurrence) {
-    }
+    public record Key(UUID scheduleId, Instant occurrence) {}
 
     private final Map<Key, Integer> deliveries = new ConcurrentHashMap<>();
 

@@ -2,7 +2,6 @@ package dev.schedex.testing;
 
 import dev.schedex.spi.DocumentSource;
 import dev.schedex.spi.ExportDocument;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,8 @@ public final class Documents implements DocumentSource {
      * @return the document
      */
     public ExportDocument put(String owner, String id, String version) {
-        ExportDocument document = ExportDocument.of(id, "Title of " + id, version, Instant.parse("2024-01-01T00:00:00Z"))
+        ExportDocument document = ExportDocument.of(
+                        id, "Title of " + id, version, Instant.parse("2024-01-01T00:00:00Z"))
                 .withNotes("# Notes of " + id);
         byOwnerAndId.put(owner + "/" + id, document);
         return document;

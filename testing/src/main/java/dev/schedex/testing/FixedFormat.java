@@ -5,7 +5,6 @@ import dev.schedex.Violation;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportFormat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.schedex.testing;
 
 import dev.schedex.schedule.Schedule;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -12,8 +11,7 @@ import java.util.List;
 /** Schedules of every kind, for tests that must cover each: a store's row, a text form, a request's fields. */
 public final class SampleSchedules {
 
-    private SampleSchedules() {
-    }
+    private SampleSchedules() {}
 
     /**
      * @return two schedules of each kind, one of them with seconds or edge values, so that a form that
@@ -21,23 +19,44 @@ public final class SampleSchedules {
      */
     public static List<Schedule> ofEveryKind() {
         return List.of(
-                Schedule.daily(LocalTime.of(2, 0)), Schedule.daily(LocalTime.of(23, 59, 59), LocalTime.of(0, 0, 1)),
+                Schedule.daily(LocalTime.of(2, 0)),
+                Schedule.daily(LocalTime.of(23, 59, 59), LocalTime.of(0, 0, 1)),
                 Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(6, 30)),
                 Schedule.weekly(EnumSet.allOf(DayOfWeek.class), LocalTime.of(0, 0, 30)),
-                Schedule.monthly(1, LocalTime.of(2, 0)), Schedule.monthly(31, LocalTime.of(12, 0, 5)),
-                Schedule.monthlyOnLastDay(LocalTime.of(23, 0)), Schedule.monthlyOnLastDay(LocalTime.of(0, 0, 59)),
+                Schedule.monthly(1, LocalTime.of(2, 0)),
+                Schedule.monthly(31, LocalTime.of(12, 0, 5)),
+                Schedule.monthlyOnLastDay(LocalTime.of(23, 0)),
+                Schedule.monthlyOnLastDay(LocalTime.of(0, 0, 59)),
                 Schedule.monthlyOn(2, DayOfWeek.MONDAY, LocalTime.of(9, 0)),
                 Schedule.monthlyOn(-1, DayOfWeek.SUNDAY, LocalTime.of(1, 2, 3)),
-                Schedule.cron("0 9-17 * * MON-FRI"), Schedule.cron("*/30 2 L * ?"),
-                Schedule.every(3, ChronoUnit.DAYS, LocalDate.of(2026, 12, 7),
+                Schedule.cron("0 9-17 * * MON-FRI"),
+                Schedule.cron("*/30 2 L * ?"),
+                Schedule.every(
+                        3,
+                        ChronoUnit.DAYS,
+                        LocalDate.of(2026, 12, 7),
                         Schedule.daily(LocalTime.of(2, 0), LocalTime.of(14, 30, 15))),
-                Schedule.every(2, ChronoUnit.WEEKS, LocalDate.of(2026, 12, 10),
+                Schedule.every(
+                        2,
+                        ChronoUnit.WEEKS,
+                        LocalDate.of(2026, 12, 10),
                         Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), LocalTime.of(9, 0))),
-                Schedule.every(1, ChronoUnit.MONTHS, LocalDate.of(1, 1, 1), Schedule.monthly(31, LocalTime.of(0, 0, 1))),
-                Schedule.every(3, ChronoUnit.MONTHS, LocalDate.of(2027, 1, 31), Schedule.monthlyOnLastDay(LocalTime.of(18, 0))),
-                Schedule.every(999, ChronoUnit.MONTHS, LocalDate.of(9999, 12, 31),
+                Schedule.every(
+                        1, ChronoUnit.MONTHS, LocalDate.of(1, 1, 1), Schedule.monthly(31, LocalTime.of(0, 0, 1))),
+                Schedule.every(
+                        3,
+                        ChronoUnit.MONTHS,
+                        LocalDate.of(2027, 1, 31),
+                        Schedule.monthlyOnLastDay(LocalTime.of(18, 0))),
+                Schedule.every(
+                        999,
+                        ChronoUnit.MONTHS,
+                        LocalDate.of(9999, 12, 31),
                         Schedule.monthlyOn(-1, DayOfWeek.FRIDAY, LocalTime.of(23, 59, 59))),
-                Schedule.every(12, ChronoUnit.MONTHS, LocalDate.of(2026, 2, 1),
+                Schedule.every(
+                        12,
+                        ChronoUnit.MONTHS,
+                        LocalDate.of(2026, 2, 1),
                         Schedule.monthlyOn(5, DayOfWeek.MONDAY, LocalTime.of(9, 0))));
     }
 }

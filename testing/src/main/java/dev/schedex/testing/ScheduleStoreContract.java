@@ -1,5 +1,10 @@
 package dev.schedex.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.schedex.DestinationSpec;
 import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
@@ -21,10 +26,6 @@ import dev.schedex.spi.store.FinishResult;
 import dev.schedex.spi.store.Lease;
 import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -43,11 +44,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link ScheduleStore} must have. An implementation's test extends this class
@@ -83,20 +82,41 @@ public abstract class ScheduleStoreContract {
      */
     protected static ExportSchedule schedule(String owner, @Nullable Instant nextRun) {
         Optional<Instant> next = Optional.ofNullable(nextRun);
-        return new ExportSchedule(UUID.randomUUID(), owner, "doc-" + owner, "Nightly export of " + owner,
-                Schedule.weekly(java.util.EnumSet.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+        return new ExportSchedule(
+                UUID.randomUUID(),
+                owner,
+                "doc-" + owner,
+                "Nightly export of " + owner,
+                Schedule.weekly(
+                        java.util.EnumSet.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
                         LocalTime.of(2, 30)),
-                ZoneId.of("Europe/Berlin"), Bounds.between(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(400))),
-                "png", FormatSettings.of(Map.of("scale", 2, "background", "#ffffff", "transparent", false)),
+                ZoneId.of("Europe/Berlin"),
+                Bounds.between(T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(400))),
+                "png",
+                FormatSettings.of(Map.of("scale", 2, "background", "#ffffff", "transparent", false)),
                 DestinationSpec.of("filesystem", Map.of("path", "{document}/{date}.{ext}", "keep", "3")),
-                MisfirePolicy.RUN_ALL, true,
-                new ScheduleState(true, Optional.empty(), next, next, Optional.of(T0.minusSeconds(3600)),
-                        Optional.of(RunStatus.FAILED), Optional.of("v7"), 12, 3, 1),
-                T0.minus(Duration.ofDays(30)), T0.minus(Duration.ofDays(2)), 4, 9);
+                MisfirePolicy.RUN_ALL,
+                true,
+                new ScheduleState(
+                        true,
+                        Optional.empty(),
+                        next,
+                        next,
+                        Optional.of(T0.minusSeconds(3600)),
+                        Optional.of(RunStatus.FAILED),
+                        Optional.of("v7"),
+                        12,
+                        3,
+                        1),
+                T0.minus(Duration.ofDays(30)),
+                T0.minus(Duration.ofDays(2)),
+                4,
+                9);
     }
 
     private static ExportSchedule withNextRun(ExportSchedule s, @Nullable Instant next) {
-        return s.withState(s.state().withNextRun(Optional.ofNullable(next)), s.updatedAt().plusSeconds(1));
+        return s.withState(
+                s.state().withNextRun(Optional.ofNullable(next)), s.updatedAt().plusSeconds(1));
     }
 
     private static ExportRun run(ExportSchedule s, Instant occurrence, String host) {
@@ -104,11 +124,23 @@ public abstract class ScheduleStoreContract {
     }
 
     private static ExportRun finished(ExportRun run, RunStatus status) {
-        return new ExportRun(run.id(), run.scheduleId(), run.occurrence(), status, run.attempt(), run.host(),
-                run.startedAt(), Optional.of(run.startedAt().plusMillis(1234)), run.formatId(), Optional.of("v8"),
-                Optional.of(4096L), Optional.of("ab".repeat(32)), Optional.of("doc/2024-03-01.png"),
+        return new ExportRun(
+                run.id(),
+                run.scheduleId(),
+                run.occurrence(),
+                status,
+                run.attempt(),
+                run.host(),
+                run.startedAt(),
+                Optional.of(run.startedAt().plusMillis(1234)),
+                run.formatId(),
+                Optional.of("v8"),
+                Optional.of(4096L),
+                Optional.of("ab".repeat(32)),
+                Optional.of("doc/2024-03-01.png"),
                 status == RunStatus.FAILED ? Optional.of("boom: the renderer failed") : Optional.empty(),
-                Optional.of(Duration.ofMillis(800)), Optional.of(Duration.ofMillis(34)));
+                Optional.of(Duration.ofMillis(800)),
+                Optional.of(Duration.ofMillis(34)));
     }
 
     private Optional<ExportRun> startRun(ExportRun run, Lease lease) {
@@ -116,12 +148,14 @@ public abstract class ScheduleStoreContract {
     }
 
     private FinishResult finish(Optional<ExportRun> run, ExportSchedule schedule, long expectedRevision, Lease lease) {
-        return store.finishAll(List.of(new ClaimEnd(run, schedule, expectedRevision, lease))).get(0);
+        return store.finishAll(List.of(new ClaimEnd(run, schedule, expectedRevision, lease)))
+                .get(0);
     }
 
     private Lease claimOne(ExportSchedule s, Instant now) {
         List<Claim> claims = store.claimDue(now, 10, "host-a", now.plusSeconds(60));
-        assertEquals(List.of(s.id()), claims.stream().map(c -> c.schedule().id()).toList());
+        assertEquals(
+                List.of(s.id()), claims.stream().map(c -> c.schedule().id()).toList());
         return claims.get(0).lease();
     }
 
@@ -184,29 +218,80 @@ public abstract class ScheduleStoreContract {
         assertEquals(Set.of(a1.id(), a2.id(), a3.id()), ids(store.query(ScheduleQuery.owner("alice"))));
         assertEquals(Set.of(b1.id()), ids(store.query(ScheduleQuery.owner("bob"))));
         assertEquals(Set.of(), ids(store.query(ScheduleQuery.owner("carol"))));
-        assertEquals(Set.of(a2.id()), ids(store.query(ScheduleQuery.owner("alice").format("pdf"))));
-        assertEquals(Set.of(a1.id(), a2.id()), ids(store.query(ScheduleQuery.owner("alice").active(true))));
-        assertEquals(Set.of(a3.id()), ids(store.query(ScheduleQuery.owner("alice").active(false))));
-        assertEquals(Set.of(a1.id(), a2.id(), a3.id()), ids(store.query(ScheduleQuery.owner("alice").document("doc-alice"))));
+        assertEquals(
+                Set.of(a2.id()), ids(store.query(ScheduleQuery.owner("alice").format("pdf"))));
+        assertEquals(
+                Set.of(a1.id(), a2.id()),
+                ids(store.query(ScheduleQuery.owner("alice").active(true))));
+        assertEquals(
+                Set.of(a3.id()), ids(store.query(ScheduleQuery.owner("alice").active(false))));
+        assertEquals(
+                Set.of(a1.id(), a2.id(), a3.id()),
+                ids(store.query(ScheduleQuery.owner("alice").document("doc-alice"))));
         assertEquals(Set.of(), ids(store.query(ScheduleQuery.owner("alice").document("doc-bob"))));
     }
 
     private static ExportSchedule withFormat(ExportSchedule s, String format) {
-        return new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(), s.schedule(), s.zone(), s.bounds(),
-                format, FormatSettings.empty(), s.destination(), s.misfirePolicy(), s.onlyWhenChanged(), s.state(),
-                s.createdAt(), s.updatedAt(), s.version(), s.revision());
+        return new ExportSchedule(
+                s.id(),
+                s.ownerId(),
+                s.documentId(),
+                s.name(),
+                s.schedule(),
+                s.zone(),
+                s.bounds(),
+                format,
+                FormatSettings.empty(),
+                s.destination(),
+                s.misfirePolicy(),
+                s.onlyWhenChanged(),
+                s.state(),
+                s.createdAt(),
+                s.updatedAt(),
+                s.version(),
+                s.revision());
     }
 
     private static ExportSchedule paused(ExportSchedule s) {
-        return new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(), s.schedule(), s.zone(), s.bounds(),
-                s.formatId(), s.formatSettings(), s.destination(), s.misfirePolicy(), s.onlyWhenChanged(),
-                s.state().paused(Optional.of("paused by a test")), s.createdAt(), s.updatedAt(), s.version(), s.revision());
+        return new ExportSchedule(
+                s.id(),
+                s.ownerId(),
+                s.documentId(),
+                s.name(),
+                s.schedule(),
+                s.zone(),
+                s.bounds(),
+                s.formatId(),
+                s.formatSettings(),
+                s.destination(),
+                s.misfirePolicy(),
+                s.onlyWhenChanged(),
+                s.state().paused(Optional.of("paused by a test")),
+                s.createdAt(),
+                s.updatedAt(),
+                s.version(),
+                s.revision());
     }
 
     private static ExportSchedule createdAt(ExportSchedule s, Instant createdAt) {
-        return new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(), s.schedule(), s.zone(), s.bounds(),
-                s.formatId(), s.formatSettings(), s.destination(), s.misfirePolicy(), s.onlyWhenChanged(), s.state(),
-                createdAt, s.updatedAt(), s.version(), s.revision());
+        return new ExportSchedule(
+                s.id(),
+                s.ownerId(),
+                s.documentId(),
+                s.name(),
+                s.schedule(),
+                s.zone(),
+                s.bounds(),
+                s.formatId(),
+                s.formatSettings(),
+                s.destination(),
+                s.misfirePolicy(),
+                s.onlyWhenChanged(),
+                s.state(),
+                createdAt,
+                s.updatedAt(),
+                s.version(),
+                s.revision());
     }
 
     private static Set<UUID> ids(Page<ExportSchedule> page) {
@@ -235,7 +320,8 @@ public abstract class ScheduleStoreContract {
         assertEquals(7, first.total());
         assertTrue(first.hasMore());
         assertFalse(third.hasMore());
-        assertEquals(List.of(), store.query(ScheduleQuery.owner("alice").page(10, 3)).items());
+        assertEquals(
+                List.of(), store.query(ScheduleQuery.owner("alice").page(10, 3)).items());
     }
 
     @Test
@@ -247,7 +333,9 @@ public abstract class ScheduleStoreContract {
         ExportSchedule none = schedule("alice", null);
         List.of(later, earlier, future, inactive, none).forEach(store::insert);
         List<Claim> claims = store.claimDue(T0, 10, "host-a", T0.plusSeconds(60));
-        assertEquals(List.of(earlier.id(), later.id()), claims.stream().map(c -> c.schedule().id()).toList());
+        assertEquals(
+                List.of(earlier.id(), later.id()),
+                claims.stream().map(c -> c.schedule().id()).toList());
         assertEquals(earlier, claims.get(0).schedule());
         assertEquals("host-a", claims.get(0).lease().owner());
         assertEquals(T0.plusSeconds(60), claims.get(0).lease().until());
@@ -277,9 +365,12 @@ public abstract class ScheduleStoreContract {
         store.insert(s);
         Claim first = store.claimDue(T0, 10, "host-a", T0.plusSeconds(60)).get(0);
         assertFalse(first.takesOver(), "a first claim takes nothing over");
-        assertEquals(List.of(), store.claimDue(T0.plusSeconds(60), 10, "host-b", T0.plusSeconds(120)),
+        assertEquals(
+                List.of(),
+                store.claimDue(T0.plusSeconds(60), 10, "host-b", T0.plusSeconds(120)),
                 "a lease is live up to its end");
-        Claim second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120)).get(0);
+        Claim second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120))
+                .get(0);
         assertEquals("host-b", second.lease().owner());
         assertEquals(Optional.of(T0), second.takenOver(), "no run was started: the next occurrence is taken over");
     }
@@ -289,23 +380,32 @@ public abstract class ScheduleStoreContract {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
         // host-a runs the schedule now (a run-now call), and dies: its run stays RUNNING
-        Lease manual = store.claim(s.id(), T0.minusSeconds(30), "host-a", T0.plusSeconds(30)).orElseThrow().lease();
-        ExportRun orphan = startRun(run(s, T0.minusSeconds(30), "host-a"), manual).orElseThrow();
+        Lease manual = store.claim(s.id(), T0.minusSeconds(30), "host-a", T0.plusSeconds(30))
+                .orElseThrow()
+                .lease();
+        ExportRun orphan =
+                startRun(run(s, T0.minusSeconds(30), "host-a"), manual).orElseThrow();
         // host-b claims the due schedule, starts a run chosen by a misfire policy, and dies too
-        Claim second = store.claimDue(T0.plusSeconds(31), 10, "host-b", T0.plusSeconds(90)).get(0);
+        Claim second = store.claimDue(T0.plusSeconds(31), 10, "host-b", T0.plusSeconds(90))
+                .get(0);
         assertEquals(Optional.of(T0.minusSeconds(30)), second.takenOver());
         Instant chosen = T0.plusSeconds(20);
         ExportRun regular = startRun(run(s, chosen, "host-b"), second.lease()).orElseThrow();
 
-        Claim third = store.claimDue(T0.plusSeconds(91), 10, "host-c", T0.plusSeconds(150)).get(0);
+        Claim third = store.claimDue(T0.plusSeconds(91), 10, "host-c", T0.plusSeconds(150))
+                .get(0);
         assertEquals(Optional.of(chosen), third.takenOver(), "the latest unfinished run is taken over");
         List<ExportRun> runs = store.runs(s.id(), java.util.Optional.empty(), 10);
-        assertEquals(List.of(regular.id(), orphan.id()), runs.stream().map(ExportRun::id).toList());
+        assertEquals(
+                List.of(regular.id(), orphan.id()),
+                runs.stream().map(ExportRun::id).toList());
         assertEquals(RunStatus.RUNNING, runs.get(0).status());
         assertEquals(RunStatus.FAILED, runs.get(1).status(), "no other run stays RUNNING after a take-over");
         assertEquals(Optional.of(ExportRun.ABANDONED), runs.get(1).message());
         assertEquals(Optional.of(T0.plusSeconds(91)), runs.get(1).finishedAt());
-        assertEquals(2, startRun(run(s, chosen, "host-c"), third.lease()).orElseThrow().attempt());
+        assertEquals(
+                2,
+                startRun(run(s, chosen, "host-c"), third.lease()).orElseThrow().attempt());
     }
 
     @Test
@@ -314,12 +414,15 @@ public abstract class ScheduleStoreContract {
         store.insert(s);
         Lease first = claimOne(s, T0);
         assertTrue(startRun(run(s, T0, "host-a"), first).isPresent());
-        Claim manual = store.claim(s.id(), T0.plusSeconds(61), "host-b", T0.plusSeconds(120)).orElseThrow();
+        Claim manual = store.claim(s.id(), T0.plusSeconds(61), "host-b", T0.plusSeconds(120))
+                .orElseThrow();
         assertFalse(manual.takesOver(), "a run-now claim runs its own occurrence");
         ExportRun abandoned = store.runs(s.id(), java.util.Optional.empty(), 10).get(0);
         assertEquals(RunStatus.FAILED, abandoned.status());
         assertEquals(Optional.of(ExportRun.ABANDONED), abandoned.message());
-        assertEquals(2, startRun(run(s, T0, "host-b"), manual.lease()).orElseThrow().attempt(),
+        assertEquals(
+                2,
+                startRun(run(s, T0, "host-b"), manual.lease()).orElseThrow().attempt(),
                 "an abandoned occurrence can still be run again");
     }
 
@@ -341,15 +444,18 @@ public abstract class ScheduleStoreContract {
         ExportRun started = startRun(run(s, T0, "host-a"), lease).orElseThrow();
         assertEquals(1, started.attempt());
         ExportRun done = finished(started, RunStatus.SUCCEEDED);
-        assertEquals(FinishResult.FINISHED, finish(Optional.of(done), withNextRun(s, T0.plusSeconds(3600)),
-                s.revision(), lease));
+        assertEquals(
+                FinishResult.FINISHED,
+                finish(Optional.of(done), withNextRun(s, T0.plusSeconds(3600)), s.revision(), lease));
         assertEquals(List.of(done), store.runs(s.id(), java.util.Optional.empty(), 10));
 
         ExportSchedule current = store.find(s.id()).orElseThrow();
         ExportSchedule dueAgain = withNextRun(current, T0);
         assertTrue(store.update(dueAgain, current.revision()));
         Lease again = claimOne(s, T0);
-        assertEquals(Optional.empty(), startRun(run(s, T0, "host-b"), again),
+        assertEquals(
+                Optional.empty(),
+                startRun(run(s, T0, "host-b"), again),
                 "an occurrence that succeeded does not start again");
     }
 
@@ -360,15 +466,18 @@ public abstract class ScheduleStoreContract {
         Lease first = claimOne(s, T0);
         ExportRun started = startRun(run(s, T0, "host-a"), first).orElseThrow();
         // host-a dies: its lease expires and host-b takes over the same occurrence
-        Lease second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120)).get(0).lease();
+        Lease second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120))
+                .get(0)
+                .lease();
         ExportRun takenOver = startRun(run(s, T0, "host-b"), second).orElseThrow();
         assertEquals(started.id(), takenOver.id());
         assertEquals(2, takenOver.attempt());
         assertEquals("host-b", takenOver.host());
         assertEquals(List.of(takenOver), store.runs(s.id(), java.util.Optional.empty(), 10));
         ExportRun failed = finished(takenOver, RunStatus.FAILED);
-        assertEquals(FinishResult.FINISHED, finish(Optional.of(failed), withNextRun(s, T0.plusSeconds(120)),
-                s.revision(), second));
+        assertEquals(
+                FinishResult.FINISHED,
+                finish(Optional.of(failed), withNextRun(s, T0.plusSeconds(120)), s.revision(), second));
         ExportSchedule current = store.find(s.id()).orElseThrow();
         Lease third = claimOne(current, T0.plusSeconds(120));
         assertEquals(3, startRun(run(s, T0, "host-c"), third).orElseThrow().attempt());
@@ -379,13 +488,22 @@ public abstract class ScheduleStoreContract {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);
         Lease first = claimOne(s, T0);
-        Lease second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120)).get(0).lease();
+        Lease second = store.claimDue(T0.plusSeconds(61), 10, "host-b", T0.plusSeconds(120))
+                .get(0)
+                .lease();
         assertEquals(Optional.empty(), startRun(run(s, T0, "host-a"), first));
         ExportRun run = startRun(run(s, T0, "host-b"), second).orElseThrow();
-        assertEquals(FinishResult.LEASE_LOST, finish(Optional.of(finished(run, RunStatus.SUCCEEDED)),
-                withNextRun(s, T0.plusSeconds(3600)), s.revision(), first));
+        assertEquals(
+                FinishResult.LEASE_LOST,
+                finish(
+                        Optional.of(finished(run, RunStatus.SUCCEEDED)),
+                        withNextRun(s, T0.plusSeconds(3600)),
+                        s.revision(),
+                        first));
         assertEquals(Optional.of(s), store.find(s.id()), "nothing was written");
-        assertEquals(RunStatus.RUNNING, store.runs(s.id(), java.util.Optional.empty(), 1).get(0).status());
+        assertEquals(
+                RunStatus.RUNNING,
+                store.runs(s.id(), java.util.Optional.empty(), 1).get(0).status());
     }
 
     @Test
@@ -396,12 +514,21 @@ public abstract class ScheduleStoreContract {
         ExportRun run = startRun(run(s, T0, "host-a"), lease).orElseThrow();
         ExportSchedule edited = withNextRun(s, T0.plusSeconds(999));
         assertTrue(store.update(edited, s.revision()), "an owner may edit a leased schedule");
-        assertEquals(FinishResult.VERSION_CHANGED, finish(Optional.of(finished(run, RunStatus.SUCCEEDED)),
-                withNextRun(s, T0.plusSeconds(3600)), s.revision(), lease));
-        assertEquals(RunStatus.RUNNING, store.runs(s.id(), java.util.Optional.empty(), 1).get(0).status(), "nothing was written");
+        assertEquals(
+                FinishResult.VERSION_CHANGED,
+                finish(
+                        Optional.of(finished(run, RunStatus.SUCCEEDED)),
+                        withNextRun(s, T0.plusSeconds(3600)),
+                        s.revision(),
+                        lease));
+        assertEquals(
+                RunStatus.RUNNING,
+                store.runs(s.id(), java.util.Optional.empty(), 1).get(0).status(),
+                "nothing was written");
         ExportSchedule next = withNextRun(edited, T0.plusSeconds(3600));
-        assertEquals(FinishResult.FINISHED, finish(Optional.of(finished(run, RunStatus.SUCCEEDED)), next,
-                edited.revision(), lease));
+        assertEquals(
+                FinishResult.FINISHED,
+                finish(Optional.of(finished(run, RunStatus.SUCCEEDED)), next, edited.revision(), lease));
         assertEquals(Optional.of(next), store.find(s.id()));
     }
 
@@ -424,14 +551,17 @@ public abstract class ScheduleStoreContract {
         for (int i = 0; i < 4; i++) {
             Instant occurrence = T0.plus(i, ChronoUnit.DAYS);
             Lease lease = claimOne(current, occurrence);
-            ExportRun run = finished(startRun(run(s, occurrence, "host-a"), lease).orElseThrow(), RunStatus.SUCCEEDED);
+            ExportRun run =
+                    finished(startRun(run(s, occurrence, "host-a"), lease).orElseThrow(), RunStatus.SUCCEEDED);
             ExportSchedule next = withNextRun(current, occurrence.plus(1, ChronoUnit.DAYS));
             assertEquals(FinishResult.FINISHED, finish(Optional.of(run), next, current.revision(), lease));
             current = next;
             done.add(run);
         }
         assertEquals(List.of(done.get(3), done.get(2)), store.runs(s.id(), java.util.Optional.empty(), 2));
-        assertEquals(List.of(done.get(1), done.get(0)), store.runs(s.id(), Optional.of(done.get(2).occurrence()), 2),
+        assertEquals(
+                List.of(done.get(1), done.get(0)),
+                store.runs(s.id(), Optional.of(done.get(2).occurrence()), 2),
                 "the next page starts after the last run of the previous one");
         assertEquals(List.of(), store.runs(s.id(), Optional.of(done.get(0).occurrence()), 2));
         assertEquals(s.version(), store.find(s.id()).orElseThrow().version(), "runs do not raise the owner's version");
@@ -444,9 +574,24 @@ public abstract class ScheduleStoreContract {
     void aScheduleOfEveryKindReadsBackEqual() {
         for (Schedule kind : SampleSchedules.ofEveryKind()) {
             ExportSchedule s = schedule("alice", T0);
-            ExportSchedule withKind = new ExportSchedule(s.id(), s.ownerId(), s.documentId(), s.name(), kind, s.zone(),
-                    s.bounds(), s.formatId(), s.formatSettings(), s.destination(), s.misfirePolicy(),
-                    s.onlyWhenChanged(), s.state(), s.createdAt(), s.updatedAt(), s.version(), s.revision());
+            ExportSchedule withKind = new ExportSchedule(
+                    s.id(),
+                    s.ownerId(),
+                    s.documentId(),
+                    s.name(),
+                    kind,
+                    s.zone(),
+                    s.bounds(),
+                    s.formatId(),
+                    s.formatSettings(),
+                    s.destination(),
+                    s.misfirePolicy(),
+                    s.onlyWhenChanged(),
+                    s.state(),
+                    s.createdAt(),
+                    s.updatedAt(),
+                    s.version(),
+                    s.revision());
             store.insert(withKind);
             assertEquals(Optional.of(withKind), store.find(s.id()), kind.toString());
         }
@@ -456,7 +601,8 @@ public abstract class ScheduleStoreContract {
     void timestampsKeepMillisecondsExactly() {
         ExportSchedule s = schedule("alice", Instant.parse("2024-03-01T09:59:59.123Z"));
         store.insert(s);
-        assertEquals(s.state().nextRunAt(), store.find(s.id()).orElseThrow().state().nextRunAt());
+        assertEquals(
+                s.state().nextRunAt(), store.find(s.id()).orElseThrow().state().nextRunAt());
     }
 
     @Test
@@ -503,22 +649,38 @@ public abstract class ScheduleStoreContract {
         }
     }
 
-    private ExportScheduleService service(String host, DocumentSource documents, ExportDestination destination,
-                                          java.util.function.UnaryOperator<ExportScheduleService.Builder> options) {
-        return options.apply(ExportScheduleService.builder().store(store).documentSource(documents)
-                .clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC)).discoverFormats(false)
-                .format(new TextFormat()).destination(destination).hostName(host)).build();
+    private ExportScheduleService service(
+            String host,
+            DocumentSource documents,
+            ExportDestination destination,
+            java.util.function.UnaryOperator<ExportScheduleService.Builder> options) {
+        return options.apply(ExportScheduleService.builder()
+                        .store(store)
+                        .documentSource(documents)
+                        .clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))
+                        .discoverFormats(false)
+                        .format(new TextFormat())
+                        .destination(destination)
+                        .hostName(host))
+                .build();
     }
 
     private static NewExportSchedule request(Schedule schedule, MisfirePolicy policy) {
-        return NewExportSchedule.builder().ownerId("alice").documentId("doc").name("Export")
-                .schedule(schedule).zone("UTC").format("txt").destination("counting", Map.of())
-                .misfirePolicy(policy).build();
+        return NewExportSchedule.builder()
+                .ownerId("alice")
+                .documentId("doc")
+                .name("Export")
+                .schedule(schedule)
+                .zone("UTC")
+                .format("txt")
+                .destination("counting", Map.of())
+                .misfirePolicy(policy)
+                .build();
     }
 
     /** Host a claims the occurrence at {@code due} and dies mid-run; host b ticks every minute after. */
-    private ExportSchedule hostDiesMidRun(Schedule schedule, MisfirePolicy policy, Instant due, Instant until,
-                                          Duration grace) {
+    private ExportSchedule hostDiesMidRun(
+            Schedule schedule, MisfirePolicy policy, Instant due, Instant until, Duration grace) {
         Documents documents = new Documents();
         documents.put("alice", "doc", "v1");
         CountingDestination destination = new CountingDestination();
@@ -529,7 +691,9 @@ public abstract class ScheduleStoreContract {
         ExportScheduleService b = service("host-b", documents, destination, x -> x.misfireGrace(grace));
         ExportSchedule created = a.create(request(schedule, policy));
         assertThrows(HostDied.class, () -> a.tick(due));
-        assertEquals(RunStatus.RUNNING, store.runs(created.id(), java.util.Optional.empty(), 10).get(0).status());
+        assertEquals(
+                RunStatus.RUNNING,
+                store.runs(created.id(), java.util.Optional.empty(), 10).get(0).status());
         for (Instant now = due.plusSeconds(60); !now.isAfter(until); now = now.plusSeconds(60)) {
             b.tick(now);
         }
@@ -539,11 +703,18 @@ public abstract class ScheduleStoreContract {
     @Test
     void aRunWhoseHostDiedIsTakenOverNotTreatedAsMissed() {
         Instant due = Instant.parse("2024-03-01T11:00:00Z");
-        ExportSchedule s = hostDiesMidRun(Schedule.cron("*/2 * * * *"), MisfirePolicy.RUN_ONCE, due,
-                due.plus(Duration.ofMinutes(20)), Duration.ofMinutes(15));
+        ExportSchedule s = hostDiesMidRun(
+                Schedule.cron("*/2 * * * *"),
+                MisfirePolicy.RUN_ONCE,
+                due,
+                due.plus(Duration.ofMinutes(20)),
+                Duration.ofMinutes(15));
         List<ExportRun> runs = store.runs(s.id(), java.util.Optional.empty(), 100);
         assertTrue(runs.stream().noneMatch(r -> r.status() == RunStatus.RUNNING), "no run left RUNNING: " + runs);
-        ExportRun first = runs.stream().filter(r -> r.occurrence().equals(due)).findFirst().orElseThrow();
+        ExportRun first = runs.stream()
+                .filter(r -> r.occurrence().equals(due))
+                .findFirst()
+                .orElseThrow();
         assertEquals(RunStatus.SUCCEEDED, first.status());
         assertEquals(2, first.attempt(), "taken over, with the next attempt");
         assertEquals("host-b", first.host());
@@ -551,18 +722,25 @@ public abstract class ScheduleStoreContract {
         for (Instant at = due; !at.isAfter(due.plus(Duration.ofMinutes(20))); at = at.plusSeconds(120)) {
             expected.add(at);
         }
-        assertEquals(expected, runs.stream().map(ExportRun::occurrence).sorted().toList(),
+        assertEquals(
+                expected,
+                runs.stream().map(ExportRun::occurrence).sorted().toList(),
                 "every occurrence ran: those while the lease was live are late, not missed");
     }
 
     @Test
     void aSkipScheduleWhoseHostDiedRunsTheClaimedOccurrenceWhateverTheGrace() {
         Instant due = Instant.parse("2024-03-02T02:00:00Z");
-        ExportSchedule s = hostDiesMidRun(Schedule.daily(LocalTime.of(2, 0)), MisfirePolicy.SKIP, due,
-                due.plus(Duration.ofMinutes(15)), Duration.ofMinutes(1));
+        ExportSchedule s = hostDiesMidRun(
+                Schedule.daily(LocalTime.of(2, 0)),
+                MisfirePolicy.SKIP,
+                due,
+                due.plus(Duration.ofMinutes(15)),
+                Duration.ofMinutes(1));
         List<ExportRun> runs = store.runs(s.id(), java.util.Optional.empty(), 10);
         assertEquals(1, runs.size());
-        assertEquals(RunStatus.SUCCEEDED, runs.get(0).status(), runs.get(0).message().orElse(""));
+        assertEquals(
+                RunStatus.SUCCEEDED, runs.get(0).status(), runs.get(0).message().orElse(""));
         assertEquals(2, runs.get(0).attempt());
     }
 
@@ -605,13 +783,21 @@ public abstract class ScheduleStoreContract {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(29, inline.stream().filter(line -> line.startsWith("5 ")).count(),
+        assertEquals(
+                29,
+                inline.stream().filter(line -> line.startsWith("5 ")).count(),
                 "RUN_ALL ran each hourly occurrence, the outage's included");
-        List<Instant> everyThreeMinutes = inline.stream().filter(line -> line.startsWith("0 "))
-                .map(line -> Instant.parse(line.split(" ")[1])).toList();
+        List<Instant> everyThreeMinutes = inline.stream()
+                .filter(line -> line.startsWith("0 "))
+                .map(line -> Instant.parse(line.split(" ")[1]))
+                .toList();
         int gaps = 0;
         for (int i = 1; i < everyThreeMinutes.size(); i++) {
-            gaps += Duration.between(everyThreeMinutes.get(i - 1), everyThreeMinutes.get(i)).toMinutes() == 3 ? 0 : 1;
+            gaps += Duration.between(everyThreeMinutes.get(i - 1), everyThreeMinutes.get(i))
+                                    .toMinutes()
+                            == 3
+                    ? 0
+                    : 1;
         }
         assertEquals(1, gaps, "under the default grace, RUN_ONCE ran every occurrence but those of the outage");
     }

@@ -6,7 +6,6 @@ import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import dev.schedex.spi.ExportFormat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -54,7 +53,8 @@ public final class TextFormat implements ExportFormat {
                     }
                     break;
                 default:
-                    violations.add(new Violation(key, "unknown_setting", "the txt format has no setting '" + key + "'"));
+                    violations.add(
+                            new Violation(key, "unknown_setting", "the txt format has no setting '" + key + "'"));
             }
         });
         return violations;
@@ -63,8 +63,9 @@ public final class TextFormat implements ExportFormat {
     @Override
     public void render(ExportDocument document, FormatSettings settings, ExportContext context, OutputStream out)
             throws IOException {
-        String notes = document.notes().orElseThrow(() ->
-                new ExportException("document '" + document.id() + "' has no notes to export as text"));
+        String notes = document.notes()
+                .orElseThrow(
+                        () -> new ExportException("document '" + document.id() + "' has no notes to export as text"));
         String text = document.title() + " @ " + context.occurrence() + "\n" + notes + "\n";
         if (settings.getBoolean("upper").orElse(false)) {
             text = text.toUpperCase(Locale.ROOT);

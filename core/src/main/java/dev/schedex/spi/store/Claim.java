@@ -1,7 +1,6 @@
 package dev.schedex.spi.store;
 
 import dev.schedex.ExportSchedule;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

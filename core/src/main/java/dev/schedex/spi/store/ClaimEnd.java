@@ -2,7 +2,6 @@ package dev.schedex.spi.store;
 
 import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package dev.schedex.spi.store;
 
 import dev.schedex.ExportRun;
-
 import java.util.Objects;
 
 /**

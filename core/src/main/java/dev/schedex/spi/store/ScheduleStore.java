@@ -4,7 +4,6 @@ import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
 import dev.schedex.Page;
 import dev.schedex.ScheduleQuery;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -5,19 +5,15 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
 import dev.schedex.ExportScheduleService;
-import dev.schedex.FormatSettings;
 import dev.schedex.NewExportSchedule;
 import dev.schedex.Violation;
 import dev.schedex.jdbc.JdbiScheduleStore;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.Delivered;
 import dev.schedex.spi.Delivery;
-import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportFormat;
-
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -56,12 +52,10 @@ public final class TwoHosts {
     private static final Duration SIMULATED = Duration.ofDays(3);
     private static final Duration TICK = Duration.ofMinutes(5);
 
-    private TwoHosts() {
-    }
+    private TwoHosts() {}
 
     /** What the simulation found. */
-    public record Outcome(int occurrences, int runs, Map<String, Integer> runsByHost, int duplicates) {
-    }
+    public record Outcome(int occurrences, int runs, Map<String, Integer> runsByHost, int duplicates) {}
 
     /**
      * @param args the JDBC URL, optionally
@@ -69,8 +63,8 @@ public final class TwoHosts {
      */
     public static void main(String[] args) throws Exception {
         Outcome outcome = run(args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/test", "postgres");
-        System.out.println(outcome.occurrences() + " occurrences, " + outcome.runs() + " runs, "
-                + outcome.duplicates() + " run twice; by host: " + outcome.runsByHost());
+        System.out.println(outcome.occurrences() + " occurrences, " + outcome.runs() + " runs, " + outcome.duplicates()
+                + " run twice; by host: " + outcome.runsByHost());
     }
 
     /**
@@ -90,7 +84,8 @@ public final class TwoHosts {
             for (String host : List.of("host-a", "host-b")) {
                 HikariDataSource pool = pool(url, user);
                 pools.add(pool);
-                JdbiScheduleStore store = JdbiScheduleStore.builder(pool).schema(SCHEMA)
+                JdbiScheduleStore store = JdbiScheduleStore.builder(pool)
+                        .schema(SCHEMA)
                         .useDatabaseClock(false) // the hosts tick with simulated instants
                         .build();
                 store.migrate(); // both may migrate at once: Flyway takes a lock
@@ -98,8 +93,12 @@ public final class TwoHosts {
                         .store(store)
                         .documentSource((owner, id) -> Optional.of(ExportDocument.of(id, id, "v1", START)))
                         // a format that writes the occurrence it is for: enough to see which run made which export
-                        .format(ExportFormat.of("occurrence", "text/plain", "txt", (document, settings, context, out) ->
-                                out.write(context.occurrence().toString().getBytes(StandardCharsets.UTF_8))))
+                        .format(ExportFormat.of(
+                                "occurrence",
+                                "text/plain",
+                                "txt",
+                                (document, settings, context, out) -> out.write(
+                                        context.occurrence().toString().getBytes(StandardCharsets.UTF_8))))
                         .discoverFormats(false)
                         .destination(new RecordingDestination(host, exported, duplicates))
                         .clock(Clock.fixed(START, ZoneOffset.UTC))
@@ -108,10 +107,16 @@ public final class TwoHosts {
             }
             List<ExportSchedule> schedules = new ArrayList<>();
             for (int i = 0; i < SCHEDULES; i++) {
-                schedules.add(hosts.get(i % 2).create(NewExportSchedule.builder()
-                        .ownerId("team-" + i % 7).documentId("doc-" + i).name("Daily " + i)
-                        .schedule(Schedule.daily(LocalTime.of(i % 24, i * 7 % 60))).zone("Europe/Berlin")
-                        .format("occurrence").destination("recording", Map.of()).build()));
+                schedules.add(hosts.get(i % 2)
+                        .create(NewExportSchedule.builder()
+                                .ownerId("team-" + i % 7)
+                                .documentId("doc-" + i)
+                                .name("Daily " + i)
+                                .schedule(Schedule.daily(LocalTime.of(i % 24, i * 7 % 60)))
+                                .zone("Europe/Berlin")
+                                .format("occurrence")
+                                .destination("recording", Map.of())
+                                .build()));
             }
             // both hosts tick the same instants at the same time, as two timers would
             ExecutorService timers = Executors.newFixedThreadPool(2);
@@ -152,8 +157,9 @@ public final class TwoHosts {
     }
 
     private static void resetSchema(String url, String user) throws Exception {
-        try (HikariDataSource pool = pool(url, user); Connection connection = pool.getConnection();
-             Statement statement = connection.createStatement()) {
+        try (HikariDataSource pool = pool(url, user);
+                Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             statement.execute("CREATE SCHEMA " + SCHEMA);
         }
@@ -174,7 +180,8 @@ public final class TwoHosts {
 
         @Override
         public Delivered deliver(Delivery delivery) {
-            String key = delivery.context().scheduleId() + "@" + delivery.context().occurrence();
+            String key =
+                    delivery.context().scheduleId() + "@" + delivery.context().occurrence();
             if (exported.putIfAbsent(key, host) != null) {
                 duplicates.incrementAndGet();
             }

@@ -1,13 +1,12 @@
 package dev.schedex.examples.cluster;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 class TwoHostsTest {
 
@@ -27,7 +26,9 @@ class TwoHostsTest {
         assertEquals(600, outcome.occurrences(), "200 daily schedules over three days");
         assertEquals(600, outcome.runs(), "one run per occurrence");
         assertEquals(0, outcome.duplicates(), "no occurrence delivered twice");
-        assertTrue(outcome.runsByHost().getOrDefault("host-a", 0) > 0 && outcome.runsByHost().getOrDefault("host-b", 0) > 0,
+        assertTrue(
+                outcome.runsByHost().getOrDefault("host-a", 0) > 0
+                        && outcome.runsByHost().getOrDefault("host-b", 0) > 0,
                 "both hosts did some of the work: " + outcome.runsByHost());
     }
 }

@@ -6,7 +6,6 @@ import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
 import dev.schedex.spi.ExportFormat;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -48,15 +47,19 @@ public final class OutlineFormat implements ExportFormat {
         List<Violation> violations = new ArrayList<>();
         for (String key : settings.asMap().keySet()) {
             if (!key.equals("maxLevel") && !key.equals("bullet")) {
-                violations.add(new Violation(key, "unknown_setting",
+                violations.add(new Violation(
+                        key,
+                        "unknown_setting",
                         "the outline format has no setting '" + key + "'; it takes maxLevel, bullet"));
             }
         }
         settings.get("maxLevel").ifPresent(value -> {
-            if (!(value instanceof BigDecimal) || ((BigDecimal) value).stripTrailingZeros().scale() > 0
-                    || ((BigDecimal) value).intValue() < 1 || ((BigDecimal) value).intValue() > 6) {
-                violations.add(new Violation("maxLevel", "out_of_range",
-                        "maxLevel must be a whole number from 1 to 6, was " + value));
+            if (!(value instanceof BigDecimal)
+                    || ((BigDecimal) value).stripTrailingZeros().scale() > 0
+                    || ((BigDecimal) value).intValue() < 1
+                    || ((BigDecimal) value).intValue() > 6) {
+                violations.add(new Violation(
+                        "maxLevel", "out_of_range", "maxLevel must be a whole number from 1 to 6, was " + value));
             }
         });
         settings.get("bullet").ifPresent(value -> {
@@ -70,8 +73,8 @@ public final class OutlineFormat implements ExportFormat {
     @Override
     public void render(ExportDocument document, FormatSettings settings, ExportContext context, OutputStream out)
             throws IOException {
-        String notes = document.notes().orElseThrow(() -> new ExportException("document '" + document.id()
-                + "' has no notes to outline"));
+        String notes = document.notes()
+                .orElseThrow(() -> new ExportException("document '" + document.id() + "' has no notes to outline"));
         int maxLevel = settings.getNumber("maxLevel").map(BigDecimal::intValue).orElse(6);
         String bullet = settings.getString("bullet").orElse("-");
         StringBuilder outline = new StringBuilder(document.title()).append('\n');
@@ -82,8 +85,11 @@ public final class OutlineFormat implements ExportFormat {
             }
             int level = inCode ? 0 : headingLevel(line);
             if (level >= 1 && level <= maxLevel) {
-                outline.append("  ".repeat(level - 1)).append(bullet).append(' ')
-                        .append(line.substring(level).strip()).append('\n');
+                outline.append("  ".repeat(level - 1))
+                        .append(bullet)
+                        .append(' ')
+                        .append(line.substring(level).strip())
+                        .append('\n');
             }
         }
         out.write(outline.toString().getBytes(StandardCharsets.UTF_8));

@@ -9,8 +9,6 @@ import dev.schedex.destination.FileSystemDestination;
 import dev.schedex.jdbc.JdbiScheduleStore;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.ExportDocument;
-import org.h2.jdbcx.JdbcConnectionPool;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -34,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The quickstart: a small host that exports three documents on six schedules, in every built-in
@@ -61,8 +60,7 @@ public final class Quickstart {
     private static final Duration TICK = Duration.ofMinutes(15);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx", Locale.ROOT);
 
-    private Quickstart() {
-    }
+    private Quickstart() {}
 
     /**
      * @param args the base folder, optionally
@@ -84,7 +82,8 @@ public final class Quickstart {
         startAfresh(base);
 
         // 1. the store: H2 in a file, through H2's own connection pool, migrated by schedex's migrations
-        JdbcConnectionPool dataSource = JdbcConnectionPool.create("jdbc:h2:file:" + base.resolve("schedex-db"), "sa", "");
+        JdbcConnectionPool dataSource =
+                JdbcConnectionPool.create("jdbc:h2:file:" + base.resolve("schedex-db"), "sa", "");
         try {
             JdbiScheduleStore store = JdbiScheduleStore.builder(dataSource).build();
             store.migrate();
@@ -104,8 +103,8 @@ public final class Quickstart {
                 "team-notes", document("team-notes", "Platform team weekly", false, true, true));
         ExportScheduleService service = ExportScheduleService.builder()
                 .store(store)
-                .documentSource((owner, id) -> OWNER.equals(owner) ? Optional.ofNullable(documents.get(id))
-                        : Optional.empty())
+                .documentSource(
+                        (owner, id) -> OWNER.equals(owner) ? Optional.ofNullable(documents.get(id)) : Optional.empty())
                 .destination(new FileSystemDestination(exports))
                 .clock(Clock.fixed(START, ZoneOffset.UTC)) // schedules are created at the simulation's start
                 .hostName("quickstart")
@@ -113,24 +112,59 @@ public final class Quickstart {
 
         // 3. one schedule of each kind, in several zones, together using every built-in format
         List<ExportSchedule> schedules = List.of(
-                create(service, "Nightly flowchart PNG", "release-flow", Schedule.daily(LocalTime.of(2, 0)),
-                        "Europe/Berlin", "png", Map.of("width", 1200)),
-                create(service, "Monday and Friday PDF", "release-flow",
+                create(
+                        service,
+                        "Nightly flowchart PNG",
+                        "release-flow",
+                        Schedule.daily(LocalTime.of(2, 0)),
+                        "Europe/Berlin",
+                        "png",
+                        Map.of("width", 1200)),
+                create(
+                        service,
+                        "Monday and Friday PDF",
+                        "release-flow",
                         Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(7, 30)),
-                        "America/New_York", "pdf", Map.of("pageSize", "Letter")),
-                create(service, "Month-end HTML page", "release-flow", Schedule.monthlyOnLastDay(LocalTime.of(18, 0)),
-                        "Asia/Tokyo", "html", Map.of("theme", "light")),
-                create(service, "Weekly architecture SVG", "architecture", Schedule.cron("0 12 */7 * *"),
-                        "Europe/London", "svg", Map.of("background", "#ffffff")),
-                create(service, "Sunday team notes", "team-notes",
-                        Schedule.weekly(EnumSet.of(DayOfWeek.SUNDAY), LocalTime.of(20, 0)), "Europe/Berlin", "md",
+                        "America/New_York",
+                        "pdf",
+                        Map.of("pageSize", "Letter")),
+                create(
+                        service,
+                        "Month-end HTML page",
+                        "release-flow",
+                        Schedule.monthlyOnLastDay(LocalTime.of(18, 0)),
+                        "Asia/Tokyo",
+                        "html",
+                        Map.of("theme", "light")),
+                create(
+                        service,
+                        "Weekly architecture SVG",
+                        "architecture",
+                        Schedule.cron("0 12 */7 * *"),
+                        "Europe/London",
+                        "svg",
+                        Map.of("background", "#ffffff")),
+                create(
+                        service,
+                        "Sunday team notes",
+                        "team-notes",
+                        Schedule.weekly(EnumSet.of(DayOfWeek.SUNDAY), LocalTime.of(20, 0)),
+                        "Europe/Berlin",
+                        "md",
                         Map.of()),
-                create(service, "Monthly team data", "team-notes", Schedule.monthly(1, LocalTime.of(6, 0)),
-                        "America/Sao_Paulo", "json", Map.of("pretty", true)));
+                create(
+                        service,
+                        "Monthly team data",
+                        "team-notes",
+                        Schedule.monthly(1, LocalTime.of(6, 0)),
+                        "America/Sao_Paulo",
+                        "json",
+                        Map.of("pretty", true)));
         out.println("schedex quickstart: " + schedules.size() + " schedules in " + base.resolve("schedex-db.mv.db"));
         for (ExportSchedule schedule : schedules) {
-            out.printf("  %-26s %-48s %-17s %s%n", schedule.name(), schedule.schedule().describe(), schedule.zone(),
-                    schedule.formatId());
+            out.printf(
+                    "  %-26s %-48s %-17s %s%n",
+                    schedule.name(), schedule.schedule().describe(), schedule.zone(), schedule.formatId());
         }
 
         // 4. the host's timer: here a simulated one, every 15 minutes for two weeks
@@ -142,8 +176,9 @@ public final class Quickstart {
             succeeded += report.succeeded();
             ticks++;
         }
-        out.printf("%nsimulated %s to %s: %d ticks, %d exports, in %.1f s%n%n", START, START.plus(SIMULATED), ticks,
-                succeeded, (System.nanoTime() - started) / 1e9);
+        out.printf(
+                "%nsimulated %s to %s: %d ticks, %d exports, in %.1f s%n%n",
+                START, START.plus(SIMULATED), ticks, succeeded, (System.nanoTime() - started) / 1e9);
 
         // 5. what happened: the run history, and the files
         List<ExportRun> runs = new ArrayList<>();
@@ -155,26 +190,42 @@ public final class Quickstart {
         runs.sort(Comparator.comparing(ExportRun::occurrence));
         out.printf("%-26s %-28s %-9s %-58s %9s%n", "schedule", "occurrence (its zone)", "status", "file", "bytes");
         for (ExportRun run : runs) {
-            ExportSchedule schedule = Objects.requireNonNull(byId.get(run.scheduleId()), "every run is of a listed schedule");
-            out.printf("%-26s %-28s %-9s %-58s %9s%n", schedule.name(),
-                    LOCAL.format(run.occurrence().atZone(schedule.zone())), run.status(),
-                    run.location().orElse(run.message().orElse("")), run.size().map(String::valueOf).orElse(""));
+            ExportSchedule schedule =
+                    Objects.requireNonNull(byId.get(run.scheduleId()), "every run is of a listed schedule");
+            out.printf(
+                    "%-26s %-28s %-9s %-58s %9s%n",
+                    schedule.name(),
+                    LOCAL.format(run.occurrence().atZone(schedule.zone())),
+                    run.status(),
+                    run.location().orElse(run.message().orElse("")),
+                    run.size().map(String::valueOf).orElse(""));
         }
         out.println("\nfiles in " + exports + ":");
         try (Stream<Path> files = Files.walk(exports)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(f -> !exports.relativize(f).startsWith(".schedex"))
-                    .sorted().toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> !exports.relativize(f).startsWith(".schedex"))
+                    .sorted()
+                    .toList()) {
                 out.printf("  %-64s %9d%n", exports.relativize(file), Files.size(file));
             }
         }
         return runs;
     }
 
-    private static ExportSchedule create(ExportScheduleService service, String name, String documentId,
-                                         Schedule schedule, String zone, String format, Map<String, ?> settings) {
+    private static ExportSchedule create(
+            ExportScheduleService service,
+            String name,
+            String documentId,
+            Schedule schedule,
+            String zone,
+            String format,
+            Map<String, ?> settings) {
         return service.create(NewExportSchedule.builder()
-                .ownerId(OWNER).documentId(documentId).name(name)
-                .schedule(schedule).zone(zone)
+                .ownerId(OWNER)
+                .documentId(documentId)
+                .name(name)
+                .schedule(schedule)
+                .zone(zone)
                 .format(format, settings)
                 .destination(FileSystemDestination.TYPE, Map.of("path", "{name}/{date}_{time}.{ext}"))
                 .build());

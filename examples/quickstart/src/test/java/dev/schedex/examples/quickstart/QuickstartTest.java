@@ -1,19 +1,16 @@
 package dev.schedex.examples.quickstart;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import dev.schedex.ExportRun;
 import dev.schedex.RunStatus;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
-import javax.swing.text.MutableAttributeSet;
-import javax.swing.text.html.HTML;
-import javax.swing.text.html.HTMLEditorKit;
-import javax.swing.text.html.parser.ParserDelegator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,11 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import javax.swing.text.MutableAttributeSet;
+import javax.swing.text.html.HTML;
+import javax.swing.text.html.HTMLEditorKit;
+import javax.swing.text.html.parser.ParserDelegator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the quickstart in a temporary folder and opens what it wrote, as a user would. */
 class QuickstartTest {
@@ -66,34 +65,39 @@ class QuickstartTest {
 
         PdfReader pdf = new PdfReader(Files.readAllBytes(byExtension.get("pdf").get(0)));
         assertEquals(612, Math.round(pdf.getPageSize(1).getWidth()), "US Letter");
-        String text = new PdfTextExtractor(pdf).getTextFromPage(1) + new PdfTextExtractor(pdf).getTextFromPage(
-                pdf.getNumberOfPages());
+        String text = new PdfTextExtractor(pdf).getTextFromPage(1)
+                + new PdfTextExtractor(pdf).getTextFromPage(pdf.getNumberOfPages());
         assertTrue(text.contains("Release checklist") && text.contains("Rolling back"), text);
 
         List<String> tags = new ArrayList<>();
         StringBuilder headings = new StringBuilder();
-        new ParserDelegator().parse(new StringReader(Files.readString(byExtension.get("html").get(0))),
-                new HTMLEditorKit.ParserCallback() {
-                    private boolean inHeading;
+        new ParserDelegator()
+                .parse(
+                        new StringReader(
+                                Files.readString(byExtension.get("html").get(0))),
+                        new HTMLEditorKit.ParserCallback() {
+                            private boolean inHeading;
 
-                    @Override
-                    public void handleStartTag(HTML.Tag tag, MutableAttributeSet attributes, int position) {
-                        tags.add(tag.toString());
-                        inHeading = tag == HTML.Tag.H1 || tag == HTML.Tag.H2;
-                    }
+                            @Override
+                            public void handleStartTag(HTML.Tag tag, MutableAttributeSet attributes, int position) {
+                                tags.add(tag.toString());
+                                inHeading = tag == HTML.Tag.H1 || tag == HTML.Tag.H2;
+                            }
 
-                    @Override
-                    public void handleText(char[] data, int position) {
-                        if (inHeading) {
-                            headings.append(data).append('|');
-                        }
-                    }
-                }, true);
+                            @Override
+                            public void handleText(char[] data, int position) {
+                                if (inHeading) {
+                                    headings.append(data).append('|');
+                                }
+                            }
+                        },
+                        true);
         assertTrue(tags.containsAll(List.of("html", "h1", "table", "pre")), tags.toString());
         assertFalse(tags.contains("script"), "the page has no script");
         assertTrue(headings.toString().contains("Release flow|"), headings.toString());
 
-        JsonNode json = new ObjectMapper().readTree(byExtension.get("json").get(0).toFile());
+        JsonNode json =
+                new ObjectMapper().readTree(byExtension.get("json").get(0).toFile());
         assertEquals("team-notes", json.path("document").path("id").asText());
         assertEquals("kim", json.path("data").path("onCall").path("week45").asText());
 
@@ -104,7 +108,9 @@ class QuickstartTest {
 
     private static Map<String, List<Path>> files(Path exports) throws IOException {
         try (Stream<Path> walk = Files.walk(exports)) {
-            return walk.filter(Files::isRegularFile).filter(f -> !exports.relativize(f).startsWith(".schedex")).sorted()
+            return walk.filter(Files::isRegularFile)
+                    .filter(f -> !exports.relativize(f).startsWith(".schedex"))
+                    .sorted()
                     .collect(Collectors.groupingBy(f -> {
                         String name = f.getFileName().toString();
                         return name.substring(name.lastIndexOf('.') + 1);

@@ -9,9 +9,6 @@ import dev.schedex.destination.FileSystemDestination;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.store.InMemoryScheduleStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A host without a framework: a {@link ScheduledExecutorService} calls {@link ExportScheduleService#tick()}
@@ -68,7 +67,11 @@ public final class TimerHost implements AutoCloseable {
         try {
             TickReport report = service.tick();
             if (report.claimed() > 0) {
-                LOG.info("tick: {} claimed, {} succeeded, {} failed", report.claimed(), report.succeeded(), report.failed());
+                LOG.info(
+                        "tick: {} claimed, {} succeeded, {} failed",
+                        report.claimed(),
+                        report.succeeded(),
+                        report.failed());
             }
         } catch (RuntimeException e) {
             LOG.warn("tick failed; the next one retries", e); // never let it escape: that would stop the timer
@@ -101,8 +104,11 @@ public final class TimerHost implements AutoCloseable {
         InMemoryScheduleStore store = new InMemoryScheduleStore();
         ExportScheduleService service = service(store, folder);
         ExportSchedule schedule = service.create(NewExportSchedule.builder()
-                .ownerId("demo").documentId("status").name("Every second")
-                .schedule(Schedule.cron("* * * * * *")).zone("UTC")
+                .ownerId("demo")
+                .documentId("status")
+                .name("Every second")
+                .schedule(Schedule.cron("* * * * * *"))
+                .zone("UTC")
                 .format("json", Map.of())
                 .destination(FileSystemDestination.TYPE, Map.of("path", "{occurrence}.{ext}"))
                 .build());
@@ -121,8 +127,8 @@ public final class TimerHost implements AutoCloseable {
      * @throws IOException if the folder cannot be created
      */
     static ExportScheduleService service(InMemoryScheduleStore store, Path folder) throws IOException {
-        ExportDocument status = ExportDocument.of("status", "Status", "v1", Instant.EPOCH)
-                .withData("{\"healthy\":true}");
+        ExportDocument status =
+                ExportDocument.of("status", "Status", "v1", Instant.EPOCH).withData("{\"healthy\":true}");
         return ExportScheduleService.builder()
                 .store(store)
                 .documentSource((owner, id) -> Optional.of(status).filter(d -> d.id().equals(id)))

@@ -1,5 +1,8 @@
 package dev.schedex.examples.timer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
 import dev.schedex.ExportScheduleService;
@@ -7,9 +10,6 @@ import dev.schedex.NewExportSchedule;
 import dev.schedex.destination.FileSystemDestination;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.store.InMemoryScheduleStore;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TimerHostTest {
 
@@ -31,9 +30,14 @@ class TimerHostTest {
         InMemoryScheduleStore store = new InMemoryScheduleStore();
         ExportScheduleService service = TimerHost.service(store, folder);
         ExportSchedule schedule = service.create(NewExportSchedule.builder()
-                .ownerId("demo").documentId("status").name("Every second")
-                .schedule(Schedule.cron("* * * * * *")).zone("UTC").format("json", Map.of())
-                .destination(FileSystemDestination.TYPE, Map.of("path", "{occurrence}.{ext}")).build());
+                .ownerId("demo")
+                .documentId("status")
+                .name("Every second")
+                .schedule(Schedule.cron("* * * * * *"))
+                .zone("UTC")
+                .format("json", Map.of())
+                .destination(FileSystemDestination.TYPE, Map.of("path", "{occurrence}.{ext}"))
+                .build());
         try (TimerHost host = new TimerHost(service, Duration.ofMillis(50))) {
             Thread.sleep(2_500);
         }
@@ -49,7 +53,9 @@ class TimerHostTest {
         Thread.sleep(1_200);
         assertEquals(after, service.runs("demo", schedule.id(), 100).size(), "no tick after close");
         Instant later = Instant.now().plusSeconds(2);
-        assertEquals(1, store.claimDue(later, 10, "another-host", later.plusSeconds(60)).size(),
+        assertEquals(
+                1,
+                store.claimDue(later, 10, "another-host", later.plusSeconds(60)).size(),
                 "another host claims the schedule at once: this one left no lease behind");
     }
 }

@@ -1,14 +1,6 @@
 package dev.schedex.renderers.internal.batik;
 
 import dev.schedex.renderers.internal.fonts.WebFonts;
-import org.apache.batik.bridge.DefaultFontFamilyResolver;
-import org.apache.batik.bridge.FontFace;
-import org.apache.batik.bridge.FontFamilyResolver;
-import org.apache.batik.gvt.font.AWTFontFamily;
-import org.apache.batik.gvt.font.AWTGVTFont;
-import org.apache.batik.gvt.font.GVTFontFamily;
-import org.jspecify.annotations.Nullable;
-
 import java.awt.Font;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -18,6 +10,13 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.batik.bridge.DefaultFontFamilyResolver;
+import org.apache.batik.bridge.FontFace;
+import org.apache.batik.bridge.FontFamilyResolver;
+import org.apache.batik.gvt.font.AWTFontFamily;
+import org.apache.batik.gvt.font.AWTGVTFont;
+import org.apache.batik.gvt.font.GVTFontFamily;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Batik's process-wide set-up, done once before the first render: its font caches made safe for
@@ -55,15 +54,29 @@ final class BatikSetup {
      * logical fonts, DejaVu Sans and Serif, wider, so text overflowed the boxes its tool measured.
      */
     private static final Map<String, String> BROWSER_FAMILIES = Map.of(
-            "sans-serif", "Liberation Sans", "arial", "Liberation Sans", "helvetica", "Liberation Sans",
-            "serif", "Liberation Serif", "times", "Liberation Serif", "times new roman", "Liberation Serif",
-            "monospace", "DejaVu Sans Mono", "courier", "Liberation Mono", "courier new", "Liberation Mono");
+            "sans-serif",
+            "Liberation Sans",
+            "arial",
+            "Liberation Sans",
+            "helvetica",
+            "Liberation Sans",
+            "serif",
+            "Liberation Serif",
+            "times",
+            "Liberation Serif",
+            "times new roman",
+            "Liberation Serif",
+            "monospace",
+            "DejaVu Sans Mono",
+            "courier",
+            "Liberation Mono",
+            "courier new",
+            "Liberation Mono");
 
     /** Every family the system has, by lower-case name, resolved once: read by {@link #resolver()}. */
     private static final Map<String, GVTFontFamily> FAMILIES;
 
-    private BatikSetup() {
-    }
+    private BatikSetup() {}
 
     static {
         if (System.getProperty("org.apache.batik.warn_destination") == null) {
@@ -89,8 +102,10 @@ final class BatikSetup {
             glyphs.setAccessible(true);
             glyphs.set(null, new PerThreadMap<>());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("this Batik version keeps its font caches differently from Batik "
-                    + "1.19; schedex cannot make them safe for renders on several threads", e);
+            throw new IllegalStateException(
+                    "this Batik version keeps its font caches differently from Batik "
+                            + "1.19; schedex cannot make them safe for renders on several threads",
+                    e);
         }
     }
 

@@ -3,6 +3,13 @@ package dev.schedex.renderers.internal.batik;
 import dev.schedex.renderers.internal.svg.SafeSvg;
 import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Dimension2D;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
 import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.anim.dom.SVGOMDocument;
 import org.apache.batik.bridge.BridgeContext;
@@ -18,14 +25,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
-import javax.xml.XMLConstants;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Dimension2D;
-import java.util.Map;
-import java.util.function.Consumer;
-import java.util.regex.Pattern;
-
 /**
  * A user's drawing, sanitised and built into Batik's graphics tree, ready to paint onto any
  * {@link Graphics2D}: a PNG's image or a PDF page. Built and painted on one render thread (see
@@ -35,6 +34,7 @@ public final class Drawing implements AutoCloseable {
 
     /** What a browser makes of an {@code <svg>} with neither a size nor a viewBox. */
     private static final double DEFAULT_WIDTH = 300;
+
     private static final double DEFAULT_HEIGHT = 150;
     private static final String SVG = SVGDOMImplementation.SVG_NAMESPACE_URI;
     /**
@@ -42,8 +42,11 @@ public final class Drawing implements AutoCloseable {
      * it. Inkscape's flowed text is a draft of SVG 1.2 that no browser ever drew: the export shows
      * what a browser shows, and the owner learns how to keep the text.
      */
-    private static final Map<String, String> LEFT_OUT = Map.of("flowRoot", "browsers do not draw flowed text "
-            + "(a draft of SVG 1.2) either; in Inkscape, Text > Convert to Text makes it text every viewer draws");
+    private static final Map<String, String> LEFT_OUT = Map.of(
+            "flowRoot",
+            "browsers do not draw flowed text "
+                    + "(a draft of SVG 1.2) either; in Inkscape, Text > Convert to Text makes it text every viewer draws");
+
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     static {
@@ -80,8 +83,8 @@ public final class Drawing implements AutoCloseable {
             GraphicsNode root = new GVTBuilder().build(context, document);
             Dimension2D size = context.getDocumentSize();
             if (!(size.getWidth() > 0 && size.getHeight() > 0)) {
-                throw new ExportException("the drawing has no area: its size is " + size.getWidth() + " by "
-                        + size.getHeight());
+                throw new ExportException(
+                        "the drawing has no area: its size is " + size.getWidth() + " by " + size.getHeight());
             }
             StoppableShape.wrapPaths(root);
             return new Drawing(context, root, size.getWidth(), size.getHeight());
@@ -89,7 +92,8 @@ public final class Drawing implements AutoCloseable {
             context.dispose();
             // Batik's message starts with the document's URI and line ("null:-1"), which mean nothing here
             String message = String.valueOf(e.getMessage());
-            throw new ExportException("the drawing cannot be drawn: " + message.substring(message.indexOf('\n') + 1), e);
+            throw new ExportException(
+                    "the drawing cannot be drawn: " + message.substring(message.indexOf('\n') + 1), e);
         } catch (RuntimeException | Error e) {
             context.dispose();
             throw e;
@@ -106,8 +110,8 @@ public final class Drawing implements AutoCloseable {
      * </ul>
      */
     private static SVGOMDocument forBatik(Document sanitised, SafeUserAgent agent) {
-        SVGOMDocument document = (SVGOMDocument) SVGDOMImplementation.getDOMImplementation()
-                .createDocument(SVG, "svg", null);
+        SVGOMDocument document =
+                (SVGOMDocument) SVGDOMImplementation.getDOMImplementation().createDocument(SVG, "svg", null);
         document.setParsedURL(new ParsedURL(SvgSanitiser.BASE_URI));
         document.setDocumentURI(SvgSanitiser.BASE_URI);
         Element root = document.getDocumentElement();

@@ -1,13 +1,5 @@
 package dev.schedex.renderers.internal.batik;
 
-import org.apache.batik.gvt.font.AWTFontFamily;
-import org.apache.batik.gvt.font.AWTGVTFont;
-import org.apache.batik.gvt.font.AWTGVTGlyphVector;
-import org.apache.batik.gvt.font.GVTFont;
-import org.apache.batik.gvt.font.GVTFontFace;
-import org.apache.batik.gvt.font.GVTGlyphMetrics;
-import org.apache.batik.gvt.font.GVTGlyphVector;
-
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
@@ -16,6 +8,13 @@ import java.awt.geom.Point2D;
 import java.text.AttributedCharacterIterator;
 import java.text.CharacterIterator;
 import java.util.Map;
+import org.apache.batik.gvt.font.AWTFontFamily;
+import org.apache.batik.gvt.font.AWTGVTFont;
+import org.apache.batik.gvt.font.AWTGVTGlyphVector;
+import org.apache.batik.gvt.font.GVTFont;
+import org.apache.batik.gvt.font.GVTFontFace;
+import org.apache.batik.gvt.font.GVTGlyphMetrics;
+import org.apache.batik.gvt.font.GVTGlyphVector;
 
 /**
  * A font a drawing embeds in an {@code @font-face} rule, laid out with the font's own kerning, as
@@ -58,7 +57,8 @@ final class EmbeddedFontFamily extends AWTFontFamily {
             StringBuilder characters = new StringBuilder();
             for (char c = text.first(); c != CharacterIterator.DONE; c = text.next()) {
                 byte direction = Character.getDirectionality(c);
-                if (Character.isSurrogate(c) || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                if (Character.isSurrogate(c)
+                        || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
                         || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
                     return super.createGlyphVector(context, text);
                 }
@@ -98,8 +98,8 @@ final class EmbeddedFontFamily extends AWTFontFamily {
                 return metrics;
             }
             float advance = (float) (kerned[index + 1].getX() - kerned[index].getX());
-            return new GVTGlyphMetrics(advance, metrics.getVerticalAdvance(), metrics.getBounds2D(),
-                    (byte) metrics.getType());
+            return new GVTGlyphMetrics(
+                    advance, metrics.getVerticalAdvance(), metrics.getBounds2D(), (byte) metrics.getType());
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.schedex.renderers.internal.batik;
 
+import java.awt.geom.Dimension2D;
+import java.io.InputStream;
+import java.util.function.Consumer;
 import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.bridge.ExternalResourceSecurity;
 import org.apache.batik.bridge.FontFace;
@@ -14,10 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.svg.SVGAElement;
 import org.w3c.dom.svg.SVGDocument;
-
-import java.awt.geom.Dimension2D;
-import java.io.InputStream;
-import java.util.function.Consumer;
 
 /**
  * Batik's view of the world during one render, locked down: no script of any type may load, no

@@ -1,9 +1,5 @@
 package dev.schedex.renderers.internal.batik;
 
-import org.apache.batik.gvt.CompositeGraphicsNode;
-import org.apache.batik.gvt.GraphicsNode;
-import org.apache.batik.gvt.ShapeNode;
-
 import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
@@ -12,6 +8,9 @@ import java.awt.geom.PathIterator;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RectangularShape;
+import org.apache.batik.gvt.CompositeGraphicsNode;
+import org.apache.batik.gvt.GraphicsNode;
+import org.apache.batik.gvt.ShapeNode;
 
 /**
  * A path that stops whoever walks it once the render thread has been halted ({@link TimedRender}).
@@ -43,7 +42,9 @@ final class StoppableShape implements Shape {
         } else if (node instanceof ShapeNode) {
             ShapeNode shapeNode = (ShapeNode) node;
             Shape shape = shapeNode.getShape();
-            if (shape != null && !(shape instanceof RectangularShape) && !(shape instanceof Line2D)
+            if (shape != null
+                    && !(shape instanceof RectangularShape)
+                    && !(shape instanceof Line2D)
                     && !(shape instanceof StoppableShape)) {
                 shapeNode.setShape(new StoppableShape(shape));
             }

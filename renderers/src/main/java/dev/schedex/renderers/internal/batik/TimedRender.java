@@ -1,13 +1,12 @@
 package dev.schedex.renderers.internal.batik;
 
 import dev.schedex.spi.ExportException;
-import org.apache.batik.bridge.InterruptedBridgeException;
-import org.apache.batik.util.HaltingThread;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.batik.bridge.InterruptedBridgeException;
+import org.apache.batik.util.HaltingThread;
 
 /**
  * Runs one render of an untrusted document on a thread of its own, within a time limit and an
@@ -35,8 +34,7 @@ public final class TimedRender {
         byte[] run() throws IOException;
     }
 
-    private TimedRender() {
-    }
+    private TimedRender() {}
 
     /**
      * @param what   what is being made, for messages ("PNG", "HTML")
@@ -50,13 +48,15 @@ public final class TimedRender {
     public static byte[] run(String what, Duration timeLimit, long maxOutputBytes, Work work) throws IOException {
         AtomicReference<byte[]> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        HaltingThread thread = new HaltingThread(() -> {
-            try {
-                result.set(work.run());
-            } catch (Throwable t) { // the render thread's own end: everything is reported to the caller
-                failure.set(t);
-            }
-        }, "schedex-render-" + what.toLowerCase(java.util.Locale.ROOT));
+        HaltingThread thread = new HaltingThread(
+                () -> {
+                    try {
+                        result.set(work.run());
+                    } catch (Throwable t) { // the render thread's own end: everything is reported to the caller
+                        failure.set(t);
+                    }
+                },
+                "schedex-render-" + what.toLowerCase(java.util.Locale.ROOT));
         thread.setDaemon(true);
         thread.start();
         try {
@@ -74,8 +74,8 @@ public final class TimedRender {
         if (t == null) {
             byte[] bytes = Objects.requireNonNull(result.get(), "a render that did not fail has its bytes");
             if (bytes.length > maxOutputBytes) {
-                throw new ExportException("the " + what + " would be " + bytes.length + " bytes, more than the limit of "
-                        + maxOutputBytes + " bytes");
+                throw new ExportException("the " + what + " would be " + bytes.length
+                        + " bytes, more than the limit of " + maxOutputBytes + " bytes");
             }
             return bytes;
         }
@@ -89,8 +89,8 @@ public final class TimedRender {
             throw tooLong(what, timeLimit);
         }
         if (t instanceof StackOverflowError) {
-            throw new ExportException("the drawing is too deeply structured to render as " + what
-                    + " (the render ran out of stack)");
+            throw new ExportException(
+                    "the drawing is too deeply structured to render as " + what + " (the render ran out of stack)");
         }
         if (t instanceof OutOfMemoryError) {
             throw new ExportException("the drawing needs more memory to render as " + what + " than this host has");
@@ -99,8 +99,8 @@ public final class TimedRender {
     }
 
     private static ExportException tooLong(String what, Duration timeLimit) {
-        return new ExportException("the " + what + " render took longer than its limit of "
-                + timeLimit.toMillis() + " ms and was stopped");
+        return new ExportException("the " + what + " render took longer than its limit of " + timeLimit.toMillis()
+                + " ms and was stopped");
     }
 
     private static void stop(HaltingThread thread) {

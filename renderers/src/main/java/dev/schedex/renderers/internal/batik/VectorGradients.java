@@ -1,6 +1,12 @@
 package dev.schedex.renderers.internal.batik;
 
 import com.lowagie.text.pdf.PdfGraphics2D;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Paint;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.NoninvertibleTransformException;
+import java.awt.geom.Point2D;
 import org.apache.batik.ext.awt.LinearGradientPaint;
 import org.apache.batik.ext.awt.MultipleGradientPaint;
 import org.apache.batik.gvt.CompositeGraphicsNode;
@@ -12,13 +18,6 @@ import org.apache.batik.gvt.MarkerShapePainter;
 import org.apache.batik.gvt.ShapeNode;
 import org.apache.batik.gvt.ShapePainter;
 import org.apache.batik.gvt.StrokeShapePainter;
-
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Paint;
-import java.awt.geom.AffineTransform;
-import java.awt.geom.NoninvertibleTransformException;
-import java.awt.geom.Point2D;
 
 /**
  * Turns the linear gradients of a drawing's graphics tree into the kind OpenPDF writes as vectors.
@@ -33,8 +32,7 @@ import java.awt.geom.Point2D;
  */
 final class VectorGradients {
 
-    private VectorGradients() {
-    }
+    private VectorGradients() {}
 
     /** @param node the root of a drawing's graphics tree, about to be painted onto a PDF */
     static void convert(GraphicsNode node) {
@@ -61,7 +59,8 @@ final class VectorGradients {
             }
         } else if (painter instanceof MarkerShapePainter) {
             MarkerShapePainter markers = (MarkerShapePainter) painter;
-            for (Marker marker : new Marker[]{markers.getStartMarker(), markers.getMiddleMarker(), markers.getEndMarker()}) {
+            for (Marker marker :
+                    new Marker[] {markers.getStartMarker(), markers.getMiddleMarker(), markers.getEndMarker()}) {
                 if (marker != null) {
                     convert(marker.getMarkerNode());
                 }
@@ -77,7 +76,9 @@ final class VectorGradients {
         LinearGradientPaint gradient = (LinearGradientPaint) paint;
         float[] fractions = gradient.getFractions();
         Color[] colours = gradient.getColors();
-        if (colours.length != 2 || colours[0].getAlpha() != 255 || colours[1].getAlpha() != 255
+        if (colours.length != 2
+                || colours[0].getAlpha() != 255
+                || colours[1].getAlpha() != 255
                 || gradient.getCycleMethod() != MultipleGradientPaint.NO_CYCLE
                 || gradient.getColorSpace() != MultipleGradientPaint.SRGB) {
             return gradient;
@@ -103,8 +104,10 @@ final class VectorGradients {
         double g2 = gx * gx + gy * gy;
         Point2D origin = transform.transform(start, null);
         // the points where t reaches the first and the last stop
-        Point2D first = new Point2D.Double(origin.getX() + gx / g2 * fractions[0], origin.getY() + gy / g2 * fractions[0]);
-        Point2D last = new Point2D.Double(origin.getX() + gx / g2 * fractions[1], origin.getY() + gy / g2 * fractions[1]);
+        Point2D first =
+                new Point2D.Double(origin.getX() + gx / g2 * fractions[0], origin.getY() + gy / g2 * fractions[0]);
+        Point2D last =
+                new Point2D.Double(origin.getX() + gx / g2 * fractions[1], origin.getY() + gy / g2 * fractions[1]);
         if (first.distance(last) == 0) {
             return gradient;
         }

@@ -12,8 +12,7 @@ final class Sfnt {
 
     private static final int HEAD = tag("head");
 
-    private Sfnt() {
-    }
+    private Sfnt() {}
 
     /** The font file: offset table, table records sorted by tag, tables on 4-byte boundaries. */
     static byte[] write(int flavor, Map<Integer, byte[]> tables) throws IOException {
@@ -29,7 +28,10 @@ final class Sfnt {
         }
         ByteBuffer out = ByteBuffer.allocate((int) size);
         int selector = 31 - Integer.numberOfLeadingZeros(Math.max(n, 1));
-        out.putInt(flavor).putShort((short) n).putShort((short) (16 << selector)).putShort((short) selector)
+        out.putInt(flavor)
+                .putShort((short) n)
+                .putShort((short) (16 << selector))
+                .putShort((short) selector)
                 .putShort((short) (16 * n - (16 << selector)));
         int offset = 12 + 16 * n;
         int headOffset = -1;
@@ -39,7 +41,10 @@ final class Sfnt {
                 ByteBuffer.wrap(data).putInt(8, 0); // checkSumAdjustment, set below over the whole file
                 headOffset = offset;
             }
-            out.putInt(table.getKey()).putInt(checksum(data, 0, data.length)).putInt(offset).putInt(data.length);
+            out.putInt(table.getKey())
+                    .putInt(checksum(data, 0, data.length))
+                    .putInt(offset)
+                    .putInt(data.length);
             out.put(offset, data);
             offset += (data.length + 3) & ~3;
         }
@@ -63,8 +68,8 @@ final class Sfnt {
 
     static int checkedLength(int value, String what) throws IOException {
         if (value < 0 || value > WebFonts.MAX_BYTES) {
-            throw new IOException("malformed web font: " + what + " " + Integer.toUnsignedString(value)
-                    + " is beyond " + (WebFonts.MAX_BYTES >> 20) + " MiB");
+            throw new IOException("malformed web font: " + what + " " + Integer.toUnsignedString(value) + " is beyond "
+                    + (WebFonts.MAX_BYTES >> 20) + " MiB");
         }
         return value;
     }
@@ -74,7 +79,7 @@ final class Sfnt {
     }
 
     static String tagName(int tag) {
-        return "'" + (char) (tag >>> 24) + (char) (tag >>> 16 & 0xFF) + (char) (tag >>> 8 & 0xFF)
-                + (char) (tag & 0xFF) + "'";
+        return "'" + (char) (tag >>> 24) + (char) (tag >>> 16 & 0xFF) + (char) (tag >>> 8 & 0xFF) + (char) (tag & 0xFF)
+                + "'";
     }
 }

@@ -28,11 +28,10 @@ public final class WebFonts {
     /** The largest font, compressed or not, that a drawing may embed: 32 MiB. */
     static final int MAX_BYTES = 32 << 20;
 
-    private static final int WOFF = 0x774F4646;   // "wOFF"
-    private static final int WOFF2 = 0x774F4632;  // "wOF2"
+    private static final int WOFF = 0x774F4646; // "wOFF"
+    private static final int WOFF2 = 0x774F4632; // "wOF2"
 
-    private WebFonts() {
-    }
+    private WebFonts() {}
 
     /**
      * @param in an embedded font, read to its end (at most {@link #MAX_BYTES})

@@ -10,8 +10,7 @@ import java.util.zip.Inflater;
 /** WOFF 1.0 to sfnt: each table zlib-compressed on its own, or stored as it is. */
 final class Woff {
 
-    private Woff() {
-    }
+    private Woff() {}
 
     static byte[] toSfnt(ByteBuffer in) throws IOException {
         int flavor = in.getInt(4);

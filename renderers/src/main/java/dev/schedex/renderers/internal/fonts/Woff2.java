@@ -1,7 +1,5 @@
 package dev.schedex.renderers.internal.fonts;
 
-import org.brotli.dec.BrotliInputStream;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.brotli.dec.BrotliInputStream;
 
 /**
  * WOFF 2.0 to sfnt: one Brotli stream holding every table, with the {@code glyf} and {@code loca}
@@ -17,7 +16,7 @@ import java.util.Map;
  */
 final class Woff2 {
 
-    private static final int TTCF = 0x74746366;   // "ttcf"
+    private static final int TTCF = 0x74746366; // "ttcf"
     private static final int GLYF = Sfnt.tag("glyf");
     private static final int LOCA = Sfnt.tag("loca");
     private static final int HMTX = Sfnt.tag("hmtx");
@@ -26,15 +25,15 @@ final class Woff2 {
 
     /** WOFF2's table tags by the index its directory gives instead of a tag (index 63: the tag follows). */
     private static final String[] KNOWN_TAGS = {
-            "cmap", "head", "hhea", "hmtx", "maxp", "name", "OS/2", "post", "cvt ", "fpgm", "glyf", "loca",
-            "prep", "CFF ", "VORG", "EBDT", "EBLC", "gasp", "hdmx", "kern", "LTSH", "PCLT", "VDMX", "vhea",
-            "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "EBSC", "JSTF", "MATH", "CBDT", "CBLC", "COLR", "CPAL",
-            "SVG ", "sbix", "acnt", "avar", "bdat", "bloc", "bsln", "cvar", "fdsc", "feat", "fmtx", "fvar",
-            "gvar", "hsty", "just", "lcar", "mort", "morx", "opbd", "prop", "trak", "Zapf", "Silf", "Glat",
-            "Gloc", "Feat", "Sill"};
+        "cmap", "head", "hhea", "hmtx", "maxp", "name", "OS/2", "post", "cvt ", "fpgm", "glyf", "loca",
+        "prep", "CFF ", "VORG", "EBDT", "EBLC", "gasp", "hdmx", "kern", "LTSH", "PCLT", "VDMX", "vhea",
+        "vmtx", "BASE", "GDEF", "GPOS", "GSUB", "EBSC", "JSTF", "MATH", "CBDT", "CBLC", "COLR", "CPAL",
+        "SVG ", "sbix", "acnt", "avar", "bdat", "bloc", "bsln", "cvar", "fdsc", "feat", "fmtx", "fvar",
+        "gvar", "hsty", "just", "lcar", "mort", "morx", "opbd", "prop", "trak", "Zapf", "Silf", "Glat",
+        "Gloc", "Feat", "Sill"
+    };
 
-    private Woff2() {
-    }
+    private Woff2() {}
 
     private record Woff2Entry(int tag, int version, int length, int storedLength) {
         boolean transformed() {
@@ -84,8 +83,8 @@ final class Woff2 {
             boolean known = (entry.tag() == GLYF || entry.tag() == LOCA) && entry.version() == 0
                     || entry.tag() == HMTX && entry.version() == 1;
             if (!known) {
-                throw new IOException("WOFF2 table " + Sfnt.tagName(entry.tag()) + " uses transform "
-                        + entry.version() + ", which is not defined");
+                throw new IOException("WOFF2 table " + Sfnt.tagName(entry.tag()) + " uses transform " + entry.version()
+                        + ", which is not defined");
             }
         }
         if (transformed.containsKey(GLYF) != transformed.containsKey(LOCA)) {
@@ -118,8 +117,8 @@ final class Woff2 {
             throw new IOException("WOFF2 font data is not valid Brotli: " + e.getMessage(), e);
         }
         if (data.length != expected) {
-            throw new IOException("WOFF2 font data decompresses to " + data.length + " bytes, not the "
-                    + expected + " its tables need");
+            throw new IOException("WOFF2 font data decompresses to " + data.length + " bytes, not the " + expected
+                    + " its tables need");
         }
         return data;
     }

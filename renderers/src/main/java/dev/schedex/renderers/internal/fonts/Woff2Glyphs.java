@@ -1,10 +1,9 @@
 package dev.schedex.renderers.internal.fonts;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * WOFF2's transformed {@code glyf} table turned back into {@code glyf} and {@code loca}: the glyph
@@ -56,8 +55,7 @@ record Woff2Glyphs(byte[] glyf, byte[] loca, short[] xMins) {
                 continue;
             } else if (contourCount > 0) {
                 boolean overlap = overlaps != null && (overlaps.get(g >> 3) & (0x80 >> (g & 7))) != 0;
-                glyph = simpleGlyph(contourCount, points, flags, glyphs, instructions,
-                        hasBox ? boxes : null, overlap);
+                glyph = simpleGlyph(contourCount, points, flags, glyphs, instructions, hasBox ? boxes : null, overlap);
             } else if (contourCount == -1) {
                 if (!hasBox) {
                     throw new IOException("malformed WOFF2 font: composite glyph " + g + " has no bounding box");
@@ -85,9 +83,15 @@ record Woff2Glyphs(byte[] glyf, byte[] loca, short[] xMins) {
         return stream;
     }
 
-    private static ByteBuffer simpleGlyph(int contourCount, ByteBuffer pointCounts, ByteBuffer flagStream,
-                                          ByteBuffer glyphStream, ByteBuffer instructions, @Nullable ByteBuffer box,
-                                          boolean overlap) throws IOException {
+    private static ByteBuffer simpleGlyph(
+            int contourCount,
+            ByteBuffer pointCounts,
+            ByteBuffer flagStream,
+            ByteBuffer glyphStream,
+            ByteBuffer instructions,
+            @Nullable ByteBuffer box,
+            boolean overlap)
+            throws IOException {
         int[] ends = new int[contourCount];
         int total = 0;
         for (int c = 0; c < contourCount; c++) {
@@ -125,7 +129,9 @@ record Woff2Glyphs(byte[] glyf, byte[] loca, short[] xMins) {
         for (int p = 0; p < total; p++) {
             int dx = xs[p] - (p == 0 ? 0 : xs[p - 1]);
             int dy = ys[p] - (p == 0 ? 0 : ys[p - 1]);
-            int flag = (onCurve[p] ? 1 : 0) | axisFlag(dx, 0x02, 0x10) | axisFlag(dy, 0x04, 0x20)
+            int flag = (onCurve[p] ? 1 : 0)
+                    | axisFlag(dx, 0x02, 0x10)
+                    | axisFlag(dy, 0x04, 0x20)
                     | (p == 0 && overlap ? OVERLAP_SIMPLE : 0);
             out.put((byte) flag);
         }
@@ -220,8 +226,9 @@ record Woff2Glyphs(byte[] glyf, byte[] loca, short[] xMins) {
         return (flag & 1) != 0 ? value : -value;
     }
 
-    private static ByteBuffer compositeGlyph(ByteBuffer composites, ByteBuffer glyphStream,
-                                             ByteBuffer instructions, ByteBuffer boxes) throws IOException {
+    private static ByteBuffer compositeGlyph(
+            ByteBuffer composites, ByteBuffer glyphStream, ByteBuffer instructions, ByteBuffer boxes)
+            throws IOException {
         int start = composites.position();
         int flags;
         boolean hasInstructions = false;

@@ -9,7 +9,6 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.schedex.spi.ExportException;
-
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,8 +18,7 @@ import java.util.function.Supplier;
  */
 public final class Notes {
 
-    private Notes() {
-    }
+    private Notes() {}
 
     /**
      * The most columns a table in the notes may have: flexmark runs out of stack from about 500 (see
@@ -38,7 +36,8 @@ public final class Notes {
      */
     public static String bounded(String markdown) {
         if (markdown.length() > MAX_CHARS) {
-            throw new ExportException("the notes are too long: " + markdown.length() + " characters, at most " + MAX_CHARS);
+            throw new ExportException(
+                    "the notes are too long: " + markdown.length() + " characters, at most " + MAX_CHARS);
         }
         return markdown;
     }
@@ -57,8 +56,8 @@ public final class Notes {
         try {
             return work.get();
         } catch (StackOverflowError e) {
-            throw new ExportException("the notes are too deeply nested to render as " + format
-                    + " (the render ran out of stack)");
+            throw new ExportException(
+                    "the notes are too deeply nested to render as " + format + " (the render ran out of stack)");
         }
     }
 
@@ -86,7 +85,9 @@ public final class Notes {
             if (row.indexOf('|') < 0 || row.indexOf('-') < 0 || !row.chars().allMatch(c -> "|-: \t".indexOf(c) >= 0)) {
                 continue;
             }
-            long columns = List.of(row.split("\\|")).stream().filter(cell -> cell.indexOf('-') >= 0).count();
+            long columns = List.of(row.split("\\|")).stream()
+                    .filter(cell -> cell.indexOf('-') >= 0)
+                    .count();
             if (columns > MAX_TABLE_COLUMNS) {
                 throw new ExportException("the table is too wide: a table in the notes has " + columns
                         + " columns, at most " + MAX_TABLE_COLUMNS);
@@ -97,8 +98,13 @@ public final class Notes {
     /** @return flexmark options with the notes' extensions; the caller may add its own */
     public static MutableDataSet options() {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                TaskListExtension.create(), AutolinkExtension.create()));
+        options.set(
+                Parser.EXTENSIONS,
+                List.of(
+                        TablesExtension.create(),
+                        StrikethroughExtension.create(),
+                        TaskListExtension.create(),
+                        AutolinkExtension.create()));
         return options;
     }
 }

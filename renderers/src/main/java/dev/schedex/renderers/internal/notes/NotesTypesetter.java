@@ -40,8 +40,6 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextContainer;
 import dev.schedex.renderers.internal.svg.UrlPolicy;
-import org.jspecify.annotations.Nullable;
-
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +49,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typesets a document's notes (Markdown, read as by {@link Notes}) as OpenPDF elements: headings,
@@ -75,6 +74,7 @@ public final class NotesTypesetter {
 
     /** Style bits of a run of text. */
     private static final int BOLD = 1;
+
     private static final int ITALIC = 2;
     private static final int MONO = 4;
     private static final int STRIKE = 8;
@@ -156,7 +156,8 @@ public final class NotesTypesetter {
             if (!(item instanceof ListItem)) {
                 continue;
             }
-            String marker = item instanceof TaskListItem ? (((TaskListItem) item).isItemDoneMarker() ? "[x]" : "[ ]")
+            String marker = item instanceof TaskListItem
+                    ? (((TaskListItem) item).isItemDoneMarker() ? "[x]" : "[ ]")
                     : list instanceof BulletList ? "\u2022" : number + ".";
             number++;
             boolean first = true;
@@ -218,7 +219,8 @@ public final class NotesTypesetter {
                 table.addCell(cell);
             }
         }
-        table.setHeaderRows(rows.isEmpty() || rows.get(0).isEmpty() || !rows.get(0).get(0).isHeader() ? 0 : 1);
+        table.setHeaderRows(
+                rows.isEmpty() || rows.get(0).isEmpty() || !rows.get(0).get(0).isHeader() ? 0 : 1);
         return framed(table, indent);
     }
 
@@ -277,7 +279,8 @@ public final class NotesTypesetter {
                 String alt = child.getChildChars().toString().strip();
                 into.add(phrase("[image" + (alt.isEmpty() ? "" : ": " + alt) + "]", style | ITALIC, size, QUIET));
             } else if (child instanceof LinkNodeBase) {
-                String url = child instanceof MailLink ? "mailto:" + ((MailLink) child).getText()
+                String url = child instanceof MailLink
+                        ? "mailto:" + ((MailLink) child).getText()
                         : ((LinkNodeBase) child).getUrl().toString();
                 String target = isLinkable(url) ? url : null;
                 Color linkColour = target == null ? colour : LINK;
@@ -351,8 +354,8 @@ public final class NotesTypesetter {
 
         static {
             try {
-                FONT = BaseFont.createFont("font-fallback/LiberationSans-Regular.ttf", BaseFont.IDENTITY_H,
-                        BaseFont.EMBEDDED);
+                FONT = BaseFont.createFont(
+                        "font-fallback/LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
             } catch (IOException e) {
                 throw new UncheckedIOException("OpenPDF's jar lacks its Liberation Sans font", e);
             }

@@ -14,7 +14,6 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.schedex.renderers.internal.svg.UrlPolicy;
-
 import java.util.Locale;
 import java.util.TreeMap;
 
@@ -30,8 +29,7 @@ public final class SafeMarkdown {
 
     private static final Parser PARSER = Parser.builder(Notes.options()).build();
 
-    private SafeMarkdown() {
-    }
+    private SafeMarkdown() {}
 
     /**
      * @param markdown notes, within {@link Notes#MAX_CHARS}
@@ -43,8 +41,11 @@ public final class SafeMarkdown {
         // destinations to replace: start -> end
         TreeMap<Integer, Integer> refused = new TreeMap<>();
         for (Node node : Notes.parse(PARSER, markdown).getDescendants()) {
-            if (node instanceof Code || node instanceof CodeBlock || node instanceof FencedCodeBlock
-                    || node instanceof IndentedCodeBlock || node instanceof MailLink) {
+            if (node instanceof Code
+                    || node instanceof CodeBlock
+                    || node instanceof FencedCodeBlock
+                    || node instanceof IndentedCodeBlock
+                    || node instanceof MailLink) {
                 keep(kept, node.getChars());
             } else if (node instanceof AutoLink) {
                 if (UrlPolicy.isSafe(((AutoLink) node).getText().toString())) {
@@ -84,7 +85,8 @@ public final class SafeMarkdown {
 
     /** Links as {@link UrlPolicy} allows; images also from {@code data:image/} URLs (the file stands alone). */
     private static boolean isSafe(String url, boolean image) {
-        return UrlPolicy.isSafe(url) || image && url.strip().toLowerCase(Locale.ROOT).startsWith("data:image/");
+        return UrlPolicy.isSafe(url)
+                || image && url.strip().toLowerCase(Locale.ROOT).startsWith("data:image/");
     }
 
     private static void keep(TreeMap<Integer, Integer> kept, BasedSequence chars) {

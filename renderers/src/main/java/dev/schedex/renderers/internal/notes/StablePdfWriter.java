@@ -4,7 +4,6 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.PdfDocument;
 import com.lowagie.text.pdf.PdfWriter;
-
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,10 +1,9 @@
 package dev.schedex.renderers.internal.svg;
 
+import java.util.Map;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-
-import java.util.Map;
 
 /**
  * A browser shifts each piece of text by the baseline its nearest {@code alignment-baseline} names
@@ -23,8 +22,20 @@ final class Baselines extends ElementRule {
      * in Chromium with DejaVu Sans they are within 2% of the em.
      */
     private static final Map<String, Integer> BASELINE_SHIFTS = Map.of(
-            "central", 34, "middle", 26, "mathematical", 45, "hanging", 72, "text-before-edge", 90,
-            "text-after-edge", -22, "ideographic", -22);
+            "central",
+            34,
+            "middle",
+            26,
+            "mathematical",
+            45,
+            "hanging",
+            72,
+            "text-before-edge",
+            90,
+            "text-after-edge",
+            -22,
+            "ideographic",
+            -22);
 
     Baselines(Document document) {
         super("text", document);
@@ -39,15 +50,18 @@ final class Baselines extends ElementRule {
         String own = baseline(text, "alignment-baseline");
         String textBaseline = own.isEmpty() ? dominant : own;
         for (Node child = text.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child.getNodeType() == Node.TEXT_NODE && !child.getTextContent().isBlank()
+            if (child.getNodeType() == Node.TEXT_NODE
+                    && !child.getTextContent().isBlank()
                     && BASELINE_SHIFTS.containsKey(textBaseline)) {
                 Element span = document.createElementNS(SvgTree.SVG, "tspan");
                 text.replaceChild(span, child);
                 span.appendChild(child);
                 span.setAttribute("baseline-shift", -BASELINE_SHIFTS.get(textBaseline) + "%");
                 child = span;
-            } else if (child instanceof Element span && "tspan".equals(span.getLocalName())
-                    && !span.hasAttribute("baseline-shift") && SvgTree.declared(span, "baseline-shift").isEmpty()) {
+            } else if (child instanceof Element span
+                    && "tspan".equals(span.getLocalName())
+                    && !span.hasAttribute("baseline-shift")
+                    && SvgTree.declared(span, "baseline-shift").isEmpty()) {
                 String spanBaseline = baseline(span, "alignment-baseline");
                 String effective = spanBaseline.isEmpty() ? textBaseline : spanBaseline;
                 if (BASELINE_SHIFTS.containsKey(effective)) {
@@ -59,7 +73,9 @@ final class Baselines extends ElementRule {
 
     /** @return the baseline an element names itself (style before attribute), or "" for none or auto */
     private static String baseline(Element element, String property) {
-        String value = SvgTree.declared(element, property).orElse(element.getAttribute(property)).strip();
+        String value = SvgTree.declared(element, property)
+                .orElse(element.getAttribute(property))
+                .strip();
         return value.equals("auto") || value.equals("baseline") || value.equals("inherit") ? "" : value;
     }
 }

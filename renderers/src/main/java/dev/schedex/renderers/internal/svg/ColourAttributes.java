@@ -5,8 +5,7 @@ import org.w3c.dom.Element;
 /** Colour attributes Batik and older viewers cannot read, as {@code rgb()} and an opacity. */
 final class ColourAttributes {
 
-    private ColourAttributes() {
-    }
+    private ColourAttributes() {}
 
     static void apply(Element element) {
         for (String property : CssNormaliser.OPACITY_OF.keySet()) {

@@ -1,6 +1,14 @@
 package dev.schedex.renderers.internal.svg;
 
-
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.anim.dom.SVGOMDocument;
 import org.apache.batik.bridge.BridgeContext;
@@ -12,16 +20,6 @@ import org.apache.batik.util.ParsedURL;
 import org.jspecify.annotations.Nullable;
 import org.w3c.css.sac.CSSParseException;
 import org.w3c.css.sac.ErrorHandler;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Rewrites a drawing's CSS into what Batik 1.19 reads, rule by rule, so that one rule it does not
@@ -50,13 +48,22 @@ final class CssNormaliser {
 
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern CUSTOM_PROPERTY = Pattern.compile("(--[A-Za-z0-9_-]+)\\s*:\\s*([^;}]+)");
-    private static final Pattern VAR = Pattern.compile("var\\(\\s*(--[A-Za-z0-9_-]+)\\s*(?:,\\s*([^()]*(?:\\([^()]*\\)[^()]*)*))?\\)");
-    private static final Pattern FUNCTION_COLOUR = Pattern.compile("(rgba?|hsla?)\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VAR =
+            Pattern.compile("var\\(\\s*(--[A-Za-z0-9_-]+)\\s*(?:,\\s*([^()]*(?:\\([^()]*\\)[^()]*)*))?\\)");
+    private static final Pattern FUNCTION_COLOUR =
+            Pattern.compile("(rgba?|hsla?)\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC = Pattern.compile("(^|;\\s*)src:");
     private static final Pattern HEX_ALPHA = Pattern.compile("#([0-9a-fA-F]{4}|[0-9a-fA-F]{8})\\b");
     /** Colour properties and the opacity property that goes with each. */
-    static final Map<String, String> OPACITY_OF = Map.of("fill", "fill-opacity", "stroke", "stroke-opacity",
-            "stop-color", "stop-opacity", "flood-color", "flood-opacity");
+    static final Map<String, String> OPACITY_OF = Map.of(
+            "fill",
+            "fill-opacity",
+            "stroke",
+            "stroke-opacity",
+            "stop-color",
+            "stop-opacity",
+            "flood-color",
+            "flood-opacity");
 
     private final CSSEngine engine;
     private final CSSStylableElement element;
@@ -67,8 +74,8 @@ final class CssNormaliser {
     /** A normaliser for one drawing: it holds a CSS engine of Batik's to check values with. */
     CssNormaliser() {
         SVGDOMImplementation implementation = (SVGDOMImplementation) SVGDOMImplementation.getDOMImplementation();
-        SVGOMDocument document = (SVGOMDocument) implementation.createDocument(SVGDOMImplementation.SVG_NAMESPACE_URI,
-                "svg", null);
+        SVGOMDocument document =
+                (SVGOMDocument) implementation.createDocument(SVGDOMImplementation.SVG_NAMESPACE_URI, "svg", null);
         document.setParsedURL(new ParsedURL(SvgSanitiser.BASE_URI)); // url() values resolve against it
         engine = implementation.createCSSEngine(document, new BridgeContext(new UserAgentAdapter()));
         engine.setCSSEngineUserAgent(null); // without one, the engine throws at a value it refuses
@@ -122,7 +129,10 @@ final class CssNormaliser {
             } else if (lower.startsWith("@supports")) {
                 rules(block, custom, out);
             } else if (lower.startsWith("@keyframes") || lower.startsWith("@-webkit-keyframes")) {
-                openingFrame(prelude.substring(prelude.indexOf("keyframes") + "keyframes".length()).strip(), block);
+                openingFrame(
+                        prelude.substring(prelude.indexOf("keyframes") + "keyframes".length())
+                                .strip(),
+                        block);
             } else if (lower.startsWith("@font-face")) {
                 String face = declarations(block, custom);
                 // Batik throws at a face without a source it reads (local(), or none left by the sanitiser);
@@ -170,9 +180,16 @@ final class CssNormaliser {
         for (String animation : value.split(",")) {
             List<String> tokens = List.of(animation.strip().split("\\s+"));
             // the second time in the shorthand is the delay; a negative one has started already
-            String delay = tokens.stream().filter(t -> t.matches("-?[0-9.]+m?s")).skip(1).findFirst().orElse("0s");
-            boolean startsAtOnce = property.equals("animation-name") || !delay.matches("[0-9.]+m?s")
-                    || delay.matches("0*\\.?0*m?s") || tokens.contains("backwards") || tokens.contains("both");
+            String delay = tokens.stream()
+                    .filter(t -> t.matches("-?[0-9.]+m?s"))
+                    .skip(1)
+                    .findFirst()
+                    .orElse("0s");
+            boolean startsAtOnce = property.equals("animation-name")
+                    || !delay.matches("[0-9.]+m?s")
+                    || delay.matches("0*\\.?0*m?s")
+                    || tokens.contains("backwards")
+                    || tokens.contains("both");
             for (String token : tokens) {
                 if (startsAtOnce && openingFrames.containsKey(token)) {
                     opening.append(openingFrames.get(token));
@@ -209,7 +226,8 @@ final class CssNormaliser {
             String important = "";
             if (value.toLowerCase(Locale.ROOT).endsWith("!important")) {
                 important = " !important";
-                value = value.substring(0, value.length() - "!important".length()).strip();
+                value = value.substring(0, value.length() - "!important".length())
+                        .strip();
             }
             for (Map.Entry<String, String> converted : colour(property, value).entrySet()) {
                 if (accepts(converted.getKey(), converted.getValue())) {
@@ -220,7 +238,9 @@ final class CssNormaliser {
         if (!opening.isEmpty()) {
             kept.add(declarations(opening.toString(), custom, false)); // an animation's values win over the element's
         }
-        return String.join("; ", kept.stream().filter(declaration -> !declaration.isBlank()).toList());
+        return String.join(
+                "; ",
+                kept.stream().filter(declaration -> !declaration.isBlank()).toList());
     }
 
     /** @return the text without the quotes around it, if it has them */
@@ -228,10 +248,10 @@ final class CssNormaliser {
         return text.replaceAll("^[\"']|[\"']$", "");
     }
 
-    private static final Set<String> GENERIC_FAMILIES = Set.of("serif", "sans-serif", "monospace", "cursive",
-            "fantasy");
-    private static final Set<String> SYSTEM_FAMILIES = Set.of("system-ui", "-apple-system", "blinkmacsystemfont",
-            "ui-sans-serif");
+    private static final Set<String> GENERIC_FAMILIES =
+            Set.of("serif", "sans-serif", "monospace", "cursive", "fantasy");
+    private static final Set<String> SYSTEM_FAMILIES =
+            Set.of("system-ui", "-apple-system", "blinkmacsystemfont", "ui-sans-serif");
 
     /**
      * A browser draws text whose families are all missing in its default font, a serif (Batik: in its
@@ -261,8 +281,10 @@ final class CssNormaliser {
         Map<String, String> result = new java.util.LinkedHashMap<>();
         String opacityProperty = OPACITY_OF.get(property);
         double[] rgba = parseColour(value);
-        if (rgba == null || !(OPACITY_OF.containsKey(property) || property.equals("color")
-                || property.equals("lighting-color"))) {
+        if (rgba == null
+                || !(OPACITY_OF.containsKey(property)
+                        || property.equals("color")
+                        || property.equals("lighting-color"))) {
             result.put(property, value);
             return result;
         }
@@ -270,7 +292,8 @@ final class CssNormaliser {
             result.put(property, "none");
             return result;
         }
-        result.put(property, "rgb(" + Math.round(rgba[0]) + ", " + Math.round(rgba[1]) + ", " + Math.round(rgba[2]) + ")");
+        result.put(
+                property, "rgb(" + Math.round(rgba[0]) + ", " + Math.round(rgba[1]) + ", " + Math.round(rgba[2]) + ")");
         if (opacityProperty != null && rgba[3] < 1) {
             result.put(opacityProperty, trim(rgba[3]));
         }
@@ -281,7 +304,7 @@ final class CssNormaliser {
     private static double @Nullable [] parseColour(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         if (v.equals("transparent")) {
-            return new double[]{0, 0, 0, 0};
+            return new double[] {0, 0, 0, 0};
         }
         Matcher hex = HEX_ALPHA.matcher(v);
         if (hex.matches()) {
@@ -291,7 +314,7 @@ final class CssNormaliser {
                         + digits.charAt(2) + digits.charAt(2) + digits.charAt(3) + digits.charAt(3);
             }
             long n = Long.parseLong(digits, 16);
-            return new double[]{n >>> 24 & 0xff, n >>> 16 & 0xff, n >>> 8 & 0xff, (n & 0xff) / 255.0};
+            return new double[] {n >>> 24 & 0xff, n >>> 16 & 0xff, n >>> 8 & 0xff, (n & 0xff) / 255.0};
         }
         Matcher function = FUNCTION_COLOUR.matcher(v);
         if (!function.matches()) {
@@ -304,21 +327,22 @@ final class CssNormaliser {
         try {
             double alpha = parts.length > 3 ? number(parts[3], 1) : 1;
             if (function.group(1).startsWith("rgb")) {
-                return new double[]{number(parts[0], 255), number(parts[1], 255), number(parts[2], 255), alpha};
+                return new double[] {number(parts[0], 255), number(parts[1], 255), number(parts[2], 255), alpha};
             }
             double h = Double.parseDouble(parts[0].replace("deg", "")) / 360;
             double s = number(parts[1], 1);
             double l = number(parts[2], 1);
             double q = l < 0.5 ? l * (1 + s) : l + s - l * s;
             double p = 2 * l - q;
-            return new double[]{255 * hue(p, q, h + 1.0 / 3), 255 * hue(p, q, h), 255 * hue(p, q, h - 1.0 / 3), alpha};
+            return new double[] {255 * hue(p, q, h + 1.0 / 3), 255 * hue(p, q, h), 255 * hue(p, q, h - 1.0 / 3), alpha};
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
     private static double number(String text, double scale) {
-        return text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100 * scale
+        return text.endsWith("%")
+                ? Double.parseDouble(text.substring(0, text.length() - 1)) / 100 * scale
                 : Double.parseDouble(text);
     }
 
@@ -378,7 +402,7 @@ final class CssNormaliser {
                 return engine.parsePropertyValue(element, property, value) != null;
             }
             if (engine.getShorthandIndex(property) >= 0) {
-                engine.setMainProperties(element, (name, parsed, important) -> { }, property, value, false);
+                engine.setMainProperties(element, (name, parsed, important) -> {}, property, value, false);
                 return true;
             }
             return false;

@@ -3,8 +3,6 @@ package dev.schedex.renderers.internal.svg;
 import dev.schedex.renderers.internal.fonts.WebFonts;
 import dev.schedex.renderers.internal.svg.CssTokens.Token;
 import dev.schedex.renderers.internal.svg.CssTokens.Type;
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes every reference to the outside out of a drawing's CSS, judged on the tokens a browser reads
@@ -27,16 +26,27 @@ import java.util.function.Consumer;
 final class CssSanitiser {
 
     /** Functions whose strings and urls name a resource to load. */
-    private static final Set<String> RESOURCE_FUNCTIONS = Set.of("url", "src", "image-set", "-webkit-image-set",
-            "image", "cross-fade", "-webkit-cross-fade");
+    private static final Set<String> RESOURCE_FUNCTIONS =
+            Set.of("url", "src", "image-set", "-webkit-image-set", "image", "cross-fade", "-webkit-cross-fade");
     /** At-rules whose block holds rules, not declarations. */
-    private static final Set<String> RULE_BLOCKS = Set.of("media", "supports", "document", "-moz-document", "layer",
-            "container", "scope", "starting-style", "keyframes", "-webkit-keyframes", "-moz-keyframes");
+    private static final Set<String> RULE_BLOCKS = Set.of(
+            "media",
+            "supports",
+            "document",
+            "-moz-document",
+            "layer",
+            "container",
+            "scope",
+            "starting-style",
+            "keyframes",
+            "-webkit-keyframes",
+            "-moz-keyframes");
 
     private final String css;
     private final List<Token> tokens;
     /** For each opening bracket token, the index of the token that closes it (or the end). */
     private final int[] closing;
+
     private final Consumer<String> warnings;
     private StringBuilder out = new StringBuilder();
 
@@ -75,10 +85,14 @@ final class CssSanitiser {
         for (int i = 0; i < tokens.size(); i++) {
             closing[i] = -1;
             Type type = tokens.get(i).type();
-            if (type == Type.OPEN_CURLY || type == Type.OPEN_PAREN || type == Type.OPEN_SQUARE || type == Type.FUNCTION) {
+            if (type == Type.OPEN_CURLY
+                    || type == Type.OPEN_PAREN
+                    || type == Type.OPEN_SQUARE
+                    || type == Type.FUNCTION) {
                 open.push(i);
             } else if ((type == Type.CLOSE_CURLY || type == Type.CLOSE_PAREN || type == Type.CLOSE_SQUARE)
-                    && !open.isEmpty() && closes(tokens.get(open.peek()).type(), type)) {
+                    && !open.isEmpty()
+                    && closes(tokens.get(open.peek()).type(), type)) {
                 closing[open.pop()] = i;
             }
         }
@@ -182,7 +196,10 @@ final class CssSanitiser {
                 return token.value();
             }
         }
-        return css.substring(tokens.get(start).end(), end < tokens.size() ? tokens.get(end).start() : css.length()).strip();
+        return css.substring(
+                        tokens.get(start).end(),
+                        end < tokens.size() ? tokens.get(end).start() : css.length())
+                .strip();
     }
 
     /**
@@ -219,10 +236,13 @@ final class CssSanitiser {
     /** @return the property a declaration sets, escapes undone, or empty if it is not a declaration */
     private String property(int from, int to) {
         int i = from;
-        while (i < to && (tokens.get(i).type() == Type.WHITESPACE || tokens.get(i).type() == Type.COMMENT)) {
+        while (i < to
+                && (tokens.get(i).type() == Type.WHITESPACE || tokens.get(i).type() == Type.COMMENT)) {
             i++;
         }
-        return i < to && tokens.get(i).type() == Type.IDENT && find(i, to, Type.COLON) < to ? tokens.get(i).value() : "";
+        return i < to && tokens.get(i).type() == Type.IDENT && find(i, to, Type.COLON) < to
+                ? tokens.get(i).value()
+                : "";
     }
 
     /** Keeps the sources of a {@code src} descriptor that name nothing outside; @return false if none is left */
@@ -286,12 +306,13 @@ final class CssSanitiser {
                 inResource--;
             }
             Token token = tokens.get(i);
-            if (token.type() == Type.FUNCTION && RESOURCE_FUNCTIONS.contains(token.value().toLowerCase(Locale.ROOT))) {
+            if (token.type() == Type.FUNCTION
+                    && RESOURCE_FUNCTIONS.contains(token.value().toLowerCase(Locale.ROOT))) {
                 inResource++;
                 ends.add(closing[i]);
             } else if (token.type() == Type.BAD_URL
                     || (token.type() == Type.URL || token.type() == Type.STRING && inResource > 0)
-                    && !allowed(token.value(), font)) {
+                            && !allowed(token.value(), font)) {
                 return token.value().isBlank() ? text(i, i + 1) : token.value();
             }
         }

@@ -18,8 +18,28 @@ final class CssTokens {
 
     /** The kinds of token the sanitiser tells apart; numbers, percentages and dimensions are one kind. */
     enum Type {
-        WHITESPACE, COMMENT, IDENT, FUNCTION, AT_KEYWORD, HASH, STRING, BAD_STRING, URL, BAD_URL, DELIM, NUMBER,
-        CDO, CDC, COLON, SEMICOLON, COMMA, OPEN_SQUARE, CLOSE_SQUARE, OPEN_PAREN, CLOSE_PAREN, OPEN_CURLY,
+        WHITESPACE,
+        COMMENT,
+        IDENT,
+        FUNCTION,
+        AT_KEYWORD,
+        HASH,
+        STRING,
+        BAD_STRING,
+        URL,
+        BAD_URL,
+        DELIM,
+        NUMBER,
+        CDO,
+        CDC,
+        COLON,
+        SEMICOLON,
+        COMMA,
+        OPEN_SQUARE,
+        CLOSE_SQUARE,
+        OPEN_PAREN,
+        CLOSE_PAREN,
+        OPEN_CURLY,
         CLOSE_CURLY
     }
 
@@ -32,8 +52,7 @@ final class CssTokens {
      * @param value the name of an ident, function, at-keyword or hash, the content of a string or
      *              url, with escapes undone; otherwise empty
      */
-    record Token(Type type, int start, int end, String value) {
-    }
+    record Token(Type type, int start, int end, String value) {}
 
     private final String css;
     private int at;
@@ -129,16 +148,26 @@ final class CssTokens {
         }
         at++;
         switch (c) {
-            case '(': return token(Type.OPEN_PAREN, start);
-            case ')': return token(Type.CLOSE_PAREN, start);
-            case '[': return token(Type.OPEN_SQUARE, start);
-            case ']': return token(Type.CLOSE_SQUARE, start);
-            case '{': return token(Type.OPEN_CURLY, start);
-            case '}': return token(Type.CLOSE_CURLY, start);
-            case ',': return token(Type.COMMA, start);
-            case ':': return token(Type.COLON, start);
-            case ';': return token(Type.SEMICOLON, start);
-            default: return token(Type.DELIM, start);
+            case '(':
+                return token(Type.OPEN_PAREN, start);
+            case ')':
+                return token(Type.CLOSE_PAREN, start);
+            case '[':
+                return token(Type.OPEN_SQUARE, start);
+            case ']':
+                return token(Type.CLOSE_SQUARE, start);
+            case '{':
+                return token(Type.OPEN_CURLY, start);
+            case '}':
+                return token(Type.CLOSE_CURLY, start);
+            case ',':
+                return token(Type.COMMA, start);
+            case ':':
+                return token(Type.COLON, start);
+            case ';':
+                return token(Type.SEMICOLON, start);
+            default:
+                return token(Type.DELIM, start);
         }
     }
 
@@ -177,8 +206,8 @@ final class CssTokens {
             at++;
             digits();
         }
-        if ((peek(0) == 'e' || peek(0) == 'E') && (isDigit(peek(1))
-                || (peek(1) == '+' || peek(1) == '-') && isDigit(peek(2)))) {
+        if ((peek(0) == 'e' || peek(0) == 'E')
+                && (isDigit(peek(1)) || (peek(1) == '+' || peek(1) == '-') && isDigit(peek(2)))) {
             at += 2;
             digits();
         }
@@ -301,7 +330,8 @@ final class CssTokens {
         if (isWhitespace(peek(0))) {
             at++; // one whitespace after a hex escape belongs to it
         }
-        boolean invalid = value == 0 || value > Character.MAX_CODE_POINT
+        boolean invalid = value == 0
+                || value > Character.MAX_CODE_POINT
                 || value >= Character.MIN_SURROGATE && value <= Character.MAX_SURROGATE;
         return invalid ? 0xFFFD : value;
     }

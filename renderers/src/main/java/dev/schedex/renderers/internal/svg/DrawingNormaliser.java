@@ -1,10 +1,9 @@
 package dev.schedex.renderers.internal.svg;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Rewrites what diagram tools write and Batik 1.19 rejects into what Batik draws the same way, on a
@@ -32,8 +31,7 @@ import java.util.List;
  */
 final class DrawingNormaliser {
 
-    private DrawingNormaliser() {
-    }
+    private DrawingNormaliser() {}
 
     /**
      * Everything above, for Batik (the {@code png} and {@code pdf} formats).
@@ -55,8 +53,8 @@ final class DrawingNormaliser {
             }
         });
         rules.addAll(portable(document));
-        rules.addAll(List.of(new SwitchBranches(), new HtmlLabels(document), new FontFallbacks(document),
-                new Baselines(document)));
+        rules.addAll(List.of(
+                new SwitchBranches(), new HtmlLabels(document), new FontFallbacks(document), new Baselines(document)));
         apply(elements, rules);
     }
 

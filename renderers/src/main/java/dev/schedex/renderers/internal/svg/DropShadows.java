@@ -38,12 +38,32 @@ final class DropShadows extends ElementRule {
         String offset = name();
         String flood = name();
         String shade = name();
-        parent.insertBefore(primitive("feGaussianBlur", "in", input, "stdDeviation", deviation, "result", blurred), shadow);
-        parent.insertBefore(primitive("feOffset", "in", blurred, "dx", attribute(shadow, "dx", "2"),
-                "dy", attribute(shadow, "dy", "2"), "result", offset), shadow);
-        parent.insertBefore(primitive("feFlood", "flood-color", attribute(shadow, "flood-color", "black"),
-                "flood-opacity", attribute(shadow, "flood-opacity", "1"), "result", flood), shadow);
-        parent.insertBefore(primitive("feComposite", "in", flood, "in2", offset, "operator", "in", "result", shade), shadow);
+        parent.insertBefore(
+                primitive("feGaussianBlur", "in", input, "stdDeviation", deviation, "result", blurred), shadow);
+        parent.insertBefore(
+                primitive(
+                        "feOffset",
+                        "in",
+                        blurred,
+                        "dx",
+                        attribute(shadow, "dx", "2"),
+                        "dy",
+                        attribute(shadow, "dy", "2"),
+                        "result",
+                        offset),
+                shadow);
+        parent.insertBefore(
+                primitive(
+                        "feFlood",
+                        "flood-color",
+                        attribute(shadow, "flood-color", "black"),
+                        "flood-opacity",
+                        attribute(shadow, "flood-opacity", "1"),
+                        "result",
+                        flood),
+                shadow);
+        parent.insertBefore(
+                primitive("feComposite", "in", flood, "in2", offset, "operator", "in", "result", shade), shadow);
         Element merge = primitive("feMerge");
         if (!shadow.getAttribute("result").isEmpty()) {
             merge.setAttribute("result", shadow.getAttribute("result"));

@@ -8,6 +8,7 @@ abstract class ElementRule implements DrawingRule {
 
     /** The drawing, to make the elements a rewrite puts in. */
     final Document document;
+
     private final String localName;
 
     ElementRule(String localName, Document document) {

@@ -1,7 +1,6 @@
 package dev.schedex.renderers.internal.svg;
 
 import dev.schedex.spi.ExportException;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -18,10 +17,10 @@ final class EmbeddedSvg {
 
     /** How deep SVG images may sit inside SVG images. */
     static final int MAX_EMBEDDING = 3;
+
     private static final String PREFIX = "data:image/svg+xml";
 
-    private EmbeddedSvg() {
-    }
+    private EmbeddedSvg() {}
 
     /** @return true if the URL is a {@code data:} SVG image */
     static boolean isSvgImage(String url) {
@@ -51,7 +50,8 @@ final class EmbeddedSvg {
                     ? new String(Base64.getMimeDecoder().decode(data.substring(comma + 1)), StandardCharsets.UTF_8)
                     : URLDecoder.decode(data.substring(comma + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
             String clean = SvgSanitiser.serialise(SvgSanitiser.sanitise(svg, warnings, embedding + 1));
-            return Optional.of(PREFIX + ";base64," + Base64.getEncoder().encodeToString(clean.getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(
+                    PREFIX + ";base64," + Base64.getEncoder().encodeToString(clean.getBytes(StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException | ExportException e) {
             warnings.accept("an SVG image in the drawing was left out: " + e.getMessage());
             return Optional.empty();

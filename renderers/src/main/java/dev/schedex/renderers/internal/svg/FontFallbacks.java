@@ -1,11 +1,10 @@
 package dev.schedex.renderers.internal.svg;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The fonts a browser falls back to. A drawing that names no font is drawn in a browser's initial
@@ -25,7 +24,8 @@ final class FontFallbacks extends ElementRule {
 
     /** @param root the drawing's root: given the browser's initial font unless it names one */
     static void initialFont(Element root) {
-        if (!root.hasAttribute("font-family") && SvgTree.declared(root, "font-family").isEmpty()) {
+        if (!root.hasAttribute("font-family")
+                && SvgTree.declared(root, "font-family").isEmpty()) {
             root.setAttribute("font-family", "serif"); // a browser's initial font; Batik's is Arial
         }
     }

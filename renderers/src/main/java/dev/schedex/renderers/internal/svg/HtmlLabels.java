@@ -1,9 +1,5 @@
 package dev.schedex.renderers.internal.svg;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
@@ -13,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * A {@code <foreignObject>} with HTML text and no fallback (Mermaid's labels, newer tldraw): the
@@ -24,8 +23,8 @@ import java.util.regex.Matcher;
 final class HtmlLabels extends ElementRule {
 
     private static final FontRenderContext METRICS = new FontRenderContext(new AffineTransform(), true, true);
-    private static final Set<String> BLOCKS = Set.of("div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-            "ul", "ol", "table", "blockquote", "pre");
+    private static final Set<String> BLOCKS = Set.of(
+            "div", "p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre");
 
     HtmlLabels(Document document) {
         super("foreignObject", document);
@@ -57,13 +56,23 @@ final class HtmlLabels extends ElementRule {
             height = 0; // the label is centred on padding-top, or hangs from it, or stands on it
             String vertical = box.getOrDefault("align-items", "center");
             verticalAlign = vertical.contains("flex-start") ? -1 : vertical.contains("flex-end") ? 1 : 0;
-            style.putIfAbsent("text-align", box.getOrDefault("justify-content", "").contains("center") ? "center"
-                    : box.getOrDefault("justify-content", "").contains("flex-end") ? "right" : "left");
+            style.putIfAbsent(
+                    "text-align",
+                    box.getOrDefault("justify-content", "").contains("center")
+                            ? "center"
+                            : box.getOrDefault("justify-content", "").contains("flex-end") ? "right" : "left");
         }
-        double size = style.containsKey("font-size") ? parse(style.get("font-size").replace("px", "")) : 16;
+        double size =
+                style.containsKey("font-size") ? parse(style.get("font-size").replace("px", "")) : 16;
         size = size > 0 ? size : 16;
-        Font font = new Font(style.getOrDefault("font-family", Font.SANS_SERIF).split(",")[0]
-                .replaceAll("['\"]", "").strip(), Font.PLAIN, 1).deriveFont((float) size);
+        Font font = new Font(
+                        style.getOrDefault("font-family", Font.SANS_SERIF)
+                                .split(",")[0]
+                                .replaceAll("['\"]", "")
+                                .strip(),
+                        Font.PLAIN,
+                        1)
+                .deriveFont((float) size);
         List<Object> wrapped = new ArrayList<>();
         for (Object item : lines) {
             boolean wraps = width > 0 && !style.getOrDefault("white-space", "").startsWith("nowrap");
@@ -74,7 +83,8 @@ final class HtmlLabels extends ElementRule {
             }
         }
         String align = style.getOrDefault("text-align", "left").strip();
-        String anchor = align.equals("center") ? "middle" : align.equals("right") || align.equals("end") ? "end" : "start";
+        String anchor =
+                align.equals("center") ? "middle" : align.equals("right") || align.equals("end") ? "end" : "start";
         double anchorX = anchor.equals("middle") ? x + width / 2 : anchor.equals("end") ? x + width : x;
         double lineHeight = size * 1.25;
         double block = 0;
@@ -104,8 +114,12 @@ final class HtmlLabels extends ElementRule {
                 double w = imageSize(picture.width(), width);
                 double h = imageSize(picture.height(), height);
                 Element image = document.createElementNS(SvgTree.SVG, "image");
-                image.setAttribute("x", String.valueOf(anchor.equals("middle") ? anchorX - w / 2
-                        : anchor.equals("end") ? anchorX - w : anchorX));
+                image.setAttribute(
+                        "x",
+                        String.valueOf(
+                                anchor.equals("middle")
+                                        ? anchorX - w / 2
+                                        : anchor.equals("end") ? anchorX - w : anchorX));
                 image.setAttribute("y", String.valueOf(at));
                 image.setAttribute("width", String.valueOf(w));
                 image.setAttribute("height", String.valueOf(h));
@@ -132,7 +146,8 @@ final class HtmlLabels extends ElementRule {
         Map<String, String> declarations = new java.util.HashMap<>();
         for (Node child = foreign.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.ELEMENT_NODE) {
-                Matcher m = SvgTree.DECLARATION.matcher(((Element) child).getAttribute("style").toLowerCase(Locale.ROOT));
+                Matcher m = SvgTree.DECLARATION.matcher(
+                        ((Element) child).getAttribute("style").toLowerCase(Locale.ROOT));
                 while (m.find()) {
                     declarations.put(m.group(1), m.group(2).strip());
                 }
@@ -143,8 +158,7 @@ final class HtmlLabels extends ElementRule {
     }
 
     /** An image inside HTML text: a {@code data:} image and the size it is shown at. */
-    private record HtmlImage(String source, String width, String height) {
-    }
+    private record HtmlImage(String source, String width, String height) {}
 
     /** @return an HTML image's size in px: its attribute, or the box's size when it has none */
     private static double imageSize(String attribute, double box) {
@@ -159,11 +173,14 @@ final class HtmlLabels extends ElementRule {
             } else if (child.getNodeType() == Node.ELEMENT_NODE) {
                 Element element = (Element) child;
                 String name = element.getLocalName().toLowerCase(Locale.ROOT);
-                Matcher m = SvgTree.DECLARATION.matcher(element.getAttribute("style").toLowerCase(Locale.ROOT));
+                Matcher m = SvgTree.DECLARATION.matcher(
+                        element.getAttribute("style").toLowerCase(Locale.ROOT));
                 while (m.find()) {
                     String property = m.group(1);
-                    if (List.of("font-size", "color", "font-weight", "text-align", "font-family", "white-space").contains(property)
-                            && !(property.equals("font-size") && m.group(2).strip().startsWith("0"))) {
+                    if (List.of("font-size", "color", "font-weight", "text-align", "font-family", "white-space")
+                                    .contains(property)
+                            && !(property.equals("font-size")
+                                    && m.group(2).strip().startsWith("0"))) {
                         style.put(property, m.group(2).strip());
                     }
                 }
@@ -172,9 +189,12 @@ final class HtmlLabels extends ElementRule {
                 }
                 if (name.equals("br")) {
                     endLine(lines, line);
-                } else if (name.equals("img") && element.getAttribute("src").strip().startsWith("data:image/")) {
+                } else if (name.equals("img")
+                        && element.getAttribute("src").strip().startsWith("data:image/")) {
                     endLine(lines, line);
-                    lines.add(new HtmlImage(element.getAttribute("src").strip(), element.getAttribute("width"),
+                    lines.add(new HtmlImage(
+                            element.getAttribute("src").strip(),
+                            element.getAttribute("width"),
                             element.getAttribute("height")));
                 } else if (name.equals("style")) {
                     continue; // a stylesheet inside the HTML is not text

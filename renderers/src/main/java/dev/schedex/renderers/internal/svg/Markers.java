@@ -1,10 +1,9 @@
 package dev.schedex.renderers.internal.svg;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * {@code <marker orient="auto-start-reverse">} (SVG 2, Mermaid's arrows): Batik reads only
@@ -46,8 +45,11 @@ final class Markers extends ElementRule {
             }
             String style = element.getAttribute("style");
             if (style.contains("marker-start")) {
-                element.setAttribute("style", style.replaceAll("marker-start\\s*:\\s*url\\(\\s*['\"]?#" + Pattern.quote(id)
-                        + "['\"]?\\s*\\)", "marker-start:url(#" + reversedId + ")"));
+                element.setAttribute(
+                        "style",
+                        style.replaceAll(
+                                "marker-start\\s*:\\s*url\\(\\s*['\"]?#" + Pattern.quote(id) + "['\"]?\\s*\\)",
+                                "marker-start:url(#" + reversedId + ")"));
             }
         }
     }

@@ -1,9 +1,8 @@
 package dev.schedex.renderers.internal.svg;
 
+import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-
-import java.util.Optional;
 
 /**
  * A {@code background-color} on the root {@code <svg>} (tldraw): browsers paint it behind the
@@ -11,12 +10,12 @@ import java.util.Optional;
  */
 final class RootBackground {
 
-    private RootBackground() {
-    }
+    private RootBackground() {}
 
     static void paint(Element root) {
         Document document = root.getOwnerDocument();
-        Optional<String> colour = SvgTree.declared(root, "background-color").or(() -> SvgTree.declared(root, "background"))
+        Optional<String> colour = SvgTree.declared(root, "background-color")
+                .or(() -> SvgTree.declared(root, "background"))
                 .filter(value -> !value.contains("url(") && !value.equals("none") && !value.equals("transparent"));
         if (colour.isEmpty()) {
             return;

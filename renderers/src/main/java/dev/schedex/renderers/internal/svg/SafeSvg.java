@@ -1,10 +1,9 @@
 package dev.schedex.renderers.internal.svg;
 
 import dev.schedex.spi.ExportException;
+import java.util.function.Consumer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-
-import java.util.function.Consumer;
 
 /**
  * A user's drawing, sanitised ({@link SvgSanitiser}): the svg wing's door, with the routes a drawing

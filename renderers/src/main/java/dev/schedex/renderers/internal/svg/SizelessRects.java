@@ -1,8 +1,7 @@
 package dev.schedex.renderers.internal.svg;
 
-import org.w3c.dom.Element;
-
 import java.util.List;
+import org.w3c.dom.Element;
 
 /**
  * A {@code <rect>} without a width or height: SVG 2 reads the missing one as 0 (nothing is drawn);
@@ -16,7 +15,8 @@ final class SizelessRects implements DrawingRule {
             return;
         }
         for (String dimension : List.of("width", "height")) {
-            if (!rect.hasAttribute(dimension) && SvgTree.declared(rect, dimension).isEmpty()) {
+            if (!rect.hasAttribute(dimension)
+                    && SvgTree.declared(rect, dimension).isEmpty()) {
                 rect.setAttribute(dimension, "0");
             }
         }

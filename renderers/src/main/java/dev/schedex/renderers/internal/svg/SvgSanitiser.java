@@ -1,26 +1,6 @@
 package dev.schedex.renderers.internal.svg;
 
 import dev.schedex.spi.ExportException;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -35,6 +15,25 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads a drawing that end users made and keeps only what is safe to draw and to open: no DOCTYPE
@@ -76,10 +75,34 @@ public final class SvgSanitiser {
     private static final String SVG = "http://www.w3.org/2000/svg";
     private static final String XLINK = "http://www.w3.org/1999/xlink";
     /** Elements removed with everything in them, in any namespace (SVG, or XHTML inside foreignObject). */
-    private static final Set<String> REMOVED = Set.of("script", "handler", "listener", "set", "animate",
-            "animatemotion", "animatetransform", "animatecolor", "iframe", "frame", "frameset", "object", "embed",
-            "applet", "link", "meta", "base", "form", "input", "button", "textarea", "select", "audio", "video",
-            "source", "track", "portal");
+    private static final Set<String> REMOVED = Set.of(
+            "script",
+            "handler",
+            "listener",
+            "set",
+            "animate",
+            "animatemotion",
+            "animatetransform",
+            "animatecolor",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "link",
+            "meta",
+            "base",
+            "form",
+            "input",
+            "button",
+            "textarea",
+            "select",
+            "audio",
+            "video",
+            "source",
+            "track",
+            "portal");
     /**
      * Elements whose content an HTML parser reads as raw text, up to an end tag or to the end of the
      * page (script, iframe and textarea among them are in {@link #REMOVED} already).
@@ -89,20 +112,62 @@ public final class SvgSanitiser {
      * Start tags that make an HTML parser leave SVG content and read what follows as HTML (the HTML
      * standard's "breakout" list); none is an SVG element.
      */
-    private static final Set<String> BREAKOUT = Set.of("b", "big", "blockquote", "body", "br", "center", "code", "dd",
-            "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
-            "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
-            "sub", "sup", "table", "tt", "u", "ul", "var");
+    private static final Set<String> BREAKOUT = Set.of(
+            "b",
+            "big",
+            "blockquote",
+            "body",
+            "br",
+            "center",
+            "code",
+            "dd",
+            "div",
+            "dl",
+            "dt",
+            "em",
+            "embed",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "head",
+            "hr",
+            "i",
+            "img",
+            "li",
+            "listing",
+            "menu",
+            "meta",
+            "nobr",
+            "ol",
+            "p",
+            "pre",
+            "ruby",
+            "s",
+            "small",
+            "span",
+            "strong",
+            "strike",
+            "sub",
+            "sup",
+            "table",
+            "tt",
+            "u",
+            "ul",
+            "var");
     /** Elements that draw only what they refer to. */
     private static final Set<String> REFERENCING = Set.of("image", "use", "feImage");
-    private static final Set<String> LINK_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "background",
-            "poster", "srcset", "data");
+
+    private static final Set<String> LINK_ATTRIBUTES =
+            Set.of("href", "src", "action", "formaction", "background", "poster", "srcset", "data");
     private static final Pattern STANDARD_DOCTYPE = Pattern.compile(
             "\\A(?:\\s*<\\?xml[^>]*\\?>)?(?:\\s*<!--.*?-->)*\\s*(<!DOCTYPE\\s+svg\\s+PUBLIC\\s+\"-//W3C//DTD SVG 1\\.[01]//EN\"\\s+"
-                    + "\"http://www\\.w3\\.org/Graphics/SVG/1\\.[01]/DTD/svg1[01]\\.dtd\"\\s*>)", Pattern.DOTALL);
+                    + "\"http://www\\.w3\\.org/Graphics/SVG/1\\.[01]/DTD/svg1[01]\\.dtd\"\\s*>)",
+            Pattern.DOTALL);
 
-    private SvgSanitiser() {
-    }
+    private SvgSanitiser() {}
 
     /**
      * @param svg      a drawing, as text
@@ -120,8 +185,8 @@ public final class SvgSanitiser {
      */
     static Document sanitise(String svg, Consumer<String> warnings, int embedding) {
         if (svg.length() > MAX_CHARS) {
-            throw new ExportException("the drawing is too large: " + svg.length() + " characters, at most "
-                    + MAX_CHARS);
+            throw new ExportException(
+                    "the drawing is too large: " + svg.length() + " characters, at most " + MAX_CHARS);
         }
         Document document = parse(withoutStandardDoctype(svg));
         Element root = document.getDocumentElement();
@@ -245,8 +310,12 @@ public final class SvgSanitiser {
         if ((name.equals("style") || name.equals("title")) && !SVG.equals(element.getNamespaceURI())) {
             return true;
         }
-        return svgContent && (BREAKOUT.contains(name) || name.equals("font")
-                && (element.hasAttribute("color") || element.hasAttribute("face") || element.hasAttribute("size")));
+        return svgContent
+                && (BREAKOUT.contains(name)
+                        || name.equals("font")
+                                && (element.hasAttribute("color")
+                                        || element.hasAttribute("face")
+                                        || element.hasAttribute("size")));
     }
 
     /**
@@ -254,8 +323,10 @@ public final class SvgSanitiser {
      *         given, or the one given taken away): it draws nothing, and Batik refuses the whole drawing
      */
     private static boolean refersToNothing(Element element) {
-        return REFERENCING.contains(element.getLocalName()) && SVG.equals(element.getNamespaceURI())
-                && !element.hasAttributeNS(XLINK, "href") && !element.hasAttribute("href");
+        return REFERENCING.contains(element.getLocalName())
+                && SVG.equals(element.getNamespaceURI())
+                && !element.hasAttributeNS(XLINK, "href")
+                && !element.hasAttribute("href");
     }
 
     private static void cleanAttributes(Element element, Consumer<String> warnings, int embedding) {
@@ -265,7 +336,8 @@ public final class SvgSanitiser {
             Attr attribute = (Attr) attributes.item(i);
             String name = local(attribute);
             String value = attribute.getValue();
-            if (name.startsWith("on") || "base".equals(name) && XMLConstants.XML_NS_URI.equals(attribute.getNamespaceURI())) {
+            if (name.startsWith("on")
+                    || "base".equals(name) && XMLConstants.XML_NS_URI.equals(attribute.getNamespaceURI())) {
                 removed.add(attribute);
             } else if (LINK_ATTRIBUTES.contains(name) && !isAllowedReference(element, name, value)) {
                 removed.add(attribute);
@@ -314,8 +386,8 @@ public final class SvgSanitiser {
         }
     }
 
-    private static long expandedSize(Element element, Map<String, Element> byId, Map<Element, Long> known,
-                                     Set<Element> open, int references) {
+    private static long expandedSize(
+            Element element, Map<String, Element> byId, Map<Element, Long> known, Set<Element> open, int references) {
         Long size = known.get(element);
         if (size != null) {
             return size;
@@ -325,20 +397,22 @@ public final class SvgSanitiser {
                     + element.getAttribute("id") + "')");
         }
         long total = 1;
-        for (Node child = element.getFirstChild(); child != null && total <= MAX_EXPANDED_ELEMENTS;
-             child = child.getNextSibling()) {
+        for (Node child = element.getFirstChild();
+                child != null && total <= MAX_EXPANDED_ELEMENTS;
+                child = child.getNextSibling()) {
             if (child.getNodeType() == Node.ELEMENT_NODE) {
                 total += expandedSize((Element) child, byId, known, open, references);
             }
         }
         if ("use".equals(local(element))) {
-            String href = element.hasAttributeNS(XLINK, "href") ? element.getAttributeNS(XLINK, "href")
+            String href = element.hasAttributeNS(XLINK, "href")
+                    ? element.getAttributeNS(XLINK, "href")
                     : element.getAttribute("href");
             Element target = href.startsWith("#") ? byId.get(href.substring(1)) : null;
             if (target != null) {
                 if (references >= MAX_REFERENCE_DEPTH) {
-                    throw new ExportException("the drawing chains <use> references more than " + MAX_REFERENCE_DEPTH
-                            + " deep");
+                    throw new ExportException(
+                            "the drawing chains <use> references more than " + MAX_REFERENCE_DEPTH + " deep");
                 }
                 total += expandedSize(target, byId, known, open, references + 1);
             }
@@ -363,8 +437,9 @@ public final class SvgSanitiser {
         if (lower.startsWith("data:")) {
             // only as an image: behind a link, a <use> or a filter, a data: document can carry script
             String name = local(element);
-            return lower.startsWith("data:image/") && (name.equals("image") && attribute.equals("href")
-                    || name.equals("img") && attribute.equals("src"));
+            return lower.startsWith("data:image/")
+                    && (name.equals("image") && attribute.equals("href")
+                            || name.equals("img") && attribute.equals("src"));
         }
         boolean absolute = lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:");
         return "a".equals(local(element)) && absolute && UrlPolicy.isSafe(trimmed);

@@ -1,14 +1,13 @@
 package dev.schedex.renderers.internal.svg;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /** What the drawing rules share: the namespaces, the elements in order, a property of a {@code style}. */
 final class SvgTree {
@@ -17,8 +16,7 @@ final class SvgTree {
     static final String XLINK = "http://www.w3.org/1999/xlink";
     static final Pattern DECLARATION = Pattern.compile("([a-z-]+)\\s*:\\s*([^;]+)");
 
-    private SvgTree() {
-    }
+    private SvgTree() {}
 
     /** @return the element and every SVG element inside it, in document order (a copy: safe to change the tree) */
     static List<Element> elements(Element root) {

@@ -1,10 +1,9 @@
 package dev.schedex.renderers.internal.svg;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * A {@code <switch>} draws its first child whose conditions hold. Browsers support the
@@ -30,9 +29,14 @@ final class SwitchBranches implements DrawingRule {
             if (child.getNodeType() == Node.ELEMENT_NODE) {
                 Element element = (Element) child;
                 children.add(element);
-                boolean browserDraws = element.getAttribute("requiredExtensions").isBlank()
-                        && List.of(element.getAttribute("requiredFeatures").strip().split("\\s+")).stream()
-                        .allMatch(feature -> feature.isEmpty() || feature.startsWith("http://www.w3.org/TR/SVG11/feature#"));
+                boolean browserDraws =
+                        element.getAttribute("requiredExtensions").isBlank()
+                                && List.of(element.getAttribute("requiredFeatures")
+                                                .strip()
+                                                .split("\\s+"))
+                                        .stream()
+                                        .allMatch(feature -> feature.isEmpty()
+                                                || feature.startsWith("http://www.w3.org/TR/SVG11/feature#"));
                 if (chosen == null && browserDraws) {
                     chosen = element;
                 }

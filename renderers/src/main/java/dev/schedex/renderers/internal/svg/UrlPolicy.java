@@ -19,8 +19,7 @@ public final class UrlPolicy {
     private static final Pattern NUMERIC_REFERENCE = Pattern.compile("&#(x?)([0-9a-fA-F]+);?");
     private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.\\-]*):");
 
-    private UrlPolicy() {
-    }
+    private UrlPolicy() {}
 
     /**
      * @param url a URL as written in a document
@@ -35,8 +34,11 @@ public final class UrlPolicy {
             }
             plain = decoded;
         }
-        plain = plain.replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT)
-                .replace("&colon;", ":").replace("&tab;", "").replace("&newline;", "");
+        plain = plain.replaceAll("[\\s\\p{Cntrl}]", "")
+                .toLowerCase(Locale.ROOT)
+                .replace("&colon;", ":")
+                .replace("&tab;", "")
+                .replace("&newline;", "");
         Matcher scheme = SCHEME.matcher(plain);
         if (scheme.find()) {
             return SAFE_SCHEMES.contains(scheme.group(1));
@@ -76,8 +78,11 @@ public final class UrlPolicy {
             } catch (NumberFormatException notANumber) {
                 code = -1;
             }
-            m.appendReplacement(out, code >= 0 && Character.isValidCodePoint(code)
-                    ? Matcher.quoteReplacement(new String(Character.toChars(code))) : "");
+            m.appendReplacement(
+                    out,
+                    code >= 0 && Character.isValidCodePoint(code)
+                            ? Matcher.quoteReplacement(new String(Character.toChars(code)))
+                            : "");
         }
         m.appendTail(out);
         return out.toString();
