@@ -80,24 +80,7 @@ public record ExportSchedule(
      * @return the schedule with that state, {@code updatedAt} and the revision after this one
      */
     public ExportSchedule withState(ScheduleState newState, Instant changedAt) {
-        return new ExportSchedule(
-                id,
-                ownerId,
-                documentId,
-                name,
-                schedule,
-                zone,
-                bounds,
-                formatId,
-                formatSettings,
-                destination,
-                misfirePolicy,
-                onlyWhenChanged,
-                newState,
-                createdAt,
-                changedAt,
-                version,
-                revision + 1);
+        return with(newState, changedAt, version);
     }
 
     /**
@@ -109,6 +92,10 @@ public record ExportSchedule(
      * @return the schedule with that state, {@code updatedAt}, version and revision
      */
     public ExportSchedule withOwnerState(ScheduleState newState, Instant changedAt) {
+        return with(newState, changedAt, version + 1);
+    }
+
+    private ExportSchedule with(ScheduleState newState, Instant changedAt, long newVersion) {
         return new ExportSchedule(
                 id,
                 ownerId,
@@ -125,7 +112,7 @@ public record ExportSchedule(
                 newState,
                 createdAt,
                 changedAt,
-                version + 1,
+                newVersion,
                 revision + 1);
     }
 }

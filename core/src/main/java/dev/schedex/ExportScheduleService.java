@@ -117,24 +117,8 @@ public final class ExportScheduleService {
         Objects.requireNonNull(request, "request");
         Instant now = now();
         ValidRequest definition = validator.validate(request, settings.misfirePolicy(), now, true);
-        ExportSchedule schedule = new ExportSchedule(
-                UUID.randomUUID(),
-                definition.ownerId(),
-                definition.documentId(),
-                definition.name(),
-                definition.schedule(),
-                definition.zone(),
-                definition.bounds(),
-                definition.formatId(),
-                definition.formatSettings(),
-                definition.destination(),
-                definition.misfirePolicy(),
-                definition.onlyWhenChanged(),
-                ScheduleState.initial(request.active(), definition.firstRun()),
-                now,
-                now,
-                1,
-                1);
+        ExportSchedule schedule = definition.toSchedule(
+                UUID.randomUUID(), ScheduleState.initial(request.active(), definition.firstRun()), now, now, 1, 1);
         StoreCalls.during("insert the schedule", () -> {
             store.insert(schedule);
             return schedule;
@@ -187,24 +171,8 @@ public final class ExportScheduleService {
             if (change.changesTiming() && state.active()) {
                 state = state.withNextRun(definition.firstRun());
             }
-            return new ExportSchedule(
-                    current.id(),
-                    current.ownerId(),
-                    current.documentId(),
-                    definition.name(),
-                    definition.schedule(),
-                    definition.zone(),
-                    definition.bounds(),
-                    definition.formatId(),
-                    definition.formatSettings(),
-                    definition.destination(),
-                    definition.misfirePolicy(),
-                    definition.onlyWhenChanged(),
-                    state,
-                    current.createdAt(),
-                    now,
-                    current.version() + 1,
-                    current.revision() + 1);
+            return definition.toSchedule(
+                    current.id(), state, current.createdAt(), now, current.version() + 1, current.revision() + 1);
         });
     }
 

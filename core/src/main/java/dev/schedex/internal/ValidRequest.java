@@ -1,13 +1,16 @@
 package dev.schedex.internal;
 
 import dev.schedex.DestinationSpec;
+import dev.schedex.ExportSchedule;
 import dev.schedex.FormatSettings;
 import dev.schedex.MisfirePolicy;
+import dev.schedex.ScheduleState;
 import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.Schedule;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A request that passed validation: the user-given part of a schedule (everything but ids, state
@@ -38,4 +41,36 @@ public record ValidRequest(
         DestinationSpec destination,
         MisfirePolicy misfirePolicy,
         boolean onlyWhenChanged,
-        Optional<Instant> firstRun) {}
+        Optional<Instant> firstRun) {
+
+    /**
+     * @param id        the schedule's id
+     * @param state     its state
+     * @param createdAt when it was created
+     * @param updatedAt when it was last changed
+     * @param version   its owner's version
+     * @param revision  its revision
+     * @return the schedule this request defines
+     */
+    public ExportSchedule toSchedule(
+            UUID id, ScheduleState state, Instant createdAt, Instant updatedAt, long version, long revision) {
+        return new ExportSchedule(
+                id,
+                ownerId,
+                documentId,
+                name,
+                schedule,
+                zone,
+                bounds,
+                formatId,
+                formatSettings,
+                destination,
+                misfirePolicy,
+                onlyWhenChanged,
+                state,
+                createdAt,
+                updatedAt,
+                version,
+                revision);
+    }
+}
