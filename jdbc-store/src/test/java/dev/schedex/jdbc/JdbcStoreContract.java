@@ -106,28 +106,13 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
     @Test
     void intervalRowsTheServiceWouldRefuseCannotBeWrittenByHand() throws SQLException {
         ExportSchedule s = schedule("alice", T0);
-        ExportSchedule biweekly = new ExportSchedule(
-                s.id(),
-                s.ownerId(),
-                s.documentId(),
-                s.name(),
+        ExportSchedule biweekly = withSchedule(
+                s,
                 Schedule.every(
                         2,
                         ChronoUnit.WEEKS,
                         LocalDate.of(2026, 12, 7),
-                        Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0))),
-                s.zone(),
-                s.bounds(),
-                s.formatId(),
-                s.formatSettings(),
-                s.destination(),
-                s.misfirePolicy(),
-                s.onlyWhenChanged(),
-                s.state(),
-                s.createdAt(),
-                s.updatedAt(),
-                s.version(),
-                s.revision());
+                        Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0))));
         ExportSchedule plain = schedule("alice", T0);
         store().insert(biweekly);
         store().insert(plain);
@@ -324,13 +309,11 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
                 lock.executeUpdate(
                         "UPDATE " + database().table("schedules") + " SET name = name WHERE id = '" + s.id() + "'");
             }
-            long start = System.nanoTime();
+            // bounded by the store's timeout, not the server's lock wait (none on PostgreSQL, 50 s on MariaDB)
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                    java.time.Duration.ofSeconds(20),
+                    java.time.Duration.ofSeconds(15),
                     () -> assertThrows(
                             RuntimeException.class, () -> impatient.update(s.withState(s.state(), T0), s.revision())));
-            assertTrue(
-                    System.nanoTime() - start < 15_000_000_000L, "bounded by the timeout, not the server's lock wait");
             blocker.rollback();
         }
     }

@@ -252,6 +252,32 @@ public abstract class ScheduleStoreContract {
                 s.revision());
     }
 
+    /**
+     * @param s        a schedule
+     * @param schedule its new timing
+     * @return the schedule with that timing, all else as it was
+     */
+    protected static ExportSchedule withSchedule(ExportSchedule s, Schedule schedule) {
+        return new ExportSchedule(
+                s.id(),
+                s.ownerId(),
+                s.documentId(),
+                s.name(),
+                schedule,
+                s.zone(),
+                s.bounds(),
+                s.formatId(),
+                s.formatSettings(),
+                s.destination(),
+                s.misfirePolicy(),
+                s.onlyWhenChanged(),
+                s.state(),
+                s.createdAt(),
+                s.updatedAt(),
+                s.version(),
+                s.revision());
+    }
+
     private static ExportSchedule paused(ExportSchedule s) {
         return new ExportSchedule(
                 s.id(),
@@ -574,24 +600,7 @@ public abstract class ScheduleStoreContract {
     void aScheduleOfEveryKindReadsBackEqual() {
         for (Schedule kind : SampleSchedules.ofEveryKind()) {
             ExportSchedule s = schedule("alice", T0);
-            ExportSchedule withKind = new ExportSchedule(
-                    s.id(),
-                    s.ownerId(),
-                    s.documentId(),
-                    s.name(),
-                    kind,
-                    s.zone(),
-                    s.bounds(),
-                    s.formatId(),
-                    s.formatSettings(),
-                    s.destination(),
-                    s.misfirePolicy(),
-                    s.onlyWhenChanged(),
-                    s.state(),
-                    s.createdAt(),
-                    s.updatedAt(),
-                    s.version(),
-                    s.revision());
+            ExportSchedule withKind = withSchedule(s, kind);
             store.insert(withKind);
             assertEquals(Optional.of(withKind), store.find(s.id()), kind.toString());
         }
