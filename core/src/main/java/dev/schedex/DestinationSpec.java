@@ -5,29 +5,31 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Where a schedule's exports go: a destination type the service knows, and its parameters.
+ * Where a schedule's exports go: the name of a destination the host registered with the service, and
+ * the parameters the schedule's owner chose for it. Endpoints and credentials are never here: the
+ * host configures them on the destination itself.
  *
  * <pre>{@code
- * DestinationSpec.of("filesystem", Map.of("path", "{document}/{date}-{time}.{ext}", "keep", "10"))
+ * DestinationSpec.of("reports-s3", Map.of("path", "{document}/{date}-{time}.{ext}", "keep", "10"))
  * }</pre>
  *
- * @param type       the destination's type, as registered with the service
- * @param parameters the destination's parameters, sorted by name
+ * @param name       the destination's name, as registered with the service
+ * @param parameters the owner's parameters for it, sorted by key
  */
-public record DestinationSpec(String type, Map<String, String> parameters) {
+public record DestinationSpec(String name, Map<String, String> parameters) {
 
     /** Checks the components and copies the parameters. */
     public DestinationSpec {
-        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(name, "name");
         parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(Map.copyOf(parameters)));
     }
 
     /**
-     * @param type       the destination's type
+     * @param name       the destination's name
      * @param parameters its parameters
      * @return the spec
      */
-    public static DestinationSpec of(String type, Map<String, String> parameters) {
-        return new DestinationSpec(type, parameters);
+    public static DestinationSpec of(String name, Map<String, String> parameters) {
+        return new DestinationSpec(name, parameters);
     }
 }

@@ -30,6 +30,7 @@ import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -188,10 +189,10 @@ public final class ExportScheduleService {
                 change.endAt().orElse(current.bounds().endAt()),
                 change.formatId().orElse(current.formatId()),
                 change.formatSettings().orElse(current.formatSettings().asMap()),
-                change.destinationType().orElse(current.destination().type()),
+                change.destinationName().orElse(current.destination().name()),
                 change.destinationParameters()
                         .orElse(
-                                change.destinationType().isPresent()
+                                change.destinationName().isPresent()
                                         ? Map.of()
                                         : current.destination().parameters()),
                 Optional.of(change.misfirePolicy().orElse(current.misfirePolicy())),
@@ -375,6 +376,9 @@ public final class ExportScheduleService {
 
     /** Collects the service's parts and policies. */
     public static final class Builder {
+        /** What a destination's name may be: it is stored in each schedule's row, in at most 50 characters. */
+        private static final Pattern DESTINATION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
+
         private @Nullable ScheduleStore store;
         private @Nullable DocumentSource documents;
         private boolean discoverFormats = true;
@@ -430,11 +434,26 @@ public final class ExportScheduleService {
             return this;
         }
 
-        /** @param destination a destination schedules may name by its type @return this builder */
+        /**
+         * Registers a destination under its {@link ExportDestination#name() name}, which schedules
+         * give as {@link DestinationSpec#name()}. A host may register several destinations of one
+         * kind under different names (two buckets, say).
+         *
+         * @param destination a destination schedules may name
+         * @return this builder
+         * @throws IllegalArgumentException if its name is not 1 to 50 letters, digits, {@code .},
+         *     {@code -} or {@code _}, starting with a letter or digit
+         * @throws IllegalStateException    if a destination with that name is registered already
+         */
         public Builder destination(ExportDestination destination) {
             Objects.requireNonNull(destination, "destination");
-            if (destinations.putIfAbsent(destination.type(), destination) != null) {
-                throw new IllegalStateException("two destinations with type '" + destination.type() + "'");
+            String name = destination.name();
+            if (!DESTINATION_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a destination's name must be 1 to 50 letters, digits, '.', '-' "
+                        + "or '_', starting with a letter or digit; was '" + name + "'");
+            }
+            if (destinations.putIfAbsent(name, destination) != null) {
+                throw new IllegalStateException("two destinations named '" + name + "'");
             }
             return this;
         }

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param formatId        the export format's id
  * @param formatSettings  the format's settings, JSON-compatible values; a null value (a JSON
  *                        {@code null}) is refused by validation with a violation naming its key
- * @param destinationType       where the exports go: a destination type the service knows
+ * @param destinationName       where the exports go: the name of a destination the host registered
  * @param destinationParameters the destination's parameters; a null value is refused as for the settings
  * @param misfirePolicy   what to do with missed occurrences; empty for the service's default
  * @param onlyWhenChanged export only when the document changed since the last successful export
@@ -47,7 +47,7 @@ public record NewExportSchedule(
         Optional<Instant> endAt,
         String formatId,
         Map<String, Object> formatSettings,
-        String destinationType,
+        String destinationName,
         Map<String, String> destinationParameters,
         Optional<MisfirePolicy> misfirePolicy,
         boolean onlyWhenChanged,
@@ -64,7 +64,7 @@ public record NewExportSchedule(
         Objects.requireNonNull(endAt, "endAt");
         Objects.requireNonNull(formatId, "formatId");
         formatSettings = RequestMaps.copy(formatSettings);
-        Objects.requireNonNull(destinationType, "destinationType");
+        Objects.requireNonNull(destinationName, "destinationName");
         destinationParameters = RequestMaps.copy(destinationParameters);
         Objects.requireNonNull(misfirePolicy, "misfirePolicy");
     }
@@ -85,7 +85,7 @@ public record NewExportSchedule(
         private @Nullable Instant endAt;
         private String formatId = "";
         private Map<String, Object> formatSettings = Map.of();
-        private String destinationType = "";
+        private String destinationName = "";
         private Map<String, String> destinationParameters = Map.of();
         private @Nullable MisfirePolicy misfirePolicy;
         private boolean onlyWhenChanged;
@@ -158,12 +158,12 @@ public record NewExportSchedule(
         }
 
         /**
-         * @param type       the destination's type
-         * @param parameters its parameters
+         * @param name       the name of a destination the host registered
+         * @param parameters the owner's parameters for it
          * @return this builder
          */
-        public Builder destination(String type, Map<String, String> parameters) {
-            this.destinationType = Objects.requireNonNull(type, "type");
+        public Builder destination(String name, Map<String, String> parameters) {
+            this.destinationName = Objects.requireNonNull(name, "name");
             this.destinationParameters = RequestMaps.copy(parameters);
             return this;
         }
@@ -198,7 +198,7 @@ public record NewExportSchedule(
                     Optional.ofNullable(endAt),
                     formatId,
                     formatSettings,
-                    destinationType,
+                    destinationName,
                     destinationParameters,
                     Optional.ofNullable(misfirePolicy),
                     onlyWhenChanged,

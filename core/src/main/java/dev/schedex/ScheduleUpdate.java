@@ -28,7 +28,7 @@ public final class ScheduleUpdate {
     private final Optional<Optional<Instant>> endAt;
     private final Optional<String> formatId;
     private final Optional<Map<String, Object>> formatSettings;
-    private final Optional<String> destinationType;
+    private final Optional<String> destinationName;
     private final Optional<Map<String, String>> destinationParameters;
     private final Optional<MisfirePolicy> misfirePolicy;
     private final Optional<Boolean> onlyWhenChanged;
@@ -42,7 +42,7 @@ public final class ScheduleUpdate {
         this.endAt = Optional.ofNullable(b.endAt);
         this.formatId = Optional.ofNullable(b.formatId);
         this.formatSettings = Optional.ofNullable(b.formatSettings);
-        this.destinationType = Optional.ofNullable(b.destinationType);
+        this.destinationName = Optional.ofNullable(b.destinationName);
         this.destinationParameters = Optional.ofNullable(b.destinationParameters);
         this.misfirePolicy = Optional.ofNullable(b.misfirePolicy);
         this.onlyWhenChanged = Optional.ofNullable(b.onlyWhenChanged);
@@ -82,8 +82,8 @@ public final class ScheduleUpdate {
         return formatSettings;
     }
 
-    Optional<String> destinationType() {
-        return destinationType;
+    Optional<String> destinationName() {
+        return destinationName;
     }
 
     Optional<Map<String, String>> destinationParameters() {
@@ -116,7 +116,7 @@ public final class ScheduleUpdate {
         private @Nullable Optional<Instant> endAt;
         private @Nullable String formatId;
         private @Nullable Map<String, Object> formatSettings;
-        private @Nullable String destinationType;
+        private @Nullable String destinationName;
         private @Nullable Map<String, String> destinationParameters;
         private @Nullable MisfirePolicy misfirePolicy;
         private @Nullable Boolean onlyWhenChanged;
@@ -195,12 +195,12 @@ public final class ScheduleUpdate {
         }
 
         /**
-         * @param type       the new destination type
-         * @param parameters its parameters
+         * @param name       the name of the new destination, as the host registered it
+         * @param parameters the owner's parameters for it
          * @return this builder
          */
-        public Builder destination(String type, Map<String, String> parameters) {
-            this.destinationType = Objects.requireNonNull(type, "type");
+        public Builder destination(String name, Map<String, String> parameters) {
+            this.destinationName = Objects.requireNonNull(name, "name");
             this.destinationParameters = RequestMaps.copy(parameters);
             return this;
         }

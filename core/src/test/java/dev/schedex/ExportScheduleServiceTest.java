@@ -11,6 +11,7 @@ import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
+import dev.schedex.spi.ExportException;
 import dev.schedex.spi.ExportFormat;
 import dev.schedex.store.InMemoryScheduleStore;
 import dev.schedex.testing.Documents;
@@ -220,13 +221,13 @@ class ExportScheduleServiceTest {
         @Test
         void namesUnknownFormatsAndDestinations() {
             assertEquals(
-                    Set.of("formatId:unknown_format", "destination.type:unknown_destination"),
+                    Set.of("formatId:unknown_format", "destination.name:unknown_destination"),
                     violations(() -> service.create(daily("alice", "doc-1", "02:00")
                             .format("gif", Map.of())
                             .destination("s3", Map.of())
                             .build())));
             assertEquals(
-                    Set.of("formatId:required", "destination.type:required"),
+                    Set.of("formatId:required", "destination.name:required"),
                     violations(() -> service.create(daily("alice", "doc-1", "02:00")
                             .format("", Map.of())
                             .destination("", Map.of())
@@ -735,6 +736,38 @@ class ExportScheduleServiceTest {
             assertEquals(
                     Optional.of(Instant.parse("2024-03-03T01:00:00Z")),
                     done.state().nextRunAt());
+        }
+
+        @Test
+        void aPermanentFailureIsNotRetriedAndTheScheduleMovesOn() {
+            ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
+            Instant occurrence = Instant.parse("2024-03-02T01:00:00Z");
+            documents.failWith("alice", "doc-1", new ExportException("destination 'reports-s3': access denied"));
+            ExportRun failed = service.tick(occurrence).runs().get(0);
+            assertEquals(RunStatus.FAILED, failed.status());
+            assertEquals(Optional.of("destination 'reports-s3': access denied"), failed.message());
+            ExportSchedule after = reload(s);
+            assertEquals(
+                    Optional.of(Instant.parse("2024-03-03T01:00:00Z")),
+                    after.state().nextRunAt());
+            assertEquals(1, after.state().consecutiveFailures(), "it still counts towards pausing");
+        }
+
+        @Test
+        void aTemporaryFailureWaitsAtLeastAsLongAsTheServerAsked() {
+            ExportSchedule s = service.create(daily("alice", "doc-1", "02:00").build());
+            Instant occurrence = Instant.parse("2024-03-02T01:00:00Z");
+            documents.failWith("alice", "doc-1", ExportException.temporary("throttled (429)", Duration.ofMinutes(7)));
+            service.tick(occurrence);
+            assertEquals(
+                    Optional.of(occurrence.plus(Duration.ofMinutes(7))),
+                    reload(s).state().nextRunAt());
+            documents.failWith("alice", "doc-1", ExportException.temporary("throttled (429)", Duration.ofSeconds(5)));
+            service.tick(occurrence.plus(Duration.ofMinutes(7)));
+            assertEquals(
+                    Optional.of(occurrence.plus(Duration.ofMinutes(9))),
+                    reload(s).state().nextRunAt(),
+                    "the policy's two minutes, longer than the five seconds asked for");
         }
 
         @Test

@@ -126,7 +126,7 @@ public class TickBenchmark {
 
     static final class DroppingDestination implements ExportDestination {
         @Override
-        public String type() {
+        public String name() {
             return "drop";
         }
 

@@ -1,5 +1,8 @@
 /**
- * The built-in file-system {@link dev.schedex.spi.ExportDestination}: exports below a root
- * directory the host configures, never outside it. The rules of {@link dev.schedex} hold.
+ * The built-in file-system {@link dev.schedex.spi.ExportDestination}, and the kit every storage
+ * destination is built on, so that its parameters mean the same everywhere: {@link
+ * dev.schedex.destination.StorageParameters} (what an owner may give), {@link
+ * dev.schedex.destination.PathTemplate} (file names that never leave the configured root) and {@link
+ * dev.schedex.destination.Retention} (keep-last-N). The rules of {@link dev.schedex} hold.
  */
 package dev.schedex.destination;

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param plan what the claim was for
  * @param run  the finished run, or empty when the claim ran nothing (the occurrence was done, or the
  *             lease gone)
+ * @param retry for a failed run, whether and when its occurrence may be tried again
  * @param at   when the work ended
  */
-public record Finished(Plan plan, Optional<ExportRun> run, Instant at) {}
+public record Finished(Plan plan, Optional<ExportRun> run, Retry retry, Instant at) {}

@@ -36,7 +36,7 @@ public final class RequestValidator {
 
     /**
      * @param formats      the formats schedules may name, by id
-     * @param destinations the destinations schedules may name, by type
+     * @param destinations the destinations schedules may name, by name
      */
     public RequestValidator(Map<String, ExportFormat> formats, Map<String, ExportDestination> destinations) {
         this.formats = formats;
@@ -87,7 +87,7 @@ public final class RequestValidator {
         }
         FormatSettings settings = formatSettings(request.formatId(), request.formatSettings(), violations);
         Map<String, String> parameters =
-                destination(request.destinationType(), request.destinationParameters(), violations);
+                destination(request.destinationName(), request.destinationParameters(), violations);
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
@@ -100,7 +100,7 @@ public final class RequestValidator {
                 bounds.orElseThrow(),
                 request.formatId(),
                 settings,
-                DestinationSpec.of(request.destinationType(), parameters),
+                DestinationSpec.of(request.destinationName(), parameters),
                 request.misfirePolicy().orElse(defaultPolicy),
                 request.onlyWhenChanged(),
                 firstRun);
@@ -174,23 +174,23 @@ public final class RequestValidator {
         return settings;
     }
 
-    private Map<String, String> destination(String type, Map<String, String> raw, List<Violation> violations) {
+    private Map<String, String> destination(String name, Map<String, String> raw, List<Violation> violations) {
         Map<String, String> parameters = withoutNulls("destination", raw, violations);
         parameters.forEach((key, value) -> {
             controlCharacter("destination." + key, key, violations);
             controlCharacter("destination." + key, value, violations);
         });
-        if (type.isBlank()) {
+        if (name.isBlank()) {
             violations.add(new Violation(
-                    "destination.type", "required", "a destination is required; one of " + known(destinations)));
+                    "destination.name", "required", "a destination is required; one of " + known(destinations)));
             return parameters;
         }
-        ExportDestination target = destinations.get(type);
+        ExportDestination target = destinations.get(name);
         if (target == null) {
             violations.add(new Violation(
-                    "destination.type",
+                    "destination.name",
                     "unknown_destination",
-                    "unknown destination type '" + type + "'; one of " + known(destinations)));
+                    "unknown destination '" + name + "'; one of " + known(destinations)));
             return parameters;
         }
         target.validate(parameters).forEach(v -> violations.add(v.under("destination")));

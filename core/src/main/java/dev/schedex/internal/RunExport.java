@@ -23,7 +23,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The work of one run: load the document, render it, deliver it. Every failure becomes a failed outcome. */
+/**
+ * The work of one run: load the document, render it, deliver it. Every failure becomes a failed
+ * outcome: permanent (not retried) for a missing document, format or destination, a permanent {@link
+ * ExportException} and an exhausted stack or heap; temporary for a temporary {@code ExportException}
+ * and any other exception.
+ */
 public final class RunExport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExport.class);
@@ -35,7 +40,7 @@ public final class RunExport {
     /**
      * @param documents    where documents are loaded from
      * @param formats      the formats, by id
-     * @param destinations the destinations, by type
+     * @param destinations the destinations, by name
      */
     public RunExport(
             DocumentSource documents, Map<String, ExportFormat> formats, Map<String, ExportDestination> destinations) {
@@ -69,10 +74,10 @@ public final class RunExport {
                 return RunOutcome.failed("unknown format '" + schedule.formatId() + "': no such format is installed");
             }
             ExportDestination destination =
-                    destinations.get(schedule.destination().type());
+                    destinations.get(schedule.destination().name());
             if (destination == null) {
-                return RunOutcome.failed("unknown destination type '"
-                        + schedule.destination().type() + "': no such destination is configured");
+                return RunOutcome.failed("unknown destination '"
+                        + schedule.destination().name() + "': no destination of that name is configured");
             }
             ExportContext context =
                     new ExportContext(schedule.id(), schedule.name(), schedule.ownerId(), occurrence, schedule.zone());
@@ -80,6 +85,7 @@ public final class RunExport {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             format.render(document, schedule.formatSettings(), context, out);
             byte[] content = out.toByteArray();
+            String checksum = sha256(content);
             Duration renderTime =
                     Duration.ofNanos(System.nanoTime() - renderStart).truncatedTo(ChronoUnit.MILLIS);
             long deliveryStart = System.nanoTime();
@@ -90,6 +96,7 @@ public final class RunExport {
                     document.title(),
                     format.fileExtension(),
                     format.mediaType(),
+                    checksum,
                     content));
             Duration deliveryTime =
                     Duration.ofNanos(System.nanoTime() - deliveryStart).truncatedTo(ChronoUnit.MILLIS);
@@ -101,16 +108,20 @@ public final class RunExport {
                     RunStatus.SUCCEEDED,
                     version,
                     Optional.of((long) content.length),
-                    Optional.of(sha256(content)),
+                    Optional.of(checksum),
                     Optional.of(delivered.location()),
                     message,
                     Optional.of(renderTime),
-                    Optional.of(deliveryTime));
+                    Optional.of(deliveryTime),
+                    Retry.BY_POLICY);
         } catch (ExportException e) {
-            return RunOutcome.failed(String.valueOf(e.getMessage()));
+            return RunOutcome.failed(
+                    String.valueOf(e.getMessage()),
+                    e.isTemporary() ? Retry.notSooner(e.retryAfter().orElse(Duration.ZERO)) : Retry.NEVER);
         } catch (Exception e) {
+            // not classified by the plugin: an I/O error or a bug, which may pass
             LOG.debug("run of schedule {} for {} failed", schedule.id(), occurrence, e);
-            return RunOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            return RunOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), Retry.BY_POLICY);
         } catch (StackOverflowError | OutOfMemoryError e) {
             // a hostile document must not take the tick, or the other schedules in it, down
             LOG.warn(

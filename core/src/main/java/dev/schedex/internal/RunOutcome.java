@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param message         the error, why it was skipped, or its warnings
  * @param renderTime      how long rendering took
  * @param deliveryTime    how long delivery took
+ * @param retry           for a failure, whether and when its occurrence may be tried again
  */
 public record RunOutcome(
         RunStatus status,
@@ -25,10 +26,20 @@ public record RunOutcome(
         Optional<String> location,
         Optional<String> message,
         Optional<Duration> renderTime,
-        Optional<Duration> deliveryTime) {
+        Optional<Duration> deliveryTime,
+        Retry retry) {
 
-    /** @param message the error, for the owner @return a failed outcome */
+    /** @param message the error, for the owner @return a failed outcome whose occurrence is not retried */
     public static RunOutcome failed(String message) {
+        return failed(message, Retry.NEVER);
+    }
+
+    /**
+     * @param message the error, for the owner
+     * @param retry   whether and when its occurrence may be tried again
+     * @return a failed outcome
+     */
+    public static RunOutcome failed(String message, Retry retry) {
         return new RunOutcome(
                 RunStatus.FAILED,
                 Optional.empty(),
@@ -37,7 +48,8 @@ public record RunOutcome(
                 Optional.empty(),
                 Optional.of(message),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                retry);
     }
 
     /**
@@ -54,7 +66,8 @@ public record RunOutcome(
                 Optional.empty(),
                 Optional.of(message),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                Retry.BY_POLICY);
     }
 
     /**

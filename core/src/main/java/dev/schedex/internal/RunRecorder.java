@@ -52,6 +52,7 @@ public final class RunRecorder {
             ScheduleState state = transitions.after(
                     schedule.state(),
                     item.run(),
+                    item.retry(),
                     item.plan().manual(),
                     item.plan().regularNext());
             ends.add(new ClaimEnd(
@@ -111,8 +112,8 @@ public final class RunRecorder {
             Optional<Instant> next = sameTiming(current, claim.schedule())
                     ? item.plan().regularNext()
                     : current.state().nextRunAt();
-            ScheduleState state =
-                    transitions.after(current.state(), item.run(), item.plan().manual(), next);
+            ScheduleState state = transitions.after(
+                    current.state(), item.run(), item.retry(), item.plan().manual(), next);
             ClaimEnd end =
                     new ClaimEnd(item.run(), current.withState(state, item.at()), current.revision(), claim.lease());
             FinishResult result = StoreCalls.during("record a finished run", () -> store.finishAll(List.of(end)))

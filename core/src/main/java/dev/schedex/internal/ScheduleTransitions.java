@@ -3,13 +3,15 @@ package dev.schedex.internal;
 import dev.schedex.ExportRun;
 import dev.schedex.RetryPolicy;
 import dev.schedex.ScheduleState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Where a schedule stands after a claim: a pure function of its state, the run, and the retry and
- * auto-pause policies. A failed run is retried for the same occurrence after the backoff unless its
- * attempts are used up or the retry would come after the next regular occurrence; enough failures
+ * auto-pause policies. A failed run is retried for the same occurrence after the backoff (or the
+ * longer wait its failure asked for) unless the failure was permanent, its attempts are used up or
+ * the retry would come after the next regular occurrence; enough failures
  * in a row pause the schedule. A run-now claim keeps the regular timing, and is not retried.
  */
 public final class ScheduleTransitions {
@@ -29,12 +31,17 @@ public final class ScheduleTransitions {
     /**
      * @param state       the schedule's state before the claim
      * @param finished    the finished run, or empty when the claim ran nothing
+     * @param retry       for a failed run, whether and when its occurrence may be tried again
      * @param manual      true for a run-now claim
      * @param regularNext the next regular occurrence after the claim's
      * @return the state after the claim
      */
     public ScheduleState after(
-            ScheduleState state, Optional<ExportRun> finished, boolean manual, Optional<Instant> regularNext) {
+            ScheduleState state,
+            Optional<ExportRun> finished,
+            Retry retry,
+            boolean manual,
+            Optional<Instant> regularNext) {
         Optional<Instant> nextRunAt = manual ? state.nextRunAt() : regularNext;
         Optional<Instant> nextOccurrence = manual ? state.nextOccurrence() : regularNext;
         if (finished.isEmpty()) {
@@ -64,8 +71,10 @@ public final class ScheduleTransitions {
             case FAILED:
                 errors++;
                 failures++;
-                if (!manual && run.attempt() < retryPolicy.maxAttempts()) {
-                    Instant retryAt = run.startedAt().plus(retryPolicy.backoffAfter(run.attempt()));
+                if (!manual && retry.allowed() && run.attempt() < retryPolicy.maxAttempts()) {
+                    Duration backoff = retryPolicy.backoffAfter(run.attempt());
+                    Instant retryAt = run.startedAt()
+                            .plus(backoff.compareTo(retry.notSooner()) >= 0 ? backoff : retry.notSooner());
                     if (regularNext.isEmpty() || retryAt.isBefore(regularNext.get())) {
                         nextRunAt = Optional.of(retryAt);
                         nextOccurrence = Optional.of(run.occurrence());

@@ -154,13 +154,14 @@ public final class Tick {
                 Optional<ExportRun> run = started.get(i);
                 if (run.isEmpty()) {
                     // this occurrence already succeeded or was skipped (or the lease is gone): move on
-                    batch.finished(new Finished(plan, Optional.empty(), now));
+                    batch.finished(new Finished(plan, Optional.empty(), Retry.BY_POLICY, now));
                 } else if (plan.skipped().isPresent()) {
                     batch.finished(new Finished(
                             plan,
                             Optional.of(RunOutcome.skipped(
                                             Optional.empty(), plan.skipped().get())
                                     .applyTo(run.get(), now)),
+                            Retry.BY_POLICY,
                             now));
                 } else {
                     listeners.runStarted(run.get());
@@ -168,7 +169,8 @@ public final class Tick {
                         RunOutcome outcome = export.export(plan.claim().schedule(), plan.occurrence());
                         Instant at =
                                 now.plusNanos(System.nanoTime() - startNanos).truncatedTo(ChronoUnit.MILLIS);
-                        batch.finished(new Finished(plan, Optional.of(outcome.applyTo(run.get(), at)), at));
+                        batch.finished(
+                                new Finished(plan, Optional.of(outcome.applyTo(run.get(), at)), outcome.retry(), at));
                     };
                     try {
                         runOn.execute(work);

@@ -2,8 +2,11 @@ package dev.schedex.spi;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,6 +26,9 @@ public final class ExportContext {
 
     /** How many warnings a context keeps word for word. */
     public static final int MAX_WARNINGS = 20;
+
+    private static final DateTimeFormatter BASIC_UTC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final UUID scheduleId;
     private final String scheduleName;
@@ -65,6 +71,18 @@ public final class ExportContext {
     /** @return the instant this run is for (not when it happens to execute) */
     public Instant occurrence() {
         return occurrence;
+    }
+
+    /**
+     * A key that names this occurrence of this schedule, the same on every attempt and on every host:
+     * the schedule's id, a dash, and the occurrence in UTC as {@code 20261207T080000Z}. Destinations
+     * derive what makes a re-delivery replace rather than repeat from it (an object's name, a
+     * {@code Message-ID}, an {@code Idempotency-Key} header). Only letters, digits and dashes.
+     *
+     * @return the key
+     */
+    public String idempotencyKey() {
+        return scheduleId + "-" + BASIC_UTC.format(occurrence);
     }
 
     /** @return the schedule's zone */

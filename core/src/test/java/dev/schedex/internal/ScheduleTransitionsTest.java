@@ -160,6 +160,6 @@ class ScheduleTransitionsTest {
             boolean manual,
             Optional<Instant> regularNext,
             After expected) {
-        assertEquals(expected, After.of(RULES.after(before, finished, manual, regularNext)));
+        assertEquals(expected, After.of(RULES.after(before, finished, Retry.BY_POLICY, manual, regularNext)));
     }
 }

@@ -84,7 +84,7 @@ final class ScheduleRows {
                 .bind("end_at", millis(s.bounds().endAt()))
                 .bind("format_id", s.formatId())
                 .bind("format_settings", json(s.formatSettings().asMap()))
-                .bind("destination_type", s.destination().type())
+                .bind("destination_type", s.destination().name())
                 .bind("destination_parameters", json(s.destination().parameters()))
                 .bind("misfire_policy", s.misfirePolicy().name())
                 .bind("only_when_changed", s.onlyWhenChanged())

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A destination of type {@code counting} that only counts what it is given, per schedule and
+ * A destination named {@code counting} that only counts what it is given, per schedule and
  * occurrence, so that a test can check that each occurrence was delivered once. Thread-safe.
  */
 public final class CountingDestination implements ExportDestination {
@@ -27,7 +27,7 @@ public final class CountingDestination implements ExportDestination {
     private final Map<Key, Integer> deliveries = new ConcurrentHashMap<>();
 
     @Override
-    public String type() {
+    public String name() {
         return "counting";
     }
 

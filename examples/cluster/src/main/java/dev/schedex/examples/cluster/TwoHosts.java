@@ -169,7 +169,7 @@ public final class TwoHosts {
     private record RecordingDestination(String host, Map<String, String> exported, AtomicInteger duplicates)
             implements ExportDestination {
         @Override
-        public String type() {
+        public String name() {
             return "recording";
         }
 

@@ -227,7 +227,7 @@ public final class Quickstart {
                 .schedule(schedule)
                 .zone(zone)
                 .format(format, settings)
-                .destination(FileSystemDestination.TYPE, Map.of("path", "{name}/{date}_{time}.{ext}"))
+                .destination(FileSystemDestination.DEFAULT_NAME, Map.of("path", "{name}/{date}_{time}.{ext}"))
                 .build());
     }
 

@@ -110,7 +110,7 @@ public final class TimerHost implements AutoCloseable {
                 .schedule(Schedule.cron("* * * * * *"))
                 .zone("UTC")
                 .format("json", Map.of())
-                .destination(FileSystemDestination.TYPE, Map.of("path", "{occurrence}.{ext}"))
+                .destination(FileSystemDestination.DEFAULT_NAME, Map.of("path", "{occurrence}.{ext}"))
                 .build());
         try (TimerHost host = new TimerHost(service, Duration.ofMillis(250))) {
             Thread.sleep(3_000);

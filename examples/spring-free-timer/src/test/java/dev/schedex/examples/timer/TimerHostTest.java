@@ -36,7 +36,7 @@ class TimerHostTest {
                 .schedule(Schedule.cron("* * * * * *"))
                 .zone("UTC")
                 .format("json", Map.of())
-                .destination(FileSystemDestination.TYPE, Map.of("path", "{occurrence}.{ext}"))
+                .destination(FileSystemDestination.DEFAULT_NAME, Map.of("path", "{occurrence}.{ext}"))
                 .build());
         try (TimerHost host = new TimerHost(service, Duration.ofMillis(50))) {
             Thread.sleep(2_500);

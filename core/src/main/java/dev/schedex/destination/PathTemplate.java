@@ -1,0 +1,237 @@
+package dev.schedex.destination;
+
+import dev.schedex.Violation;
+import dev.schedex.spi.Delivery;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A file-name template that a schedule's owner gives a storage destination, such as {@value
+ * #DEFAULT}: a path relative to the root (a directory, a key prefix, a folder) the host configured,
+ * with {@code /} between folders. Every storage destination takes it the same way, checks it with
+ * {@link #check(String, String)} before it is stored and expands it with {@link #expand(Delivery)}.
+ *
+ * <p>Placeholders: {@code {owner}}, {@code {document}}, {@code {schedule}} (the schedule's id),
+ * {@code {name}} (the schedule's name), {@code {title}} (the document's title), {@code {date}}
+ * ({@code yyyy-MM-dd}) and {@code {time}} ({@code HH-mm-ss}) of the occurrence in the schedule's
+ * zone, {@code {occurrence}} (UTC, {@code 20240131T020000Z}) and {@code {ext}}. Values are sanitised:
+ * anything but letters, digits, {@code .}, {@code -} and {@code _} becomes {@code _}, a value never
+ * starts with a dot, and ids, names and titles are cut to 120 characters.
+ *
+ * <p>No expansion leaves the root: a template may not be absolute, contain a backslash, an empty,
+ * {@code .} or {@code ..} segment, or a segment starting with a dot (a hidden file, or the {@code
+ * .schedex} folder where destinations keep their own records), and since placeholder values hold no
+ * separator, the literal segments decide. Every expansion is at most {@value #MAX_PATH_BYTES} bytes
+ * of UTF-8 (S3's limit for a key) with names of at most {@value #MAX_NAME_BYTES} bytes, which is
+ * checked against each placeholder's longest value when the template is checked, not when it is
+ * expanded. The same occurrence always expands to the same path, which is what makes a re-delivery
+ * replace its earlier file.
+ */
+public final class PathTemplate {
+
+    /** The template used when a schedule gives none. */
+    public static final String DEFAULT = "{document}/{date}_{time}.{ext}";
+
+    /** The longest expansion, in bytes of UTF-8. */
+    public static final int MAX_PATH_BYTES = 1024;
+
+    /** The longest file or folder name in an expansion, in bytes of UTF-8. */
+    public static final int MAX_NAME_BYTES = 255;
+
+    /** Each placeholder with the longest value it expands to: ids, names and titles are cut to it. */
+    private static final Map<String, Integer> PLACEHOLDERS = Map.of(
+            "owner", 120,
+            "document", 120,
+            "schedule", 36,
+            "name", 120,
+            "title", 120,
+            "date", 10,
+            "time", 8,
+            "occurrence", 16,
+            "ext", 16);
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH-mm-ss", Locale.ROOT);
+    private static final DateTimeFormatter OCCURRENCE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+
+    private final String template;
+
+    private PathTemplate(String template) {
+        this.template = template;
+    }
+
+    /**
+     * @param template a template that {@link #check(String, String)} accepts
+     * @return the template
+     * @throws IllegalArgumentException if it does not, with the violation's message
+     */
+    public static PathTemplate of(String template) {
+        Optional<Violation> problem = check("path", template);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get().message());
+        }
+        return new PathTemplate(template);
+    }
+
+    /**
+     * Checks an owner's template.
+     *
+     * @param field    the parameter's name, for the violation
+     * @param template the template
+     * @return the first problem found, if any, with a message for the owner
+     */
+    public static Optional<Violation> check(String field, String template) {
+        Objects.requireNonNull(field, "field");
+        if (template.isBlank()) {
+            return Optional.of(new Violation(field, "required", "a path template is required"));
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (!PLACEHOLDERS.containsKey(m.group(1))) {
+                return Optional.of(new Violation(
+                        field,
+                        "unknown_placeholder",
+                        "unknown placeholder {" + m.group(1) + "} in '" + abbreviated(template) + "'; known are "
+                                + String.join(
+                                        ", ",
+                                        PLACEHOLDERS.keySet().stream()
+                                                .sorted()
+                                                .map(p -> "{" + p + "}")
+                                                .toList())));
+            }
+        }
+        if (longestExpansion(template) > MAX_PATH_BYTES) {
+            return Optional.of(new Violation(
+                    field,
+                    "too_long",
+                    "path '" + abbreviated(template) + "' may expand to " + longestExpansion(template)
+                            + " bytes; at most " + MAX_PATH_BYTES + " are allowed"));
+        }
+        // control characters (NUL among them) are refused for every destination by the service's validation
+        if (template.startsWith("/") || template.matches("^[A-Za-z]:.*") || template.contains("\\")) {
+            return Optional.of(new Violation(
+                    field,
+                    "outside_root",
+                    "path '" + abbreviated(template)
+                            + "' must be relative to the destination's root, with / between folders"));
+        }
+        for (String segment : template.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return Optional.of(
+                        new Violation(
+                                field,
+                                "outside_root",
+                                "path '" + abbreviated(template)
+                                        + "' has an empty, '.' or '..' segment; exports must stay below the destination's root"));
+            }
+            if (segment.startsWith(".")) {
+                return Optional.of(new Violation(
+                        field, "hidden_file", "path '" + abbreviated(template) + "' names a hidden file or folder"));
+            }
+            if (longestExpansion(segment) > MAX_NAME_BYTES) {
+                return Optional.of(new Violation(
+                        field,
+                        "name_too_long",
+                        "'" + abbreviated(segment) + "' in path '" + abbreviated(template)
+                                + "' may expand to a name of " + longestExpansion(segment) + " bytes; at most "
+                                + MAX_NAME_BYTES + " are allowed"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param delivery the export
+     * @return the path below the root for it: folders and a file name, with {@code /} between them
+     */
+    public String expand(Delivery delivery) {
+        ZonedDateTime local =
+                delivery.context().occurrence().atZone(delivery.context().zone());
+        Map<String, String> values = Map.of(
+                "owner", delivery.context().ownerId(),
+                "document", delivery.documentId(),
+                "schedule", delivery.context().scheduleId().toString(),
+                "name", delivery.context().scheduleName(),
+                "title", delivery.documentTitle(),
+                "date", DATE.format(local),
+                "time", TIME.format(local),
+                "occurrence", OCCURRENCE.format(delivery.context().occurrence().atZone(ZoneOffset.UTC)),
+                "ext", delivery.fileExtension());
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String placeholder = m.group(1);
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(sanitise(
+                            Objects.requireNonNull(values.get(placeholder), placeholder), longest(placeholder))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** @return the template as the owner gave it */
+    public String template() {
+        return template;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PathTemplate other && other.template.equals(template);
+    }
+
+    @Override
+    public int hashCode() {
+        return template.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return template;
+    }
+
+    /** The most bytes a template (or one segment of it) expands to: its literal text in UTF-8, and each placeholder's longest value. */
+    private static int longestExpansion(String template) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder literal = new StringBuilder();
+        int placeholders = 0;
+        while (m.find()) {
+            m.appendReplacement(literal, "");
+            placeholders += longest(m.group(1));
+        }
+        m.appendTail(literal);
+        return literal.toString().getBytes(StandardCharsets.UTF_8).length + placeholders;
+    }
+
+    /** @param placeholder a placeholder the template was checked to have @return its longest value */
+    private static int longest(String placeholder) {
+        return Objects.requireNonNull(PLACEHOLDERS.get(placeholder), placeholder);
+    }
+
+    /** A placeholder's value as a safe file-name part: no separators, no leading dot, bounded length. */
+    private static String sanitise(String value, int maxLength) {
+        String safe = UNSAFE.matcher(value).replaceAll("_");
+        while (safe.startsWith(".")) {
+            safe = "_" + safe.substring(1);
+        }
+        if (safe.length() > maxLength) {
+            safe = safe.substring(0, maxLength);
+        }
+        return safe.isEmpty() ? "_" : safe;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}
