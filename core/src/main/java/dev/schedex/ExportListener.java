@@ -21,6 +21,24 @@ public interface ExportListener {
     default void runSkipped(ExportRun run) {}
 
     /**
+     * Hears every finished run, whatever its status, after the status's own method, with its
+     * schedule as recorded: for metrics by format or destination ({@link ExportSchedule#formatId()},
+     * {@link ExportSchedule#destination()}).
+     *
+     * @param schedule the schedule, with the state the run left it in
+     * @param run      the finished run
+     */
+    default void runFinished(ExportSchedule schedule, ExportRun run) {}
+
+    /**
+     * Hears the end of every tick, on the ticking thread (not of a {@link
+     * ExportScheduleService#runNow run-now}).
+     *
+     * @param report what the tick did
+     */
+    default void tickFinished(TickReport report) {}
+
+    /**
      * @param schedule a schedule the service has just paused after repeated failures
      * @param reason   why, as stored in {@link ScheduleState#pausedReason()}
      */

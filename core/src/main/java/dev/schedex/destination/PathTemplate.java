@@ -3,14 +3,8 @@ package dev.schedex.destination;
 import dev.schedex.Violation;
 import dev.schedex.spi.Delivery;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,10 +13,7 @@ import java.util.regex.Pattern;
  * with {@code /} between folders. Every storage destination takes it the same way, checks it with
  * {@link #check(String, String)} before it is stored and expands it with {@link #expand(Delivery)}.
  *
- * <p>Placeholders: {@code {owner}}, {@code {document}}, {@code {schedule}} (the schedule's id),
- * {@code {name}} (the schedule's name), {@code {title}} (the document's title), {@code {date}}
- * ({@code yyyy-MM-dd}) and {@code {time}} ({@code HH-mm-ss}) of the occurrence in the schedule's
- * zone, {@code {occurrence}} (UTC, {@code 20240131T020000Z}) and {@code {ext}}. Values are sanitised:
+ * <p>The {@link Placeholders} are those of every template. Values are sanitised:
  * anything but letters, digits, {@code .}, {@code -} and {@code _} becomes {@code _}, a value never
  * starts with a dot, and ids, names and titles are cut to 120 characters.
  *
@@ -46,24 +37,7 @@ public final class PathTemplate {
     /** The longest file or folder name in an expansion, in bytes of UTF-8. */
     public static final int MAX_NAME_BYTES = 255;
 
-    /** Each placeholder with the longest value it expands to: ids, names and titles are cut to it. */
-    private static final Map<String, Integer> PLACEHOLDERS = Map.of(
-            "owner", 120,
-            "document", 120,
-            "schedule", 36,
-            "name", 120,
-            "title", 120,
-            "date", 10,
-            "time", 8,
-            "occurrence", 16,
-            "ext", 16);
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH-mm-ss", Locale.ROOT);
-    private static final DateTimeFormatter OCCURRENCE =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
     private final String template;
 
@@ -96,20 +70,13 @@ public final class PathTemplate {
         if (template.isBlank()) {
             return Optional.of(new Violation(field, "required", "a path template is required"));
         }
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            if (!PLACEHOLDERS.containsKey(m.group(1))) {
-                return Optional.of(new Violation(
-                        field,
-                        "unknown_placeholder",
-                        "unknown placeholder {" + m.group(1) + "} in '" + abbreviated(template) + "'; known are "
-                                + String.join(
-                                        ", ",
-                                        PLACEHOLDERS.keySet().stream()
-                                                .sorted()
-                                                .map(p -> "{" + p + "}")
-                                                .toList())));
-            }
+        Optional<String> unknown = Placeholders.unknown(template);
+        if (unknown.isPresent()) {
+            return Optional.of(new Violation(
+                    field,
+                    "unknown_placeholder",
+                    "unknown placeholder {" + unknown.get() + "} in '" + abbreviated(template) + "'; known are "
+                            + Placeholders.known()));
         }
         if (longestExpansion(template) > MAX_PATH_BYTES) {
             return Optional.of(new Violation(
@@ -156,29 +123,7 @@ public final class PathTemplate {
      * @return the path below the root for it: folders and a file name, with {@code /} between them
      */
     public String expand(Delivery delivery) {
-        ZonedDateTime local =
-                delivery.context().occurrence().atZone(delivery.context().zone());
-        Map<String, String> values = Map.of(
-                "owner", delivery.context().ownerId(),
-                "document", delivery.documentId(),
-                "schedule", delivery.context().scheduleId().toString(),
-                "name", delivery.context().scheduleName(),
-                "title", delivery.documentTitle(),
-                "date", DATE.format(local),
-                "time", TIME.format(local),
-                "occurrence", OCCURRENCE.format(delivery.context().occurrence().atZone(ZoneOffset.UTC)),
-                "ext", delivery.fileExtension());
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String placeholder = m.group(1);
-            m.appendReplacement(
-                    out,
-                    Matcher.quoteReplacement(sanitise(
-                            Objects.requireNonNull(values.get(placeholder), placeholder), longest(placeholder))));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return Placeholders.expand(template, delivery, (name, value) -> sanitise(value, Placeholders.longest(name)));
     }
 
     /** @return the template as the owner gave it */
@@ -203,20 +148,8 @@ public final class PathTemplate {
 
     /** The most bytes a template (or one segment of it) expands to: its literal text in UTF-8, and each placeholder's longest value. */
     private static int longestExpansion(String template) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder literal = new StringBuilder();
-        int placeholders = 0;
-        while (m.find()) {
-            m.appendReplacement(literal, "");
-            placeholders += longest(m.group(1));
-        }
-        m.appendTail(literal);
-        return literal.toString().getBytes(StandardCharsets.UTF_8).length + placeholders;
-    }
-
-    /** @param placeholder a placeholder the template was checked to have @return its longest value */
-    private static int longest(String placeholder) {
-        return Objects.requireNonNull(PLACEHOLDERS.get(placeholder), placeholder);
+        Placeholders.Literal literal = Placeholders.literal(template);
+        return literal.text().getBytes(StandardCharsets.UTF_8).length + literal.placeholderBytes();
     }
 
     /** A placeholder's value as a safe file-name part: no separators, no leading dot, bounded length. */

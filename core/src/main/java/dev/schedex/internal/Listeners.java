@@ -4,6 +4,7 @@ import dev.schedex.ExportListener;
 import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
 import dev.schedex.ServiceCounters;
+import dev.schedex.TickReport;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -56,8 +57,8 @@ public final class Listeners {
         each(listener -> listener.runStarted(run));
     }
 
-    /** @param run a run was recorded as finished */
-    public void runFinished(ExportRun run) {
+    /** @param schedule the schedule as claimed @param run a run of it was recorded as finished */
+    public void runFinished(ExportSchedule schedule, ExportRun run) {
         switch (run.status()) {
             case SUCCEEDED:
                 succeeded.increment();
@@ -80,6 +81,12 @@ public final class Listeners {
             default:
                 throw new IllegalStateException("a finished run cannot be " + run.status());
         }
+        each(listener -> listener.runFinished(schedule, run));
+    }
+
+    /** @param report a tick ended */
+    public void tickFinished(TickReport report) {
+        each(listener -> listener.tickFinished(report));
     }
 
     /** @param schedule the service paused it @param reason why */

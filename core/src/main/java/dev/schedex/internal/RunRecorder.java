@@ -70,8 +70,9 @@ public final class RunRecorder {
                 result = finishChanged(item);
             }
             if (result == FinishResult.FINISHED) {
+                ExportSchedule schedule = ends.get(i).schedule();
                 item.run().ifPresent(run -> {
-                    listeners.runFinished(run);
+                    listeners.runFinished(schedule, run);
                     recorded.add(run);
                 });
                 ExportSchedule before = item.plan().claim().schedule();

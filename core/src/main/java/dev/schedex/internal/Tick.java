@@ -110,7 +110,9 @@ public final class Tick {
         }
         List<ExportRun> finished = batch.awaitAll();
         applyRetention(now);
-        return report(now, takenOver, claimed, finished, Duration.ofNanos(System.nanoTime() - start));
+        TickReport report = report(now, takenOver, claimed, finished, Duration.ofNanos(System.nanoTime() - start));
+        listeners.tickFinished(report);
+        return report;
     }
 
     /**
