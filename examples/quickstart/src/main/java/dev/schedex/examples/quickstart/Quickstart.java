@@ -20,9 +20,11 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -35,7 +37,7 @@ import java.util.stream.Stream;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The quickstart: a small host that exports three documents on six schedules, in every built-in
+ * The quickstart: a small host that exports three documents on seven schedules, in every built-in
  * format, through two simulated weeks.
  *
  * <ul>
@@ -110,7 +112,7 @@ public final class Quickstart {
                 .hostName("quickstart")
                 .build();
 
-        // 3. one schedule of each kind, in several zones, together using every built-in format
+        // 3. one schedule of each kind (and a biweekly one), in several zones, using every built-in format
         List<ExportSchedule> schedules = List.of(
                 create(
                         service,
@@ -159,7 +161,19 @@ public final class Quickstart {
                         Schedule.monthly(1, LocalTime.of(6, 0)),
                         "America/Sao_Paulo",
                         "json",
-                        Map.of("pretty", true)));
+                        Map.of("pretty", true)),
+                create(
+                        service,
+                        "Every other Friday PDF",
+                        "architecture",
+                        Schedule.every(
+                                2,
+                                ChronoUnit.WEEKS,
+                                LocalDate.of(2026, 10, 16),
+                                Schedule.weekly(EnumSet.of(DayOfWeek.FRIDAY), LocalTime.of(16, 0))),
+                        "Australia/Sydney",
+                        "pdf",
+                        Map.of()));
         out.println("schedex quickstart: " + schedules.size() + " schedules in " + base.resolve("schedex-db.mv.db"));
         for (ExportSchedule schedule : schedules) {
             out.printf(
