@@ -1,8 +1,10 @@
 package dev.schedex.benchmarks;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.schedex.ExportScheduleService;
@@ -34,12 +36,16 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.PostgresThroughput [executions | due]
+ * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.PostgresThroughput [executions | due | cost [executions]]
  * </pre>
  */
 public final class PostgresThroughput {
 
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    /** The database of the cost measurement: one of its own, so that its counters are its own. */
+    static final String COST_DATABASE = "schedex_bench";
+
+    private static volatile String database = "test";
     private static final Instant DUE = Instant.parse("2024-03-01T10:00:00Z");
     /** Parallel runs per schedex host; db-scheduler runs with 10 threads per instance. */
     private static final int RENDER_THREADS = 10;
@@ -60,6 +66,10 @@ public final class PostgresThroughput {
             dueQuery();
             return;
         }
+        if (args.length > 0 && args[0].equals("cost")) {
+            cost(args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
+            return;
+        }
         int executions = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         // both systems run once untimed first, so that neither is measured while the JIT compiles it
         schedex(WARM_UP, 1);
@@ -75,6 +85,46 @@ public final class PostgresThroughput {
         dueQuery();
     }
 
+    /**
+     * The database's cost per execution of schedex, db-scheduler recurring and db-scheduler one-time,
+     * in one run, with the rows all due at once and with them due over 20 seconds; one host each.
+     */
+    private static void cost(int executions) throws Exception {
+        DatabaseCost.prepareDatabase();
+        database = COST_DATABASE;
+        schedex(WARM_UP, 1);
+        dbScheduler(WARM_UP, 1, DbSchedulerTask.RECURRING, 1, Optional.empty());
+        dbScheduler(WARM_UP, 1);
+        System.out.printf(
+                Locale.ROOT,
+                "%d executions of a no-op task, 1 host, PostgreSQL database %s; per execution:%n%n",
+                executions,
+                COST_DATABASE);
+        System.out.println("| system | due | executions per second | WAL bytes (no FPI) | FPI bytes | index entries"
+                + " | rows written | statements | commits | backend CPU µs |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (int spread : new int[] {1, 20}) {
+            String situation = spread == 1 ? "all at once" : "over " + spread + " s";
+            DatabaseCost schedexCost = new DatabaseCost(executions);
+            Duration took = schedex(executions, 1, spread, Optional.of(schedexCost));
+            System.out.println(schedexCost.row("schedex", situation, perSecond(executions, took, spread)));
+            for (DbSchedulerTask kind : DbSchedulerTask.values()) {
+                DatabaseCost c = new DatabaseCost(executions);
+                Duration dbTook = dbScheduler(executions, 1, kind, spread, Optional.of(c));
+                System.out.println(c.row(
+                        "db-scheduler 15.6.0, "
+                                + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        situation,
+                        perSecond(executions, dbTook, spread)));
+            }
+        }
+    }
+
+    /** Executions per second when all were due at once; with due times spread out, the spread sets the pace. */
+    private static double perSecond(int executions, Duration took, int spread) {
+        return spread == 1 ? executions / (took.toNanos() / 1e9) : 0;
+    }
+
     private static void report(String system, int hosts, int executions, Duration took) {
         System.out.printf(
                 Locale.ROOT,
@@ -85,12 +135,30 @@ public final class PostgresThroughput {
                 executions / (took.toNanos() / 1e9));
     }
 
-    private static HikariDataSource pool(String schema, int size) {
+    /**
+     * Settles a freshly filled table as one that has been there a while (statistics, visibility map,
+     * no autovacuum of the fresh rows during the measurement), and checkpoints, so that every system
+     * starts with the same full-page-image debt. Only the table given: an empty runs table analysed
+     * as empty is planned as a sequential scan, the planner trap that made run lookups grow with the
+     * history (docs/benchmarks.md).
+     */
+    private static void settle(Jdbi jdbi, String table) {
+        jdbi.useHandle(h -> {
+            h.execute("VACUUM ANALYZE " + table);
+            h.execute("CHECKPOINT");
+        });
+    }
+
+    static HikariDataSource pool(String schema, int size) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(URL + "?currentSchema=" + schema + System.getProperty("bench.urlExtra", ""));
+        config.setJdbcUrl(url() + "?currentSchema=" + schema + System.getProperty("bench.urlExtra", ""));
         config.setUsername("postgres");
         config.setMaximumPoolSize(size);
         return new HikariDataSource(config);
+    }
+
+    static String url() {
+        return URL.replace("/test", "/" + database);
     }
 
     private static String freshSchema(String name) {
@@ -111,15 +179,22 @@ public final class PostgresThroughput {
 
     /** Inserts {@code count} hourly schedules, all due at {@link #DUE}, with plain SQL. */
     private static void insertDueSchedules(Jdbi jdbi, int count, int notDue) {
+        insertDueSchedules(jdbi, count, notDue, 1);
+    }
+
+    /** Inserts {@code count} hourly schedules due at {@link #DUE} plus 0 to {@code spread - 1} seconds. */
+    private static void insertDueSchedules(Jdbi jdbi, int count, int notDue, int spread) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO schedex_schedules (id, owner_id, document_id, name, kind, cron,"
                         + " zone, format_id, format_settings, destination_type, destination_parameters, misfire_policy,"
                         + " only_when_changed, active, next_run_at, next_occurrence, run_count, error_count,"
-                        + " consecutive_failures, created_at, updated_at, version)"
+                        + " consecutive_failures, created_at, updated_at, version, revision)"
                         + " SELECT gen_random_uuid()::text, 'owner-' || (i % 100), 'doc-' || i, 'bench ' || i, 'cron',"
                         + " '0 * * * *', 'UTC', 'noop', '{}', 'drop', '{}', 'RUN_ONCE', FALSE, TRUE,"
-                        + " CASE WHEN i <= :due THEN :dueAt ELSE :later END, CASE WHEN i <= :due THEN :dueAt ELSE :later END,"
-                        + " 0, 0, 0, :dueAt, :dueAt, 1 FROM generate_series(1, :total) AS i")
+                        + " CASE WHEN i <= :due THEN :dueAt + (i % :spread) * 1000 ELSE :later END,"
+                        + " CASE WHEN i <= :due THEN :dueAt + (i % :spread) * 1000 ELSE :later END,"
+                        + " 0, 0, 0, :dueAt, :dueAt, 1, 1 FROM generate_series(1, :total) AS i")
                 .bind("due", count)
+                .bind("spread", spread)
                 .bind("total", count + notDue)
                 .bind("dueAt", DUE.toEpochMilli())
                 .bind("later", DUE.plus(Duration.ofDays(365)).toEpochMilli())
@@ -127,6 +202,15 @@ public final class PostgresThroughput {
     }
 
     private static Duration schedex(int executions, int hosts) throws Exception {
+        return schedex(executions, hosts, 1, Optional.empty());
+    }
+
+    /**
+     * @param spread the due rows' next runs spread over this many seconds, ticked second by second
+     * @param cost   measures the run's cost in the database, if given
+     */
+    private static Duration schedex(int executions, int hosts, int spread, Optional<DatabaseCost> cost)
+            throws Exception {
         String schema = freshSchema("bench_schedex");
         List<HikariDataSource> pools = new ArrayList<>();
         List<ExecutorService> executors = new ArrayList<>();
@@ -134,7 +218,8 @@ public final class PostgresThroughput {
             HikariDataSource setup = pool(schema, 2);
             pools.add(setup);
             JdbiScheduleStore.builder(setup).build().migrate();
-            insertDueSchedules(Jdbi.create(setup), executions, 0);
+            insertDueSchedules(Jdbi.create(setup), executions, 0, spread);
+            settle(Jdbi.create(setup), "schedex_schedules");
             ExportDocument document = ExportDocument.of("doc", "Doc", "v1", DUE);
             List<ExportScheduleService> services = new ArrayList<>();
             for (int i = 0; i < hosts; i++) {
@@ -144,7 +229,9 @@ public final class PostgresThroughput {
                 ExecutorService renders = Executors.newFixedThreadPool(RENDER_THREADS);
                 executors.add(renders);
                 services.add(ExportScheduleService.builder()
-                        .store(JdbiScheduleStore.builder(pool).build())
+                        .store(JdbiScheduleStore.builder(
+                                        cost.map(c -> c.counting(pool)).orElse(pool))
+                                .build())
                         .documentSource((owner, id) -> Optional.of(document))
                         .discoverFormats(false)
                         .format(new FixedFormat("noop", new byte[64]))
@@ -154,19 +241,24 @@ public final class PostgresThroughput {
                         .build());
             }
             ExecutorService threads = Executors.newFixedThreadPool(hosts);
+            cost.ifPresent(DatabaseCost::start);
             long start = System.nanoTime();
-            List<Future<Long>> done = new ArrayList<>();
-            for (ExportScheduleService service : services) {
-                done.add(threads.submit(() -> {
-                    TickReport report = service.tick(DUE.plusSeconds(1));
-                    return (long) report.succeeded();
-                }));
-            }
             long total = 0;
-            for (Future<Long> f : done) {
-                total += f.get();
+            for (int second = 0; second < spread; second++) {
+                Instant now = DUE.plusSeconds(second + 1);
+                List<Future<Long>> done = new ArrayList<>();
+                for (ExportScheduleService service : services) {
+                    done.add(threads.submit(() -> {
+                        TickReport report = service.tick(now);
+                        return (long) report.succeeded();
+                    }));
+                }
+                for (Future<Long> f : done) {
+                    total += f.get();
+                }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
+            cost.ifPresent(DatabaseCost::stop);
             threads.shutdown();
             if (total != executions) {
                 throw new IllegalStateException("schedex ran " + total + " of " + executions);
@@ -175,11 +267,29 @@ public final class PostgresThroughput {
         } finally {
             executors.forEach(ExecutorService::shutdownNow);
             pools.forEach(HikariDataSource::close);
+            cost.ifPresent(DatabaseCost::readAfterClose);
             dropSchema(schema);
         }
     }
 
+    /** How a db-scheduler execution ends: a one-time task's delete, or a recurring task's reschedule. */
+    enum DbSchedulerTask {
+        ONE_TIME,
+        RECURRING
+    }
+
     private static Duration dbScheduler(int executions, int hosts) throws Exception {
+        return dbScheduler(executions, hosts, DbSchedulerTask.ONE_TIME, 1, Optional.empty());
+    }
+
+    /**
+     * @param kind   one-time tasks (each execution deleted) or recurring ones ({@code OnCompleteReschedule},
+     *               each execution's row updated with its next time, as schedex's schedules are)
+     * @param spread the executions' times spread over this many seconds from now
+     * @param cost   measures the run's cost in the database, if given
+     */
+    private static Duration dbScheduler(
+            int executions, int hosts, DbSchedulerTask kind, int spread, Optional<DatabaseCost> cost) throws Exception {
         String schema = freshSchema("bench_dbscheduler");
         List<HikariDataSource> pools = new ArrayList<>();
         List<Scheduler> schedulers = new ArrayList<>();
@@ -197,18 +307,28 @@ public final class PostgresThroughput {
                 h.execute(
                         "CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC)");
                 h.createUpdate("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version,"
-                                + " priority) SELECT 'noop', 'i-' || i, now() - interval '1 second', FALSE, 1, 0"
+                                + " priority) SELECT 'noop', 'i-' || i, now() - interval '1 second'"
+                                + " + (i % :spread) * interval '1 second', FALSE, 1, 0"
                                 + " FROM generate_series(1, :n) AS i")
                         .bind("n", executions)
+                        .bind("spread", spread)
                         .execute();
             });
+            settle(Jdbi.create(setup), "scheduled_tasks");
             LongAdder executed = new LongAdder();
-            OneTimeTask<Void> task = Tasks.oneTime("noop").execute((instance, context) -> executed.increment());
+            Task<Void> task = kind == DbSchedulerTask.ONE_TIME
+                    ? Tasks.oneTime("noop").execute((instance, context) -> executed.increment())
+                    : Tasks.custom("noop", Void.class).execute((instance, context) -> {
+                        executed.increment();
+                        return new CompletionHandler.OnCompleteReschedule<>(Schedules.fixedDelay(Duration.ofHours(1)));
+                    });
+            cost.ifPresent(DatabaseCost::start);
             long start = System.nanoTime();
             for (int i = 0; i < hosts; i++) {
                 HikariDataSource pool = pool(schema, 12);
                 pools.add(pool);
-                Scheduler scheduler = Scheduler.create(pool, task)
+                Scheduler scheduler = Scheduler.create(
+                                cost.map(c -> c.counting(pool)).orElse(pool), task)
                         .threads(10)
                         .pollingInterval(Duration.ofMillis(100))
                         .pollUsingLockAndFetch(0.5, 3.0)
@@ -220,10 +340,15 @@ public final class PostgresThroughput {
             while (executed.sum() < executions) {
                 TimeUnit.MILLISECONDS.sleep(5);
             }
-            return Duration.ofNanos(System.nanoTime() - start);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            // the last executions' completions are written after they count themselves
+            schedulers.forEach(Scheduler::stop);
+            cost.ifPresent(DatabaseCost::stop);
+            return took;
         } finally {
             schedulers.forEach(Scheduler::stop);
             pools.forEach(HikariDataSource::close);
+            cost.ifPresent(DatabaseCost::readAfterClose);
             dropSchema(schema);
         }
     }
