@@ -42,6 +42,7 @@ final class DatabaseCost {
     private Map<Integer, Long> cpuAtStart = Map.of();
     private long cpuTicks;
     private Result result = new Result(0, 0, 0, 0, 0, 0, 0);
+    private List<String> breakdown = List.of();
 
     /** @param executions how many executions the run does, to divide by */
     DatabaseCost(int executions) {
@@ -207,6 +208,24 @@ final class DatabaseCost {
                         .bind("ours", ours)
                         .mapToMap()
                         .one();
+                breakdown = h.createQuery("SELECT coalesce(c.relname, 'other') AS relation, w.resource_manager || '/'"
+                                + " || split_part(w.record_type, ' ', 1) AS record, count(*) AS records,"
+                                + " sum(w.record_length - w.fpi_length) AS bytes"
+                                + " FROM pg_get_wal_records_info(:start::pg_lsn, :end::pg_lsn) w"
+                                + " LEFT JOIN pg_class c ON c.relfilenode = substring(w.block_ref FROM"
+                                + " 'rel [0-9]+/[0-9]+/([0-9]+)')::oid"
+                                + " WHERE w.block_ref LIKE :ours GROUP BY 1, 2 ORDER BY 4 DESC")
+                        .bind("start", startLsn)
+                        .bind("end", endLsn)
+                        .bind("ours", ours)
+                        .map((rs, ctx) -> String.format(
+                                Locale.ROOT,
+                                "| %s | %s | %.2f | %,.0f |",
+                                rs.getString("relation"),
+                                rs.getString("record"),
+                                rs.getLong("records") / (double) executions,
+                                rs.getLong("bytes") / (double) executions))
+                        .list();
                 double n = executions;
                 return new Result(
                         number(wal, "wal") / n,
@@ -230,6 +249,11 @@ final class DatabaseCost {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return where the WAL went, per execution: a table row per relation and record type, the most bytes first */
+    List<String> breakdown() {
+        return breakdown;
     }
 
     /** @return the figures per execution, once {@link #readAfterClose()} ran */

@@ -103,11 +103,15 @@ public final class PostgresThroughput {
         System.out.println("| system | due | executions per second | WAL bytes (no FPI) | FPI bytes | index entries"
                 + " | rows written | statements | commits | backend CPU µs |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        List<String> breakdown = List.of();
         for (int spread : new int[] {1, 20}) {
             String situation = spread == 1 ? "all at once" : "over " + spread + " s";
             DatabaseCost schedexCost = new DatabaseCost(executions);
             Duration took = schedex(executions, 1, spread, Optional.of(schedexCost));
             System.out.println(schedexCost.row("schedex", situation, perSecond(executions, took, spread)));
+            if (spread == 1) {
+                breakdown = schedexCost.breakdown();
+            }
             for (DbSchedulerTask kind : DbSchedulerTask.values()) {
                 DatabaseCost c = new DatabaseCost(executions);
                 Duration dbTook = dbScheduler(executions, 1, kind, spread, Optional.of(c));
@@ -118,6 +122,12 @@ public final class PostgresThroughput {
                         perSecond(executions, dbTook, spread)));
             }
         }
+        System.out.println();
+        System.out.println("Where schedex's WAL goes, all due at once, per execution:");
+        System.out.println();
+        System.out.println("| relation | record | records | bytes (no FPI) |");
+        System.out.println("|---|---|---|---|");
+        breakdown.forEach(System.out::println);
     }
 
     /** Executions per second when all were due at once; with due times spread out, the spread sets the pace. */

@@ -38,7 +38,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         if (database == null) {
             database = createDatabase();
             store = database.storeBuilder().build();
-            assertEquals(4, store.migrate(), "every migration applied");
+            assertEquals(5, store.migrate(), "every migration applied");
         }
         return database;
     }
