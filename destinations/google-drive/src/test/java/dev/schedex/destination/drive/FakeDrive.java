@@ -68,6 +68,8 @@ final class FakeDrive implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private long ticks;
     private long ids;
+    private java.security.PublicKey serviceAccountKey;
+    private String tokenError = "";
 
     /** A file or folder as the fake keeps it. */
     static final class StoredFile {
@@ -160,6 +162,25 @@ final class FakeDrive implements AutoCloseable {
         scripted.add(new Scripted(when, status, reason, headers, false));
     }
 
+    /**
+     * Makes {@code /token} an OAuth token endpoint for a service account: a JWT bearer grant whose
+     * assertion is signed (RS256) with this key's private half, for Google's token endpoint as audience and a
+     * Drive scope, gets {@link #TOKEN}.
+     */
+    synchronized void acceptServiceAccount(java.security.PublicKey key) {
+        this.serviceAccountKey = key;
+    }
+
+    /** Makes the token endpoint refuse grants with this OAuth error, as for a revoked key. */
+    synchronized void refuseTokens(String error) {
+        this.tokenError = error;
+    }
+
+    /** @return the token endpoint's URL, for a service account key's {@code token_uri} */
+    String tokenUri() {
+        return rootUrl() + "token";
+    }
+
     /** Leaves the next matching request unanswered until the fake is closed. */
     synchronized void hangNext(Predicate<Request> when) {
         scripted.add(new Scripted(when, 0, "", Map.of(), true));
@@ -241,6 +262,10 @@ final class FakeDrive implements AutoCloseable {
                 if (script != null) {
                     scripted.remove(script);
                 }
+            }
+            if (path.equals("/token") && method.equals("POST")) {
+                token(exchange, body);
+                return;
             }
             boolean sessionPut = method.equals("PUT") && query.containsKey("upload_id");
             // the session URL is itself the credential of a resumable upload; everything else needs the token
@@ -623,6 +648,48 @@ final class FakeDrive implements AutoCloseable {
             exchange.getResponseHeaders().add("Range", "bytes=0-" + (now - 1));
         }
         exchange.sendResponseHeaders(308, -1);
+    }
+
+    private void token(HttpExchange exchange, byte[] body) throws IOException {
+        Map<String, String> form = query(new String(body, StandardCharsets.UTF_8));
+        java.security.PublicKey key;
+        String refusal;
+        synchronized (this) {
+            key = serviceAccountKey;
+            refusal = tokenError;
+        }
+        String assertion = form.getOrDefault("assertion", "");
+        String[] jwt = assertion.split("\\.");
+        boolean valid = key != null
+                && "urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))
+                && jwt.length == 3;
+        if (valid) {
+            try {
+                java.security.Signature rs256 = java.security.Signature.getInstance("SHA256withRSA");
+                rs256.initVerify(key);
+                rs256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+                valid = rs256.verify(java.util.Base64.getUrlDecoder().decode(jwt[2]));
+                JsonObject claims = JsonParser.parseString(
+                                new String(java.util.Base64.getUrlDecoder().decode(jwt[1]), StandardCharsets.UTF_8))
+                        .getAsJsonObject();
+                // the audience is Google's token endpoint, whatever token_uri the key names
+                valid &= "https://oauth2.googleapis.com/token".equals(str(claims, "aud"))
+                        && str(claims, "scope").startsWith("https://www.googleapis.com/auth/drive");
+            } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                valid = false;
+            }
+        }
+        JsonObject answer = new JsonObject();
+        if (!valid || !refusal.isEmpty()) {
+            answer.addProperty("error", refusal.isEmpty() ? "invalid_grant" : refusal);
+            answer.addProperty("error_description", "Invalid JWT Signature.");
+            answer(exchange, 400, answer);
+            return;
+        }
+        answer.addProperty("access_token", TOKEN);
+        answer.addProperty("expires_in", 3599);
+        answer.addProperty("token_type", "Bearer");
+        answer(exchange, 200, answer);
     }
 
     // ---- helpers ----

@@ -199,6 +199,65 @@ class GoogleDriveDestinationTest extends StorageDestinationContract {
         assertEquals(Optional.of("drive-9"), shared.sharedDriveId());
     }
 
+    // ---- a service account key, exchanged for a token at its token endpoint ----
+
+    private static final java.security.KeyPair KEYS = keyPair();
+
+    private static java.security.KeyPair keyPair() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String serviceAccountJson() {
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(KEYS.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        com.google.gson.JsonObject json = new com.google.gson.JsonObject();
+        json.addProperty("type", "service_account");
+        json.addProperty("project_id", "schedex-test");
+        json.addProperty("private_key_id", "key-1");
+        json.addProperty("private_key", pem);
+        json.addProperty("client_email", "exporter@schedex-test.iam.gserviceaccount.com");
+        json.addProperty("client_id", "1234567890");
+        json.addProperty("token_uri", drive.tokenUri());
+        return json.toString();
+    }
+
+    private GoogleDriveDestination withServiceAccount() throws Exception {
+        drive.acceptServiceAccount(KEYS.getPublic());
+        return GoogleDriveDestination.builder(NAME)
+                .serviceAccount(
+                        new java.io.ByteArrayInputStream(serviceAccountJson().getBytes(StandardCharsets.UTF_8)))
+                .parentFolder(FakeDrive.ROOT)
+                .rootUrl(drive.rootUrl())
+                .build();
+    }
+
+    @Test
+    void aServiceAccountKeyIsExchangedForATokenWithTheDriveFileScope() throws Exception {
+        Delivered delivered = withServiceAccount().deliver(png(Map.of(), T0, "signed"));
+        assertArrayEquals("signed".getBytes(StandardCharsets.UTF_8), exports().get(delivered.location()));
+        assertEquals(1, count("POST /token"), () -> "requests " + drive.requests());
+    }
+
+    @Test
+    void aServiceAccountKeyThatIsRefusedIsAPermanentFailureThatShowsNoKey() throws Exception {
+        GoogleDriveDestination destination = withServiceAccount();
+        drive.refuseTokens("invalid_grant");
+        ExportException e = refused(destination, png(Map.of(), T0, "x"));
+        assertFalse(e.isTemporary());
+        assertTrue(e.getMessage().contains("access token"), e::getMessage);
+        assertFalse(e.getMessage().contains("PRIVATE KEY"), e::getMessage);
+        assertFalse(destination.toString().contains("exporter@"), destination::toString);
+        assertTrue(exports().isEmpty());
+    }
+
     // ---- failures ----
 
     private ExportException refused(ExportDestination destination, Delivery delivery) {
