@@ -70,6 +70,7 @@ final class FakeDrive implements AutoCloseable {
     private long ids;
     private java.security.PublicKey serviceAccountKey;
     private String tokenError = "";
+    private boolean raceNextFolder;
 
     /** A file or folder as the fake keeps it. */
     static final class StoredFile {
@@ -179,6 +180,14 @@ final class FakeDrive implements AutoCloseable {
     /** @return the token endpoint's URL, for a service account key's {@code token_uri} */
     String tokenUri() {
         return rootUrl() + "token";
+    }
+
+    /**
+     * Makes the next folder creation lose a race: just before it, another client creates a folder of
+     * the same name in the same place.
+     */
+    synchronized void raceNextFolderCreation() {
+        raceNextFolder = true;
     }
 
     /** Leaves the next matching request unanswered until the fake is closed. */
@@ -303,6 +312,14 @@ final class FakeDrive implements AutoCloseable {
             list(exchange, query);
         } else if (path.equals("/drive/v3/files") && method.equals("POST")) {
             JsonObject metadata = json(body);
+            synchronized (this) {
+                if (raceNextFolder
+                        && metadata.has("mimeType")
+                        && str(metadata, "mimeType").equals(FOLDER)) {
+                    raceNextFolder = false;
+                    create(exchange, metadata, FOLDER, new byte[0]);
+                }
+            }
             answer(
                     exchange,
                     200,

@@ -154,6 +154,18 @@ class GoogleDriveDestinationTest extends StorageDestinationContract {
     }
 
     @Test
+    void aFolderMadeAtTheSameTimeByAnotherDeliveryIsSharedAndTheDuplicateRemoved() throws Exception {
+        drive.raceNextFolderCreation();
+        Delivered delivered = destination().deliver(png(Map.of("path", "{document}/{date}.{ext}"), T0, "a"));
+        List<FakeDrive.StoredFile> folders = drive.files().stream()
+                .filter(f -> f.mimeType.equals(FakeDrive.FOLDER) && !f.id.equals(FakeDrive.ROOT))
+                .toList();
+        assertEquals(1, folders.size(), "the newer, empty twin is removed");
+        assertEquals(List.of(folders.get(0).id), stored(fileId(delivered)).parents, "the file is in the older one");
+        assertEquals(1, count("DELETE /drive/v3/files/"));
+    }
+
+    @Test
     void aSmallExportGoesInOneMultipartRequestALargeOneInAResumableSessionOfChunks() throws Exception {
         destination().deliver(png(Map.of(), T0, "small"));
         assertEquals(1, count("POST /upload/drive/v3/files multipart"));
