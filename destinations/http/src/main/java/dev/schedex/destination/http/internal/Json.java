@@ -40,6 +40,24 @@ public final class Json {
         return out.toByteArray();
     }
 
+    /**
+     * @param items flat objects, as {@link #write(Map)} takes
+     * @return the array as UTF-8 bytes
+     */
+    public static byte[] writeArray(List<? extends Map<String, ?>> items) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartArray();
+            for (Map<String, ?> item : items) {
+                writeObject(g, item);
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory", e);
+        }
+        return out.toByteArray();
+    }
+
     private static void writeObject(JsonGenerator g, Map<String, ?> fields) throws IOException {
         g.writeStartObject();
         for (Map.Entry<String, ?> field : fields.entrySet()) {
