@@ -40,6 +40,14 @@ public record Cidr(byte[] network, int prefix) {
         }
         try {
             byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (address.contains(":") && bytes.length == 4) {
+                // the JDK reads ::ffff:a.b.c.d as the IPv4 address; a range written so means the IPv6 form
+                byte[] mapped = new byte[16];
+                mapped[10] = (byte) 0xff;
+                mapped[11] = (byte) 0xff;
+                System.arraycopy(bytes, 0, mapped, 12, 4);
+                bytes = mapped;
+            }
             int prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(text.substring(slash + 1));
             return new Cidr(bytes, prefix);
         } catch (UnknownHostException | NumberFormatException e) {
