@@ -173,7 +173,7 @@ class WebhookSsrfTest {
     }
 
     @Test
-    void theDeliveryChecksAgainEvenWhenParametersSkippedValidation() {
+    void deliveryValidatesTheParametersAgainBeforeSending() {
         WebhookDestination d =
                 WebhookDestination.builder("hooks").allowedSchemes("http").build();
         ExportException e = refusedAtDelivery(d, "http://127.0.0.1:" + server.port() + "/in");
