@@ -97,6 +97,8 @@ public final class SlackDestination implements ExportDestination {
     private final URI base;
     /** Every name an owner may give, lower case, to the channel's id. */
     private final Map<String, String> channels;
+    /** The allowed channels as messages name them: "reports (C0123456789)". */
+    private final List<String> shown;
 
     private final Exchange api;
     private final Exchange upload;
@@ -109,6 +111,7 @@ public final class SlackDestination implements ExportDestination {
         this.token = Objects.requireNonNull(b.token, "give the bot token with botToken(...)");
         this.base = b.base;
         this.channels = Map.copyOf(b.channels);
+        this.shown = List.copyOf(b.shown.values());
         if (channels.isEmpty()) {
             throw new IllegalStateException("allow at least one channel with allowChannel(...)");
         }
@@ -207,7 +210,7 @@ public final class SlackDestination implements ExportDestination {
     }
 
     private String allowedNames() {
-        return String.join(", ", channels.keySet().stream().sorted().toList());
+        return String.join(", ", shown);
     }
 
     @Override
@@ -375,6 +378,7 @@ public final class SlackDestination implements ExportDestination {
         private @Nullable String token;
         private URI base = URI.create("https://slack.com/api/");
         private final Map<String, String> channels = new LinkedHashMap<>();
+        private final Map<String, String> shown = new LinkedHashMap<>();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
@@ -408,6 +412,7 @@ public final class SlackDestination implements ExportDestination {
         public Builder allowChannel(String id) {
             checkId(id);
             channels.put(id.toLowerCase(Locale.ROOT), id);
+            shown.putIfAbsent(id, id);
             return this;
         }
 
@@ -429,6 +434,7 @@ public final class SlackDestination implements ExportDestination {
             }
             channels.put(id.toLowerCase(Locale.ROOT), id);
             channels.put(key, id);
+            shown.put(id, key + " (" + id + ")");
             return this;
         }
 
