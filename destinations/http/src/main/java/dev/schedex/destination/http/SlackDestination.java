@@ -284,15 +284,14 @@ public final class SlackDestination implements ExportDestination {
         Exchange.Answer answer = upload.send(request);
         int status = answer.status();
         // the upload URL carries a signature in its query: messages name the step, never the URL
-        switch (Answers.classify(status)) {
-            case DONE:
-                return;
-            case TEMPORARY:
-                throw ExportException.temporary(
-                        who + ": Slack's upload answered " + status + "; will try again",
-                        Answers.retryAfter(answer.headers().firstValue("Retry-After"), clock));
-            default:
-                throw new ExportException(who + ": Slack's upload refused the file with " + status + quoted(answer));
+        Answers.Outcome outcome = Answers.classify(status);
+        if (outcome == Answers.Outcome.TEMPORARY) {
+            throw ExportException.temporary(
+                    who + ": Slack's upload answered " + status + "; will try again",
+                    Answers.retryAfter(answer.headers().firstValue("Retry-After"), clock));
+        }
+        if (outcome != Answers.Outcome.DONE) {
+            throw new ExportException(who + ": Slack's upload refused the file with " + status + quoted(answer));
         }
     }
 
@@ -305,16 +304,15 @@ public final class SlackDestination implements ExportDestination {
                 .build();
         Exchange.Answer answer = api.send(request);
         int status = answer.status();
-        switch (Answers.classify(status)) {
-            case DONE:
-                break;
-            case TEMPORARY:
-                throw ExportException.temporary(
-                        who + ": Slack's " + method + " answered " + status + (status == 429 ? " (rate limited)" : "")
-                                + "; will try again",
-                        Answers.retryAfter(answer.headers().firstValue("Retry-After"), clock));
-            default:
-                throw new ExportException(who + ": Slack's " + method + " answered " + status + quoted(answer));
+        Answers.Outcome outcome = Answers.classify(status);
+        if (outcome == Answers.Outcome.TEMPORARY) {
+            throw ExportException.temporary(
+                    who + ": Slack's " + method + " answered " + status + (status == 429 ? " (rate limited)" : "")
+                            + "; will try again",
+                    Answers.retryAfter(answer.headers().firstValue("Retry-After"), clock));
+        }
+        if (outcome != Answers.Outcome.DONE) {
+            throw new ExportException(who + ": Slack's " + method + " answered " + status + quoted(answer));
         }
         Map<String, String> fields;
         try {

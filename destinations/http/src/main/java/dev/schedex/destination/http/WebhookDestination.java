@@ -257,20 +257,19 @@ public final class WebhookDestination implements ExportDestination {
         Exchange.Answer answer = exchange.send(request.build());
         String where = Urls.redacted(uri);
         int status = answer.status();
-        switch (Answers.classify(status)) {
-            case DONE:
-                return new Delivered(where + " (HTTP " + status + ")");
-            case REDIRECT:
+        return switch (Answers.classify(status)) {
+            case DONE -> new Delivered(where + " (HTTP " + status + ")");
+            case REDIRECT ->
                 throw new ExportException(who + ": " + where + " answered " + status
                         + " (a redirect); redirects are not followed: give the final address as the url");
-            case TEMPORARY:
-                Duration wait = Answers.retryAfter(answer.headers().firstValue("Retry-After"), clock);
+            case TEMPORARY ->
                 throw ExportException.temporary(
-                        who + ": " + where + " answered " + status + quoted(answer) + "; will try again", wait);
-            default:
+                        who + ": " + where + " answered " + status + quoted(answer) + "; will try again",
+                        Answers.retryAfter(answer.headers().firstValue("Retry-After"), clock));
+            case PERMANENT ->
                 throw new ExportException(who + ": " + where + " refused the export with " + status + quoted(answer)
                         + "; check the url and the receiver");
-        }
+        };
     }
 
     private static String quoted(Exchange.Answer answer) {
@@ -295,17 +294,31 @@ public final class WebhookDestination implements ExportDestination {
         }
     }
 
-    private record Body(String contentType, byte[] bytes) {}
+    /** A request body and its content type. */
+    private static final class Body {
+        private final String contentType;
+        private final byte[] bytes;
+
+        Body(String contentType, byte[] bytes) {
+            this.contentType = contentType;
+            this.bytes = bytes;
+        }
+
+        String contentType() {
+            return contentType;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+    }
 
     private Body body(String mode, Delivery delivery) throws IOException {
-        switch (mode) {
-            case MODE_RAW:
-                return new Body(delivery.mediaType(), delivery.content());
-            case MODE_JSON:
-                return new Body("application/json", Json.write(metadata(delivery, link(delivery))));
-            default:
-                return multipart(delivery);
-        }
+        return switch (mode) {
+            case MODE_RAW -> new Body(delivery.mediaType(), delivery.content());
+            case MODE_JSON -> new Body("application/json", Json.write(metadata(delivery, link(delivery))));
+            default -> multipart(delivery);
+        };
     }
 
     private Optional<URI> link(Delivery delivery) throws IOException {

@@ -14,22 +14,29 @@ import java.util.concurrent.Flow;
  */
 public final class BoundedBody implements HttpResponse.BodySubscriber<BoundedBody.Read> {
 
-    /**
-     * What was read.
-     *
-     * @param bytes     the first bytes of the body, up to the bound
-     * @param truncated true if the body went on beyond them
-     */
-    public record Read(byte[] bytes, boolean truncated) {
+    /** What was read of a body; immutable. */
+    public static final class Read {
 
-        /** Copies the bytes. */
-        public Read {
-            bytes = bytes.clone();
+        private final byte[] bytes;
+        private final boolean truncated;
+
+        /**
+         * @param bytes     the first bytes of the body, up to the bound
+         * @param truncated true if the body went on beyond them
+         */
+        public Read(byte[] bytes, boolean truncated) {
+            this.bytes = bytes.clone();
+            this.truncated = truncated;
         }
 
-        @Override
+        /** @return the first bytes of the body, up to the bound */
         public byte[] bytes() {
             return bytes.clone();
+        }
+
+        /** @return true if the body went on beyond them */
+        public boolean truncated() {
+            return truncated;
         }
     }
 

@@ -5,19 +5,21 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
-/**
- * An address range, such as {@code 10.0.0.0/8} or {@code fc00::/7}.
- *
- * @param network the range's first address's bytes (4 or 16)
- * @param prefix  how many leading bits an address must share with it
- */
-public record Cidr(byte[] network, int prefix) {
+/** An address range, such as {@code 10.0.0.0/8} or {@code fc00::/7}; immutable. */
+public final class Cidr {
 
     private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
-    /** Copies the bytes and checks the prefix. */
-    public Cidr {
-        network = network.clone();
+    private final byte[] network;
+    private final int prefix;
+
+    /**
+     * @param network the range's first address's bytes (4 or 16)
+     * @param prefix  how many leading bits an address must share with it
+     */
+    public Cidr(byte[] network, int prefix) {
+        this.network = network.clone();
+        this.prefix = prefix;
         if (network.length != 4 && network.length != 16) {
             throw new IllegalArgumentException("an address has 4 or 16 bytes");
         }

@@ -133,7 +133,11 @@ public final class Json {
         }
     }
 
-    /** @param fields what {@link #flat} read @param name a field @return its value if present */
+    /**
+     * @param fields what {@link #flat} read
+     * @param name   a field
+     * @return its value if present
+     */
     public static Optional<String> field(Map<String, String> fields, String name) {
         return Optional.ofNullable(fields.get(name));
     }
