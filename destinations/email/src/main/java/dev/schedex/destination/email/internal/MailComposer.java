@@ -207,13 +207,18 @@ public final class MailComposer {
         }
     }
 
+    /**
+     * Line breaks, other control characters and invisible format characters (bidirectional
+     * overrides among them, which can make a subject read differently than it is) become spaces; a
+     * zero-width joiner stays, as emoji need it.
+     */
     static String withoutControls(String value) {
         StringBuilder out = new StringBuilder(value.length());
         value.codePoints().forEach(c -> {
             boolean control = Character.isISOControl(c)
                     || c == 0x2028
                     || c == 0x2029
-                    || Character.getType(c) == Character.FORMAT && c != 0x200D;
+                    || (Character.getType(c) == Character.FORMAT && c != 0x200D);
             out.appendCodePoint(control ? ' ' : c);
         });
         return out.toString();
