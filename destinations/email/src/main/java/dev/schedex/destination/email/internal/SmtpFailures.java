@@ -130,6 +130,10 @@ public final class SmtpFailures {
                         failure);
             }
         }
+        if (reply.contains("[EOF]") || text.contains("[eof]")) {
+            return ExportException.temporary(
+                    prefix + "the mail server at " + server + " closed the connection", Duration.ZERO, failure);
+        }
         return ExportException.temporary(
                 prefix + "sending to the mail server at " + server + " failed" + said(reply), Duration.ZERO, failure);
     }
