@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A tiny SMTP server on 127.0.0.1 whose replies a test scripts: what real servers do that GreenMail
@@ -26,12 +27,19 @@ final class ScriptedSmtpServer implements AutoCloseable {
     static final String END_OF_DATA = "<end of data>";
 
     private final ServerSocket server;
+    private final SSLContext startTls;
     private final Thread acceptor;
     private final List<String> commands = new CopyOnWriteArrayList<>();
 
     /** @param script the replies, or null to close each connection at once */
     private ScriptedSmtpServer(ServerSocket server, UnaryOperator<String> script) {
+        this(server, script, null);
+    }
+
+    /** @param startTls the context to offer STARTTLS with, or null not to offer it */
+    private ScriptedSmtpServer(ServerSocket server, UnaryOperator<String> script, SSLContext startTls) {
         this.server = server;
+        this.startTls = startTls;
         this.acceptor = new Thread(() -> accept(script), "scripted-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -47,6 +55,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
         ServerSocket socket =
                 tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         return new ScriptedSmtpServer(socket, script);
+    }
+
+    /**
+     * @param tls    the server's TLS context
+     * @param script the replies, over TLS once the client said STARTTLS
+     * @return a server that offers STARTTLS (and AUTH only after it) and upgrades the connection
+     */
+    static ScriptedSmtpServer replyingWithStartTls(SSLContext tls, UnaryOperator<String> script) throws IOException {
+        return new ScriptedSmtpServer(plainSocket(), script, tls);
     }
 
     /** @return a server that accepts each connection and closes it at once, before any greeting */
@@ -101,7 +118,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
-    private void converse(Socket socket, UnaryOperator<String> script) throws IOException {
+    private void converse(Socket plain, UnaryOperator<String> script) throws IOException {
+        Socket socket = plain;
+        boolean upgraded = false;
         BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
         out.write("220 scripted ESMTP\r\n");
@@ -109,6 +128,30 @@ final class ScriptedSmtpServer implements AutoCloseable {
         String line;
         while ((line = in.readLine()) != null) {
             commands.add(line);
+            String upper = line.toUpperCase(java.util.Locale.ROOT);
+            if (startTls != null && upper.startsWith("EHLO")) {
+                out.write(upgraded ? "250-scripted\r\n250 AUTH PLAIN LOGIN\r\n" : "250-scripted\r\n250 STARTTLS\r\n");
+                out.flush();
+                continue;
+            }
+            if (startTls != null && upper.equals("STARTTLS")) {
+                out.write("220 ready to start TLS\r\n");
+                out.flush();
+                SSLSocket tls = (SSLSocket) startTls.getSocketFactory()
+                        .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), false);
+                tls.setUseClientMode(false);
+                tls.startHandshake();
+                socket = tls;
+                upgraded = true;
+                in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+                continue;
+            }
+            if (startTls != null && upper.startsWith("AUTH")) {
+                out.write("235 2.7.0 Authentication successful\r\n");
+                out.flush();
+                continue;
+            }
             String reply = script.apply(line);
             if (reply == null) {
                 return;

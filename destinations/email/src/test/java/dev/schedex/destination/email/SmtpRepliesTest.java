@@ -177,9 +177,7 @@ class SmtpRepliesTest {
         }
     }
 
-    @Test
-    void aTrustedCertificateForAnotherHostIsRefusedPermanently() throws Exception {
-        Path store = TestCertificates.forOtherHost();
+    private static SSLContext serverTls(Path store) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             keys.load(in, TestCertificates.PASSWORD.toCharArray());
@@ -188,7 +186,52 @@ class SmtpRepliesTest {
         managers.init(keys, TestCertificates.PASSWORD.toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(managers.getKeyManagers(), null, null);
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.replyingOverTls(tls, ScriptedSmtpServer::accepting)) {
+        return tls;
+    }
+
+    @Test
+    void startTlsUpgradesTheConnectionBeforeTheLoginAndTheMessage() throws Exception {
+        Path store = TestCertificates.forLoopback();
+        try (ScriptedSmtpServer server =
+                ScriptedSmtpServer.replyingWithStartTls(serverTls(store), ScriptedSmtpServer::accepting)) {
+            EmailDestination destination = to(server.port())
+                    .startTls()
+                    .trustCertificate(TestCertificates.certificate(store))
+                    .credentials("reports", "s3cret")
+                    .build();
+
+            destination.deliver(Deliveries.png(Map.of("to", "bob@example.com"), OCCURRENCE, new byte[] {1}));
+
+            List<String> commands = server.commands();
+            int startTls = commands.indexOf("STARTTLS");
+            assertEquals(List.of("EHLO client.example.com", "STARTTLS"), commands.subList(0, 2), commands.toString());
+            assertTrue(commands.stream().skip(startTls).anyMatch(c -> c.startsWith("AUTH ")), commands.toString());
+            assertTrue(commands.contains(ScriptedSmtpServer.END_OF_DATA), commands.toString());
+        }
+    }
+
+    @Test
+    void startTlsToAServerWithAnUntrustedCertificateIsRefusedBeforeTheLogin() throws Exception {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.replyingWithStartTls(
+                serverTls(TestCertificates.forLoopback()), ScriptedSmtpServer::accepting)) {
+            EmailDestination destination = to(server.port())
+                    .startTls()
+                    .credentials("reports", "s3cret")
+                    .build();
+
+            ExportException e = failure(destination, Map.of("to", "bob@example.com"));
+
+            assertFalse(e.isTemporary(), e.getMessage());
+            assertTrue(e.getMessage().contains("certificate that is not trusted"), e.getMessage());
+            assertEquals(List.of("EHLO client.example.com", "STARTTLS"), server.commands());
+        }
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherHostIsRefusedPermanently() throws Exception {
+        Path store = TestCertificates.forOtherHost();
+        try (ScriptedSmtpServer server =
+                ScriptedSmtpServer.replyingOverTls(serverTls(store), ScriptedSmtpServer::accepting)) {
             EmailDestination destination = to(server.port())
                     .implicitTls()
                     .trustCertificate(TestCertificates.certificate(store))
