@@ -62,8 +62,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Idempotency.</b> SMTP cannot take a message back, so a re-delivery of the same occurrence
  * (a retry after a dropped connection, a take-over after a crash) sends it again, with the same
- * {@code Message-ID}, {@code <idempotencyKey@schedex.senderdomain>}, and an {@value
- * dev.schedex.destination.email.internal.MailComposer#OCCURRENCE_HEADER} header, so that mail
+ * {@code Message-ID}, {@code <idempotencyKey@schedex.senderdomain>}, and an {@code X-Schedex-Occurrence} header, so that mail
  * systems and people can recognise it as the same message. A failed transaction delivers nothing:
  * recipients are all accepted or the message is not sent.
  */
@@ -189,6 +188,11 @@ public final class EmailDestination implements ExportDestination {
         Optional<URI> link = linkMaker.link(delivery);
         if (link.isEmpty()) {
             throw new ExportException(tooLarge + ", and no link could be made for it");
+        }
+        String scheme = String.valueOf(link.get().getScheme()).toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            // the link goes into an href: only a web link, never javascript: or data:
+            throw new ExportException(tooLarge + ", and the host's link maker gave a link that is not http or https");
         }
         return link;
     }

@@ -19,8 +19,9 @@ public interface LinkMaker {
 
     /**
      * @param delivery the export that is above the destination's attachment limit
-     * @return a link a recipient can follow to download it, or empty if this export cannot have one
-     *     (the delivery then fails permanently)
+     * @return an {@code https} (or {@code http}) link a recipient can follow to download it, or
+     *     empty if this export cannot have one (the delivery then fails permanently, as it does for
+     *     a link of another scheme)
      * @throws IOException if making the link failed in a way that may pass; the run is retried
      */
     Optional<URI> link(Delivery delivery) throws IOException;

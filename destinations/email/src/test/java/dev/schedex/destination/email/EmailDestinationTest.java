@@ -338,6 +338,21 @@ class EmailDestinationTest {
         }
 
         @Test
+        void aLinkThatIsNotAWebLinkIsNotSent() {
+            EmailDestination destination = server.plain("reports-mail")
+                    .maxAttachmentSize(export.length - 1)
+                    .linkMaker(d -> Optional.of(URI.create("javascript:alert(1)")))
+                    .build();
+
+            ExportException e = assertThrows(
+                    ExportException.class, () -> destination.deliver(Deliveries.png(TO_BOB, OCCURRENCE, export)));
+
+            assertFalse(e.isTemporary());
+            assertTrue(e.getMessage().endsWith("a link that is not http or https"), e.getMessage());
+            assertEquals(0, server.greenMail.getReceivedMessages().length);
+        }
+
+        @Test
         void aLinkMakerWithoutALinkFailsPermanently() {
             EmailDestination destination = server.plain("reports-mail")
                     .maxAttachmentSize(export.length - 1)
