@@ -228,6 +228,21 @@ class SmtpRepliesTest {
     }
 
     @Test
+    void theTimeoutsApplyOverImplicitTlsToo() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            EmailDestination destination = to(silent.getLocalPort())
+                    .implicitTls()
+                    .readTimeout(Duration.ofMillis(300))
+                    .build();
+
+            ExportException e = failure(destination, Map.of("to", "bob@example.com"));
+
+            assertTrue(e.isTemporary(), e.getMessage());
+            assertTrue(e.getMessage().contains("did not answer in time"), e.getMessage());
+        }
+    }
+
+    @Test
     void aTrustedCertificateForAnotherHostIsRefusedPermanently() throws Exception {
         Path store = TestCertificates.forOtherHost();
         try (ScriptedSmtpServer server =
