@@ -1,6 +1,7 @@
 package dev.schedex.destination.email;
 
 import dev.schedex.Violation;
+import dev.schedex.destination.LinkMaker;
 import dev.schedex.destination.email.internal.EmailParameters;
 import dev.schedex.destination.email.internal.MailComposer;
 import dev.schedex.destination.email.internal.RecipientPolicy;

@@ -1,6 +1,7 @@
 package dev.schedex.destination.http;
 
 import dev.schedex.Violation;
+import dev.schedex.destination.LinkMaker;
 import dev.schedex.destination.http.internal.AddressPolicy;
 import dev.schedex.destination.http.internal.Answers;
 import dev.schedex.destination.http.internal.Cidr;
@@ -95,21 +96,6 @@ public final class WebhookDestination implements ExportDestination {
     private static final Set<String> MODES = Set.of(MODE_RAW, MODE_MULTIPART, MODE_JSON);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,50}");
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]");
-
-    /**
-     * Makes a link to an export that the receiver can follow, for the {@value #MODE_JSON} mode (an
-     * object store's presigned URL, a page of the host's application).
-     */
-    @FunctionalInterface
-    public interface LinkMaker {
-
-        /**
-         * @param delivery the export
-         * @return a link to it, or empty if there is none for this one
-         * @throws IOException if making it failed in a way that may pass
-         */
-        Optional<URI> link(Delivery delivery) throws IOException;
-    }
 
     private final String name;
     private final String who;
