@@ -14,6 +14,7 @@ import dev.schedex.spi.Delivered;
 import dev.schedex.spi.Delivery;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportException;
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,9 @@ public final class DropboxDestination implements ExportDestination {
         StandardHttpRequestor.Config.Builder http = StandardHttpRequestor.Config.builder()
                 .withConnectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .withReadTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (b.proxy != null) {
+            http.withProxy(b.proxy);
+        }
         if (b.sslSocketFactory != null) {
             http.withSslSocketFactory(b.sslSocketFactory);
         }
@@ -170,6 +174,7 @@ public final class DropboxDestination implements ExportDestination {
         private Duration readTimeout = Duration.ofSeconds(60);
         private DbxHost host = DbxHost.DEFAULT;
         private @Nullable SSLSocketFactory sslSocketFactory;
+        private @Nullable Proxy proxy;
         private long sessionThresholdBytes = 128L * 1024 * 1024;
         private int chunkBytes = 16 * 1024 * 1024;
 
@@ -278,6 +283,17 @@ public final class DropboxDestination implements ExportDestination {
          */
         public Builder host(DbxHost host) {
             this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * @param proxy the proxy to reach Dropbox through, for a host that reaches the internet only
+         *     through one (an HTTP proxy tunnels TLS with {@code CONNECT}); a direct connection unless
+         *     given
+         * @return this builder
+         */
+        public Builder proxy(Proxy proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.dropbox.core.DbxDownloader;
 import com.dropbox.core.DbxException;
 import com.dropbox.core.DbxHost;
 import com.dropbox.core.DbxRequestConfig;
+import com.dropbox.core.InvalidAccessTokenException;
 import com.dropbox.core.oauth.DbxCredential;
 import com.dropbox.core.v2.files.CommitInfo;
 import com.dropbox.core.v2.files.DbxUserFilesRequests;
@@ -40,6 +41,7 @@ import java.util.Optional;
  */
 public final class DropboxFiles {
 
+    private final CredentialClient client;
     private final DbxUserFilesRequests files;
     private final Failures failures;
     private final long sessionThresholdBytes;
@@ -60,7 +62,8 @@ public final class DropboxFiles {
             Failures failures,
             long sessionThresholdBytes,
             int chunkBytes) {
-        this.files = new DbxUserFilesRequests(new CredentialClient(config, credential, host));
+        this.client = new CredentialClient(config, credential, host);
+        this.files = new DbxUserFilesRequests(client);
         this.failures = failures;
         this.sessionThresholdBytes = sessionThresholdBytes;
         this.chunkBytes = chunkBytes;
@@ -77,14 +80,34 @@ public final class DropboxFiles {
     public void upload(String path, byte[] content) {
         String action = "uploading " + path;
         String hash = ContentHash.of(content);
-        FileMetadata stored = content.length > sessionThresholdBytes
-                ? uploadInSession(path, content, action)
-                : uploadInOneCall(path, content, hash, action);
+        FileMetadata stored;
+        try {
+            stored = uploadOnce(path, content, hash, action);
+        } catch (ExportException e) {
+            // the SDK refreshes a token before it expires, and on other routes after Dropbox says
+            // it expired, but not on upload routes, where the JDK's streaming mode also hides the
+            // 401's body (the AuthError is absent): a refreshable credential is refreshed once here
+            if (!(e.getCause() instanceof InvalidAccessTokenException) || !client.canRefreshAccessToken()) {
+                throw e;
+            }
+            try {
+                client.refreshAccessToken();
+            } catch (DbxException r) {
+                throw failures.of(r, action);
+            }
+            stored = uploadOnce(path, content, hash, action);
+        }
         String reported = stored.getContentHash();
         // the server checked the hash sent with the bytes; this checks the file it says it stored
         if (reported != null && !reported.equals(hash)) {
             throw failures.storedHashDiffers(action, hash, reported);
         }
+    }
+
+    private FileMetadata uploadOnce(String path, byte[] content, String hash, String action) {
+        return content.length > sessionThresholdBytes
+                ? uploadInSession(path, content, action)
+                : uploadInOneCall(path, content, hash, action);
     }
 
     private FileMetadata uploadInOneCall(String path, byte[] content, String hash, String action) {
