@@ -132,45 +132,41 @@ public final class Failures {
      */
     public ExportException of(WriteError error, DbxException cause, String action) {
         String where = destination + " failed " + action + ": ";
-        switch (error.tag()) {
-            case INSUFFICIENT_SPACE:
-                return new ExportException(
-                        where + "the Dropbox account is out of space; free some or raise its quota", cause);
-            case NO_WRITE_PERMISSION:
-                return new ExportException(
+        return switch (error.tag()) {
+            case INSUFFICIENT_SPACE ->
+                new ExportException(where + "the Dropbox account is out of space; free some or raise its quota", cause);
+            case NO_WRITE_PERMISSION ->
+                new ExportException(
                         where + "the Dropbox app may not write there; the host must choose a folder it may "
                                 + "write (an app-folder app writes only below its own folder)",
                         cause);
-            case MALFORMED_PATH:
-            case DISALLOWED_NAME:
-                return new ExportException(
+            case MALFORMED_PATH, DISALLOWED_NAME ->
+                new ExportException(
                         where + "Dropbox does not accept this path or file name; change the schedule's path "
                                 + "template or the destination's root folder",
                         cause);
-            case CONFLICT:
-                return new ExportException(
+            case CONFLICT ->
+                new ExportException(
                         where + "a folder (or a file where a folder should be) is in the way in Dropbox; "
                                 + "move it or change the path template",
                         cause);
-            case TEAM_FOLDER:
-                return new ExportException(
+            case TEAM_FOLDER ->
+                new ExportException(
                         where + "Dropbox does not allow writing a team folder's root; choose a folder inside it",
                         cause);
-            case ACCESS_RESTRICTED:
-                return new ExportException(
-                        where + "the Dropbox account's administrators restrict writing there", cause);
-            case TOO_MANY_WRITE_OPERATIONS:
-            case OPERATION_SUPPRESSED:
-                return ExportException.temporary(
+            case ACCESS_RESTRICTED ->
+                new ExportException(where + "the Dropbox account's administrators restrict writing there", cause);
+            case TOO_MANY_WRITE_OPERATIONS, OPERATION_SUPPRESSED ->
+                ExportException.temporary(
                         where + "Dropbox is busy with other writes in this namespace; will try again",
                         Duration.ZERO,
                         cause);
-            default:
-                return ExportException.temporary(
+            default ->
+                ExportException.temporary(
                         where + "Dropbox could not write the file (" + error.tag() + "); will try again",
                         Duration.ZERO,
                         cause);
-        }
+        };
     }
 
     /**
