@@ -310,7 +310,7 @@ public final class DropboxDestination implements ExportDestination {
 
         /**
          * @param sessionThresholdBytes above how many bytes an export is sent in an upload session
-         *     rather than one call; 1 to {@link #MAX_CALL_BYTES}, default 128 MiB
+         *     rather than one call; 1 to {@link DropboxDestination#MAX_CALL_BYTES}, default 128 MiB
          * @return this builder
          */
         public Builder sessionThresholdBytes(long sessionThresholdBytes) {
@@ -324,7 +324,7 @@ public final class DropboxDestination implements ExportDestination {
 
         /**
          * @param chunkBytes the bytes each call of an upload session sends; 1 to {@link
-         *     #MAX_CALL_BYTES}, default 16 MiB (Dropbox suggests multiples of 4 MiB)
+         *     DropboxDestination#MAX_CALL_BYTES}, default 16 MiB (Dropbox suggests multiples of 4 MiB)
          * @return this builder
          */
         public Builder chunkBytes(int chunkBytes) {

@@ -259,6 +259,21 @@ class DropboxDestinationTest extends StorageDestinationContract {
     }
 
     @Test
+    void aPathDropboxCallsMalformedIsPermanent() throws Exception {
+        // templates and root folders cannot make one here, but Dropbox's rules are its own
+        destination();
+        dropbox.answerNext(
+                409,
+                Map.of("Content-Type", "application/json"),
+                "{\"error_summary\": \"path/malformed_path/.\", \"error\": {\".tag\": \"path\", \"reason\": "
+                        + "{\".tag\": \"malformed_path\"}, \"upload_session_id\": \"pid_upload_session:x\"}}");
+        ExportException e = refused("x");
+        assertFalse(e.isTemporary());
+        assertTrue(e.getMessage().contains("does not accept this path"), e::getMessage);
+        assertNamesDestinationNotToken(e);
+    }
+
+    @Test
     void aFileWhereAFolderShouldBeIsPermanent() throws Exception {
         ExportDestination d = destination();
         d.deliver(Deliveries.png(Map.of("path", "{document}.{ext}"), T0, new byte[1]));
