@@ -17,6 +17,7 @@ import dev.schedex.spi.ExportException;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -147,8 +148,11 @@ public final class DropboxDestination implements ExportDestination {
                 files.download(index, MAX_INDEX_BYTES).map(Retention::decode).orElse(List.of());
         Retention.Pruned pruned = Retention.afterWriting(before, written, keep);
         for (String old : pruned.removed()) {
-            // the list is ours, but a path in it that a template could not make is not followed
-            if (PathTemplate.check(StorageParameters.PATH, old).isEmpty()) {
+            // the list is ours, but a path in it that a template could not make is not followed; and
+            // Dropbox's paths ignore case, so an old entry that differs from the new only in case
+            // names the file just written
+            if (PathTemplate.check(StorageParameters.PATH, old).isEmpty()
+                    && !old.toLowerCase(Locale.ROOT).equals(written.toLowerCase(Locale.ROOT))) {
                 files.deleteIfPresent(root + "/" + old);
             }
         }

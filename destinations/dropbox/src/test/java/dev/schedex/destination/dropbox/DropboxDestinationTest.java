@@ -377,6 +377,17 @@ class DropboxDestinationTest extends StorageDestinationContract {
     }
 
     @Test
+    void keepLastNDoesNotRemoveTheFileJustWrittenUnderAnotherCase() throws Exception {
+        // Dropbox's paths ignore case: an owner who changes a template's case writes the same file
+        ExportDestination d = destination();
+        d.deliver(Deliveries.png(Map.of("path", "Reports/{document}.{ext}", "keep", "1"), T0, new byte[] {1}));
+        Delivered again =
+                d.deliver(Deliveries.png(Map.of("path", "reports/{document}.{ext}", "keep", "1"), T0, new byte[] {2}));
+        assertEquals(1, exports().size(), () -> "stored " + exports().keySet());
+        assertArrayEquals(new byte[] {2}, exports().values().iterator().next(), again::location);
+    }
+
+    @Test
     void theBuilderRefusesWhatDropboxWouldNot() {
         assertThrows(IllegalArgumentException.class, () -> DropboxDestination.builder("no spaces"));
         assertThrows(IllegalArgumentException.class, () -> configured().rootFolder("Apps/reports"));
