@@ -94,6 +94,8 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
     /** An index lists at most {@link StorageParameters#MAX_KEEP} paths; anything far larger is not ours. */
     private static final int MAX_INDEX_BYTES = 16 * 1024 * 1024;
+    /** How many links in a row a folder on the way may be; more is refused, as the kernel's ELOOP. */
+    private static final int MAX_LINK_HOPS = 8;
 
     private final String name;
     private final String host;
@@ -245,14 +247,10 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
                 if (found == null) {
                     creating = true;
                 } else if (found.isSymbolicLink()) {
-                    String real = sftp.canonicalPath(current);
-                    if (!RemotePaths.within(rootPath, real)) {
-                        throw new ExportException(prefix() + "refusing to write '" + relative
-                                + "': a folder on the way is a link that leads out of the root folder");
-                    }
-                    if (!sftp.stat(current).isDirectory()) {
+                    if (!linkStaysInside(sftp, rootPath, current)) {
                         throw new ExportException(
-                                prefix() + "refusing to write '" + relative + "': a file is in the way");
+                                prefix() + "refusing to write '" + relative
+                                        + "': a folder on the way is a link that leads out of the root folder, or to no folder");
                     }
                 } else if (!found.isDirectory()) {
                     throw new ExportException(prefix() + "refusing to write '" + relative + "': a file is in the way");
@@ -271,6 +269,53 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
             }
         }
         return current;
+    }
+
+    /** True if every folder of {@code relative} exists and none is a link that leads out of the root. */
+    private static boolean foldersStayInside(SftpClient sftp, String rootPath, String relative) throws IOException {
+        String current = rootPath;
+        for (String folder : RemotePaths.folders(relative)) {
+            current = RemotePaths.join(current, folder);
+            Attributes found = lstat(sftp, current);
+            if (found == null
+                    || (found.isSymbolicLink() && !linkStaysInside(sftp, rootPath, current))
+                    || (!found.isSymbolicLink() && !found.isDirectory())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True if the link at {@code link} leads to a folder below the root. A server whose {@code
+     * realpath} resolves links (OpenSSH's does) answers in one round trip; for one that only
+     * normalises the path (Apache MINA's), the link is followed with {@code readlink}, at most
+     * {@value #MAX_LINK_HOPS} links in a row.
+     */
+    private static boolean linkStaysInside(SftpClient sftp, String rootPath, String link) throws IOException {
+        String real = sftp.canonicalPath(link);
+        if (!real.equals(link)) {
+            Attributes target = stat(sftp, real);
+            return RemotePaths.within(rootPath, real) && target != null && target.isDirectory();
+        }
+        String path = link;
+        for (int hop = 0; hop < MAX_LINK_HOPS; hop++) {
+            String target = sftp.readLink(path);
+            String next = RemotePaths.normalise(
+                    target.startsWith("/") ? target : RemotePaths.join(RemotePaths.parent(path), target));
+            if (!RemotePaths.within(rootPath, next)) {
+                return false;
+            }
+            Attributes found = lstat(sftp, next);
+            if (found == null) {
+                return false;
+            }
+            if (!found.isSymbolicLink()) {
+                return found.isDirectory();
+            }
+            path = next;
+        }
+        return false;
     }
 
     private void writeAtomically(SftpClient sftp, String folder, String target, boolean replacing, byte[] content)
@@ -309,6 +354,18 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
         }
     }
 
+    private static @Nullable Attributes stat(SftpClient sftp, String path) throws IOException {
+        try {
+            return sftp.stat(path);
+        } catch (SftpException e) {
+            if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE
+                    || e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_PATH) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     private static @Nullable Attributes lstat(SftpClient sftp, String path) throws IOException {
         try {
             return sftp.lstat(path);
@@ -343,8 +400,7 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
             if (found == null || !found.isRegularFile()) {
                 continue;
             }
-            String folder = RemotePaths.parent(path);
-            if (!RemotePaths.within(rootPath, sftp.canonicalPath(folder))) {
+            if (!foldersStayInside(sftp, rootPath, old)) {
                 continue;
             }
             try {

@@ -36,6 +36,26 @@ public final class RemotePaths {
     }
 
     /**
+     * @param path an absolute path
+     * @return it with {@code .}, {@code ..} and empty names resolved by name (a {@code ..} above
+     *     {@code /} stays at {@code /}), as a link's target is read
+     */
+    public static String normalise(String path) {
+        java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+        for (String name : path.split("/")) {
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                names.pollLast();
+            } else {
+                names.addLast(name);
+            }
+        }
+        return "/" + String.join("/", names);
+    }
+
+    /**
      * @param relative a relative path with {@code /} between names
      * @return its folder names, in order, without the last name
      */
