@@ -341,6 +341,54 @@ class SftpDestinationTest {
         assertEquals(List.of(), server().files());
     }
 
+    /** Records the renames and removals the server is asked for, by file name. */
+    private static final class Operations implements SftpEventListener {
+        final List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void moving(
+                ServerSession session, Path from, Path to, java.util.Collection<java.nio.file.CopyOption> o) {
+            seen.add("rename " + (from.getFileName().toString().endsWith(".tmp") ? "tmp" : from.getFileName()) + " "
+                    + to.getFileName());
+        }
+
+        @Override
+        public void removing(ServerSession session, Path path, boolean isDirectory) {
+            seen.add("remove " + path.getFileName());
+        }
+    }
+
+    @Test
+    void aServerWithPosixRenameReplacesTheFileInOneStep() throws Exception {
+        Operations operations = new Operations();
+        server().listen(operations);
+        SftpDestination d = use(keyUser().hostKey(server().hostKey.getPublic()));
+        d.deliver(png(utf8("first")));
+        d.deliver(png(utf8("second")));
+        assertEquals(
+                List.of("rename tmp 2026-03-29_03-30-00.png", "rename tmp 2026-03-29_03-30-00.png"), operations.seen);
+        assertEquals(List.of(FINAL), server().files());
+        assertArrayEquals(utf8("second"), Files.readAllBytes(serverFolder.resolve(FINAL)));
+    }
+
+    @Test
+    void anSftp3ServerWithoutPosixRenameGetsRemoveThenRename() throws Exception {
+        server().speakSftp3WithoutPosixRename();
+        Operations operations = new Operations();
+        server().listen(operations);
+        SftpDestination d = use(keyUser().hostKey(server().hostKey.getPublic()));
+        d.deliver(png(utf8("first")));
+        d.deliver(png(utf8("second")));
+        assertEquals(
+                List.of(
+                        "rename tmp 2026-03-29_03-30-00.png",
+                        "remove 2026-03-29_03-30-00.png",
+                        "rename tmp 2026-03-29_03-30-00.png"),
+                operations.seen);
+        assertEquals(List.of(FINAL), server().files());
+        assertArrayEquals(utf8("second"), Files.readAllBytes(serverFolder.resolve(FINAL)));
+    }
+
     @Test
     void theHostMustSayHowToVerifyTheServer() {
         SftpDestination.Builder unverified = SftpDestination.builder("reports-sftp")

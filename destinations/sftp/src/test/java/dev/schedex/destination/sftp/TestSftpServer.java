@@ -106,6 +106,12 @@ final class TestSftpServer implements AutoCloseable {
         server.stop(true);
     }
 
+    /** Makes the server speak SFTP 3 only and offer no {@code posix-rename@openssh.com}, as old servers do. */
+    void speakSftp3WithoutPosixRename() {
+        org.apache.sshd.sftp.SftpModuleProperties.SFTP_VERSION.set(server, 3);
+        org.apache.sshd.sftp.SftpModuleProperties.OPENSSH_EXTENSIONS.set(server, "fsync@openssh.com=1");
+    }
+
     /** Passes every event to the listeners the test added. */
     private final class Delegating implements SftpEventListener {
 
@@ -117,6 +123,26 @@ final class TestSftpServer implements AutoCloseable {
                 throws IOException {
             for (SftpEventListener l : listeners) {
                 l.opening(session, remoteHandle, localHandle);
+            }
+        }
+
+        @Override
+        public void moving(
+                org.apache.sshd.server.session.ServerSession session,
+                Path from,
+                Path to,
+                java.util.Collection<java.nio.file.CopyOption> options)
+                throws IOException {
+            for (SftpEventListener l : listeners) {
+                l.moving(session, from, to, options);
+            }
+        }
+
+        @Override
+        public void removing(org.apache.sshd.server.session.ServerSession session, Path path, boolean isDirectory)
+                throws IOException {
+            for (SftpEventListener l : listeners) {
+                l.removing(session, path, isDirectory);
             }
         }
 
