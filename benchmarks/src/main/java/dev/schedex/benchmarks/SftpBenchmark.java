@@ -72,6 +72,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SftpBenchmark {
 
     private static final String USER = "bench";
+    /** Generous: on a loaded machine a key exchange can take seconds; the same for both sides. */
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(120);
 
     /** The export's size in bytes. */
     @Param({"65536", "52428800"})
@@ -107,6 +109,10 @@ public class SftpBenchmark {
         bare.setServerKeyVerifier(new RequiredServerKeyVerifier(hostKey.getPublic()));
         bare.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         bare.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        org.apache.sshd.sftp.SftpModuleProperties.SFTP_CHANNEL_OPEN_TIMEOUT.set(bare, TIMEOUT);
+        org.apache.sshd.core.CoreModuleProperties.CHANNEL_OPEN_TIMEOUT.set(bare, TIMEOUT);
+        org.apache.sshd.sftp.client.impl.AbstractSftpClient.SFTP_CLIENT_CMD_TIMEOUT.set(bare, TIMEOUT);
+        org.apache.sshd.core.CoreModuleProperties.IDLE_TIMEOUT.set(bare, TIMEOUT);
         bare.start();
 
         destination = SftpDestination.builder("bench")
@@ -116,6 +122,9 @@ public class SftpBenchmark {
                 .privateKey(clientKey)
                 .hostKey(hostKey.getPublic())
                 .root("/schedex")
+                .connectTimeout(TIMEOUT)
+                .authTimeout(TIMEOUT)
+                .ioTimeout(TIMEOUT)
                 .build();
         content = new byte[bytes];
         for (int i = 0; i < content.length; i++) {
@@ -133,10 +142,11 @@ public class SftpBenchmark {
     /** The bare client: a session, an SFTP channel, the bytes written to their final name. */
     @Benchmark
     public void bareMinaClient() throws IOException {
-        try (ClientSession session =
-                bare.connect(USER, "127.0.0.1", server.getPort()).verify(10_000).getSession()) {
+        try (ClientSession session = bare.connect(USER, "127.0.0.1", server.getPort())
+                .verify(TIMEOUT.toMillis())
+                .getSession()) {
             session.addPublicKeyIdentity(clientKey);
-            session.auth().verify(10_000);
+            session.auth().verify(TIMEOUT.toMillis());
             try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session);
                     OutputStream out = sftp.write("/bare/export.png")) {
                 out.write(content);
