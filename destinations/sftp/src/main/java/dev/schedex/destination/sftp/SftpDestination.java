@@ -68,7 +68,8 @@ import org.slf4j.LoggerFactory;
  *       {@code realpath}, and a folder on the way that is a symbolic link is followed only if its
  *       {@code realpath} is still below the root.</li>
  *   <li><b>One SSH session per delivery.</b> Each delivery connects, exchanges keys, authenticates,
- *       opens an SFTP channel and closes it all again: a few milliseconds on a local network, a few
+ *       opens an SFTP channel and closes it all again (politely after a success, at once after a
+ *       failure): a few milliseconds on a local network, a few
  *       round trips more over a long one; nothing is held open between runs. The {@link SshClient}
  *       (its threads) is started once, in {@link Builder#build()}, and stopped by {@link #close()}.</li>
  * </ul>
@@ -107,6 +108,7 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
     private final String verification;
     private final Duration connectTimeout;
     private final Duration authTimeout;
+    private final Duration ioTimeout;
     private final SshClient client;
 
     private SftpDestination(Builder b, String host, String username, HostKeyCheck check, String verification) {
@@ -120,6 +122,7 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
         this.verification = verification;
         this.connectTimeout = b.connectTimeout;
         this.authTimeout = b.authTimeout;
+        this.ioTimeout = b.ioTimeout;
         SshClient c = SshClient.setUpDefaultClient();
         c.setServerKeyVerifier(check);
         // only what the host configured: no ~/.ssh/config, no default identities, no agent
@@ -169,6 +172,7 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
             throw new ExportException(prefix() + "refusing to write '" + relative + "': it is outside the root folder");
         }
         ClientSession session = null;
+        boolean succeeded = false;
         String doing = "connecting to the server";
         try {
             session =
@@ -202,15 +206,32 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
                 }
             }
             LOG.debug("destination {} wrote {} ({} bytes)", name, relative, delivery.size());
+            succeeded = true;
             return new Delivered(relative);
         } catch (IOException | RuntimeException e) {
             throw Failures.classify(name, session, doing, e);
         } finally {
             if (session != null) {
-                // every answer is in: nothing is lost by not waiting for a polite close
-                session.close(true);
+                close(session, succeeded);
             }
         }
+    }
+
+    /**
+     * After a delivery, says goodbye as SSH expects (a server logs a dropped connection as an
+     * error), within the I/O timeout; after a failure, just drops the connection.
+     */
+    private void close(ClientSession session, boolean politely) {
+        if (politely) {
+            try {
+                if (session.close(false).await(ioTimeout)) {
+                    return;
+                }
+            } catch (IOException e) {
+                LOG.debug("destination {}: closing the session failed", name, e);
+            }
+        }
+        session.close(true);
     }
 
     private String prefix() {
