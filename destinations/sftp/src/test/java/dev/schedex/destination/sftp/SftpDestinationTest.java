@@ -144,6 +144,15 @@ class SftpDestinationTest {
     }
 
     @Test
+    void aMissingKnownHostsFileRefusesTheServer() throws Exception {
+        SftpDestination d = use(keyUser().knownHosts(clientFolder.resolve("no_such_known_hosts")));
+        ExportException refused = assertThrows(ExportException.class, () -> d.deliver(png(utf8("x"))));
+        assertFalse(refused.isTemporary());
+        assertTrue(refused.getMessage().contains("host key does not match"), refused.getMessage());
+        assertEquals(List.of(), server().files());
+    }
+
+    @Test
     void aChangedKeyInKnownHostsIsRefused() throws Exception {
         Path knownHosts = clientFolder.resolve("known_hosts");
         StringBuilder line = new StringBuilder("[127.0.0.1]:" + server().port() + " ");
