@@ -1,5 +1,6 @@
 package dev.schedex;
 
+import dev.schedex.destination.DestinationNames;
 import dev.schedex.internal.Listeners;
 import dev.schedex.internal.RequestValidator;
 import dev.schedex.internal.RunExport;
@@ -30,7 +31,6 @@ import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -376,9 +376,6 @@ public final class ExportScheduleService {
 
     /** Collects the service's parts and policies. */
     public static final class Builder {
-        /** What a destination's name may be: it is stored in each schedule's row, in at most 50 characters. */
-        private static final Pattern DESTINATION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
-
         private @Nullable ScheduleStore store;
         private @Nullable DocumentSource documents;
         private boolean discoverFormats = true;
@@ -448,10 +445,7 @@ public final class ExportScheduleService {
         public Builder destination(ExportDestination destination) {
             Objects.requireNonNull(destination, "destination");
             String name = destination.name();
-            if (!DESTINATION_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("a destination's name must be 1 to 50 letters, digits, '.', '-' "
-                        + "or '_', starting with a letter or digit; was '" + name + "'");
-            }
+            DestinationNames.check(name);
             if (destinations.putIfAbsent(name, destination) != null) {
                 throw new IllegalStateException("two destinations named '" + name + "'");
             }

@@ -5,6 +5,7 @@ import com.dropbox.core.DbxRequestConfig;
 import com.dropbox.core.http.StandardHttpRequestor;
 import com.dropbox.core.oauth.DbxCredential;
 import dev.schedex.Violation;
+import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.PathTemplate;
 import dev.schedex.destination.Retention;
 import dev.schedex.destination.StorageParameters;
@@ -23,7 +24,6 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,7 +55,6 @@ public final class DropboxDestination implements ExportDestination {
     public static final long MAX_CALL_BYTES = 150_000_000L;
 
     private static final Logger LOGGER = LoggerFactory.getLogger(DropboxDestination.class);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
     private static final String DESCRIPTION = "the Dropbox destination";
     /** A keep-last-N list of {@value StorageParameters#MAX_KEEP} paths of at most 1 KiB each fits. */
     private static final int MAX_INDEX_BYTES = 16 * 1024 * 1024;
@@ -183,11 +182,7 @@ public final class DropboxDestination implements ExportDestination {
         private int chunkBytes = 16 * 1024 * 1024;
 
         private Builder(String name) {
-            Objects.requireNonNull(name, "name");
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("a destination's name is 1 to 50 letters, digits, '.', '-' or "
-                        + "'_', starting with a letter or digit; was '" + name + "'");
-            }
+            DestinationNames.check(name);
             this.name = name;
         }
 

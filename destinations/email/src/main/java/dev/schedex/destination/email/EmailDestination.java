@@ -1,6 +1,7 @@
 package dev.schedex.destination.email;
 
 import dev.schedex.Violation;
+import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.LinkMaker;
 import dev.schedex.destination.email.internal.EmailParameters;
 import dev.schedex.destination.email.internal.MailComposer;
@@ -31,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -94,7 +94,6 @@ public final class EmailDestination implements ExportDestination {
     public static final String DEFAULT_FILENAME = EmailParameters.DEFAULT_FILENAME;
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailDestination.class);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,50}");
 
     private final String name;
     private final String host;
@@ -305,11 +304,7 @@ public final class EmailDestination implements ExportDestination {
         private Clock clock = Clock.systemUTC();
 
         private Builder(String name) {
-            this.name = Objects.requireNonNull(name, "name");
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException(
-                        "a destination's name is 1 to 50 letters, digits, '.', '-' or '_', was '" + name + "'");
-            }
+            this.name = DestinationNames.check(name);
         }
 
         /** @param host the SMTP server's host name or address @return this builder */

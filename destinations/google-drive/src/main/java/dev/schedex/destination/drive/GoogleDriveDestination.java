@@ -11,6 +11,7 @@ import com.google.api.services.drive.model.FileList;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import dev.schedex.Violation;
+import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.StorageParameters;
 import dev.schedex.destination.drive.internal.DriveFailures;
 import dev.schedex.destination.drive.internal.DriveQuery;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +88,6 @@ public final class GoogleDriveDestination implements ExportDestination {
     /** The size of a resumable upload's chunks unless the host sets another. */
     public static final int DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
     private static final String DESCRIPTION = "the Google Drive destination";
     private static final String FILE_LINK = "https://drive.google.com/file/d/";
     /** Drive's largest page. */
@@ -386,10 +385,7 @@ public final class GoogleDriveDestination implements ExportDestination {
         private int chunkSize = DEFAULT_CHUNK_SIZE;
 
         private Builder(String name) {
-            if (!NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
-                throw new IllegalArgumentException("a destination's name is 1 to 50 letters, digits, '.', '-' or '_', "
-                        + "starting with a letter or digit; was '" + name + "'");
-            }
+            DestinationNames.check(name);
             this.name = name;
         }
 

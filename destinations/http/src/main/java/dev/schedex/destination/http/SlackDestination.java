@@ -1,6 +1,7 @@
 package dev.schedex.destination.http;
 
 import dev.schedex.Violation;
+import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.Placeholders;
 import dev.schedex.destination.http.internal.AddressPolicy;
 import dev.schedex.destination.http.internal.Answers;
@@ -77,7 +78,6 @@ public final class SlackDestination implements ExportDestination {
     public static final long MAX_FILE_SIZE = 1L << 30;
 
     private static final Set<String> KEYS = Set.of(CHANNEL, COMMENT, FILENAME);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,50}");
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,30}");
     private static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[\\x00-\\x1f\\x7f/\\\\:*?\"<>|]");
     private static final Set<String> TEMPORARY_ERRORS =
@@ -382,10 +382,7 @@ public final class SlackDestination implements ExportDestination {
         private Clock clock = Clock.systemUTC();
 
         private Builder(String name) {
-            if (!NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
-                throw new IllegalArgumentException(
-                        "a destination's name is 1 to 50 letters, digits, '.', '-' or '_', was '" + name + "'");
-            }
+            DestinationNames.check(name);
             this.name = name;
         }
 

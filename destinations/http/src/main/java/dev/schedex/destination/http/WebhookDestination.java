@@ -1,6 +1,7 @@
 package dev.schedex.destination.http;
 
 import dev.schedex.Violation;
+import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.LinkMaker;
 import dev.schedex.destination.http.internal.AddressPolicy;
 import dev.schedex.destination.http.internal.Answers;
@@ -94,7 +95,6 @@ public final class WebhookDestination implements ExportDestination {
 
     private static final Set<String> KEYS = Set.of(URL, MODE);
     private static final Set<String> MODES = Set.of(MODE_RAW, MODE_MULTIPART, MODE_JSON);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,50}");
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[^A-Za-z0-9._-]");
 
     private final String name;
@@ -410,10 +410,7 @@ public final class WebhookDestination implements ExportDestination {
         private Clock clock = Clock.systemUTC();
 
         private Builder(String name) {
-            if (!NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
-                throw new IllegalArgumentException(
-                        "a destination's name is 1 to 50 letters, digits, '.', '-' or '_', was '" + name + "'");
-            }
+            DestinationNames.check(name);
             this.name = name;
         }
 

@@ -1,6 +1,7 @@
 package dev.schedex.destination.sftp;
 
 import dev.schedex.Violation;
+import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.Retention;
 import dev.schedex.destination.StorageParameters;
 import dev.schedex.destination.sftp.internal.Failures;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
@@ -92,7 +92,6 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SftpDestination.class);
     private static final String DESCRIPTION = "the SFTP destination";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
     /** An index lists at most {@link StorageParameters#MAX_KEEP} paths; anything far larger is not ours. */
     private static final int MAX_INDEX_BYTES = 16 * 1024 * 1024;
     /** How many links in a row a folder on the way may be; more is refused, as the kernel's ELOOP. */
@@ -469,11 +468,7 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
         private Duration ioTimeout = DEFAULT_IO_TIMEOUT;
 
         private Builder(String name) {
-            Objects.requireNonNull(name, "name");
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException(
-                        "a destination's name is 1 to 50 letters, digits, '.', '-' or '_', was '" + name + "'");
-            }
+            DestinationNames.check(name);
             this.name = name;
         }
 
