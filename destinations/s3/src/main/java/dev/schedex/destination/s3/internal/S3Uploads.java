@@ -3,7 +3,7 @@ package dev.schedex.destination.s3.internal;
 import dev.schedex.destination.Retention;
 import dev.schedex.spi.Delivery;
 import dev.schedex.spi.ExportException;
-import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
@@ -263,10 +263,13 @@ public final class S3Uploads {
         }
     }
 
-    /** A body over a slice of the array, without a copy, that the SDK can read again for a retry. */
+    /**
+     * A body of a slice of the array, as the SDK's own byte bodies are: one copy, which the SDK reads
+     * again for a retry. A stream over the array would save the copy but is slower to send (the SDK
+     * reads streams in small chunks), and a copy costs far less than the upload.
+     */
     private static RequestBody body(byte[] content, int offset, int length) {
-        return RequestBody.fromContentProvider(
-                () -> new ByteArrayInputStream(content, offset, length), length, "application/octet-stream");
+        return RequestBody.fromRemainingByteBuffer(ByteBuffer.wrap(content, offset, length));
     }
 
     private static String base64OfHex(String hex) {
