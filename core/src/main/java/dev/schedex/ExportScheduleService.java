@@ -328,9 +328,13 @@ public final class ExportScheduleService {
      * @throws ScheduleNotFoundException if there is no such schedule for this owner
      * @throws RunInProgressException    if a run of it is in progress
      * @throws StoreException            if the store fails
+     * @throws IllegalStateException     after {@link #stopClaiming()}
      */
     public ExportRun runNow(String ownerId, UUID id) {
         get(ownerId, id);
+        if (!tick.claiming()) {
+            throw new IllegalStateException("this host is shutting down and claims no more runs");
+        }
         Instant now = now();
         Claim claim = StoreCalls.during(
                         "claim the schedule",
@@ -367,6 +371,33 @@ public final class ExportScheduleService {
     /** The current time, to the millisecond: the precision every store keeps. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * The first step of a host's shutdown: from now on this service claims nothing. A tick in
+     * progress claims no further batch, finishes the runs it claimed and returns; later ticks return
+     * at once with nothing done; {@link #runNow} is refused. It cannot be undone: a host that
+     * stopped claiming builds a new service to start again.
+     *
+     * <p>A graceful shutdown: stop the timer, call this, wait for the tick in progress (up to a
+     * timeout), then {@link #releaseLeases()} so that another host takes the schedules over at once.
+     */
+    public void stopClaiming() {
+        tick.stopClaiming();
+    }
+
+    /**
+     * The last step of a host's shutdown: releases every lease this host holds (by its {@link
+     * Builder#hostName(String) host name}), so that another host claims the schedules at its next tick
+     * instead of when the leases expire. Call it after the tick in progress returned: a run still in
+     * flight loses its lease, its result is not recorded, and another host runs its occurrence again
+     * (delivery is idempotent, see docs/destinations.md).
+     *
+     * @return how many leases were released
+     * @throws StoreException if the store fails
+     */
+    public int releaseLeases() {
+        return StoreCalls.during("release this host's leases", () -> store.releaseLeases(settings.hostName()));
     }
 
     /** @return the counters since the service was built */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,6 +37,8 @@ public final class Tick {
     private final RunExport export;
     private final RunRecorder recorder;
     private final AtomicReference<Instant> lastRetention = new AtomicReference<>(Instant.MIN);
+    /** False once the host began to shut down: no batch is claimed after that. */
+    private final AtomicBoolean claiming = new AtomicBoolean(true);
 
     /**
      * @param store        the store
@@ -78,7 +81,7 @@ public final class Tick {
         int takenOver = 0;
         try {
             // the next batch is claimed while the previous one is recorded, never further ahead
-            while (batch.awaitAtMost(settings.batchSize())) {
+            while (batch.awaitAtMost(settings.batchSize()) && claiming.get()) {
                 List<Claim> claims = StoreCalls.during(
                         "claim due schedules",
                         () -> store.claimDue(
@@ -113,6 +116,16 @@ public final class Tick {
         TickReport report = report(now, takenOver, claimed, finished, Duration.ofNanos(System.nanoTime() - start));
         listeners.tickFinished(report);
         return report;
+    }
+
+    /** Claims no batch from now on: a tick in progress finishes the runs it claimed, and later ones claim nothing. */
+    public void stopClaiming() {
+        claiming.set(false);
+    }
+
+    /** @return false once {@link #stopClaiming()} was called */
+    public boolean claiming() {
+        return claiming.get();
     }
 
     /**

@@ -214,6 +214,24 @@ public final class InMemoryScheduleStore implements ScheduleStore {
     }
 
     @Override
+    public int releaseLeases(String leaseOwner) {
+        int released = 0;
+        synchronized (lock) {
+            for (Entry entry : List.copyOf(schedules.values())) {
+                Lease lease = entry.lease();
+                if (lease != null
+                        && lease.owner().equals(leaseOwner)
+                        && lease.until().isAfter(Instant.EPOCH)) {
+                    Lease expired = new Lease(lease.owner(), lease.token(), Instant.EPOCH);
+                    schedules.put(entry.schedule().id(), new Entry(entry.schedule(), expired));
+                    released++;
+                }
+            }
+        }
+        return released;
+    }
+
+    @Override
     public int deleteRunsFinishedBefore(Instant cutoff) {
         int deleted = 0;
         synchronized (lock) {

@@ -475,6 +475,12 @@ public final class JdbiScheduleStore implements ScheduleStore {
     }
 
     @Override
+    public int releaseLeases(String leaseOwner) {
+        return transactions.run(h ->
+                h.createUpdate(sql("release-leases")).bind("owner", leaseOwner).execute());
+    }
+
+    @Override
     public int deleteRunsFinishedBefore(Instant cutoff) {
         return transactions.run(h -> h.createUpdate(sql("delete-runs-finished-before"))
                 .bind("cutoff", cutoff.toEpochMilli())

@@ -510,6 +510,39 @@ public abstract class ScheduleStoreContract {
     }
 
     @Test
+    void releasedLeasesAreTakenOverByTheNextClaimAtOnce() {
+        ExportSchedule mine = schedule("alice", T0);
+        ExportSchedule theirs = schedule("bob", T0);
+        store.insert(mine);
+        store.insert(theirs);
+        Lease b = store.claim(theirs.id(), T0, "host-b", T0.plusSeconds(60))
+                .orElseThrow()
+                .lease();
+        Lease a = claimOne(mine, T0);
+        ExportRun running = startRun(run(mine, T0, "host-a"), a).orElseThrow();
+        assertEquals(List.of(), store.claimDue(T0, 10, "host-c", T0.plusSeconds(60)), "both are leased");
+        assertEquals(1, store.releaseLeases(a.owner()), "only the leases of the host that shuts down");
+        assertEquals(0, store.releaseLeases(a.owner()), "a released lease is not live");
+        List<Claim> claims = store.claimDue(T0.plusSeconds(1), 10, "host-c", T0.plusSeconds(60));
+        assertEquals(
+                List.of(mine.id()), claims.stream().map(c -> c.schedule().id()).toList());
+        assertEquals(Optional.of(running.occurrence()), claims.get(0).takenOver(), "the run host-a left is taken over");
+        assertTrue(
+                store.claim(theirs.id(), T0.plusSeconds(1), "host-c", T0.plusSeconds(60))
+                        .isEmpty(),
+                "host-b's lease is untouched");
+        assertEquals("host-b", b.owner());
+        assertEquals(
+                FinishResult.LEASE_LOST,
+                finish(
+                        Optional.of(finished(running, RunStatus.SUCCEEDED)),
+                        withNextRun(mine, T0.plusSeconds(3600)),
+                        mine.revision(),
+                        a),
+                "host-a's late finish is fenced once another host claimed");
+    }
+
+    @Test
     void writesWithALostLeaseAreRefused() {
         ExportSchedule s = schedule("alice", T0);
         store.insert(s);

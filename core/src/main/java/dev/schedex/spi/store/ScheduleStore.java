@@ -138,4 +138,16 @@ public interface ScheduleStore {
      * @return how many runs were deleted
      */
     int deleteRunsFinishedBefore(Instant cutoff);
+
+    /**
+     * Releases every live lease a host holds, as a host does when it shuts down, so that the
+     * schedules are free for any host at once instead of when the leases expire: each lease is made
+     * expired (its end set to the epoch), and the next claim of the schedule takes over what it left,
+     * as it takes over any expired lease ({@link Claim#takenOver()}). Until another host claims it, the
+     * releasing host's own late finish is still recorded, as with any expired lease.
+     *
+     * @param leaseOwner the host, as it claims ({@link Lease#owner()})
+     * @return how many live leases were released
+     */
+    int releaseLeases(String leaseOwner);
 }

@@ -20,12 +20,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /**
  * Ticks the service on Spring's {@link TaskScheduler} (the application's, if it has exactly one;
  * else one thread of its own), with {@code schedex.tick.interval} between the end of one tick and the
- * start of the next, and stops gracefully with the application context: no new tick starts, and a
- * tick in flight may finish its claimed runs within {@code schedex.shutdown.timeout}.
- *
- * <p>Leases are not released on shutdown: the core has no call for it yet. A run that is still in
- * flight when the timeout ends keeps its lease until {@code schedex.lease-length} has passed; then
- * another instance takes the schedule over (see {@code docs/spring-boot.md}).
+ * start of the next, and stops gracefully with the application context: no new tick starts and the
+ * service claims nothing more ({@link ExportScheduleService#stopClaiming()}), a tick in flight may
+ * finish its claimed runs within {@code schedex.shutdown.timeout}, and then this host's leases are
+ * released ({@link ExportScheduleService#releaseLeases()}) so that another instance takes the
+ * schedules over at its next tick. A run still in flight when the timeout ends loses its lease: its
+ * result is not recorded and another instance runs that occurrence again (see {@code
+ * docs/spring-boot.md}).
  */
 public final class SchedexTicker implements SmartLifecycle {
 
@@ -142,6 +143,7 @@ public final class SchedexTicker implements SmartLifecycle {
     @Override
     public void stop() {
         stopping = true;
+        service.stopClaiming();
         ScheduledFuture<?> future = scheduled;
         if (future != null) {
             future.cancel(false);
@@ -151,14 +153,14 @@ public final class SchedexTicker implements SmartLifecycle {
                 ticking.release();
             } else {
                 LOG.warn(
-                        "schedex: a tick was still running after schedex.shutdown.timeout ({}); its runs keep"
-                                + " their leases until schedex.lease-length has passed, then another instance"
-                                + " takes them over",
+                        "schedex: a tick was still running after schedex.shutdown.timeout ({}); its runs lose"
+                                + " their leases now, and another instance runs their occurrences again",
                         shutdownTimeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            releaseLeases();
             ThreadPoolTaskScheduler own = ownScheduler;
             if (own != null) {
                 own.shutdown();
@@ -166,6 +168,16 @@ public final class SchedexTicker implements SmartLifecycle {
             }
             scheduled = null;
             running = false;
+        }
+    }
+
+    private void releaseLeases() {
+        try {
+            int released = service.releaseLeases();
+            LOG.debug("schedex: released {} leases on shutdown", released);
+        } catch (RuntimeException e) {
+            // the leases then expire on their own, as they would if this host died
+            LOG.warn("schedex: could not release this host's leases on shutdown: {}", e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.schedex.ExportScheduleService;
 import dev.schedex.NewExportSchedule;
 import dev.schedex.RunStatus;
 import dev.schedex.schedule.Schedule;
+import dev.schedex.spi.DocumentSource;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.store.InMemoryScheduleStore;
 import dev.schedex.testing.CountingDestination;
@@ -72,5 +73,62 @@ class SchedexTickerTest {
         long ticks = service.counters().ticks();
         assertThat(ticker.tickOnce()).isFalse();
         assertThat(service.counters().ticks()).isEqualTo(ticks);
+    }
+
+    @Test
+    void aRunThatOutlivesTheShutdownTimeoutLosesItsLeaseSoAnotherInstanceTakesItOverAtOnce() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        InMemoryScheduleStore store = new InMemoryScheduleStore();
+        ExportScheduleService stopping = service(store, clock, "host-a", (owner, id) -> {
+            loading.countDown();
+            proceed.await();
+            return Optional.of(ExportDocument.of(id, "Doc", "v1", Instant.EPOCH).withNotes("# notes"));
+        });
+        ExportScheduleService other = service(
+                store,
+                clock,
+                "host-b",
+                (owner, id) -> Optional.of(
+                        ExportDocument.of(id, "Doc", "v1", Instant.EPOCH).withNotes("# notes")));
+        ExportSchedule schedule = stopping.create(NewExportSchedule.builder()
+                .ownerId("alice")
+                .documentId("doc-1")
+                .name("Nightly")
+                .schedule(Schedule.daily(LocalTime.of(2, 0)))
+                .zone("UTC")
+                .format("txt")
+                .destination("counting", Map.of())
+                .build());
+        clock.set(Instant.parse("2026-12-01T02:00:05Z"));
+        SchedexTicker ticker = new SchedexTicker(stopping, null, true, Duration.ofMillis(20), Duration.ofMillis(50));
+        ticker.start();
+        assertThat(loading.await(30, TimeUnit.SECONDS)).isTrue();
+
+        ticker.stop(); // returns after the timeout, with the run still held
+        ExportRun takenOver = other.tick().runs().get(0);
+        assertThat(takenOver.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(takenOver.attempt()).as("the occurrence host-a had started").isEqualTo(2);
+        assertThat(takenOver.host()).isEqualTo("host-b");
+
+        proceed.countDown();
+        // host-a's late result is not recorded over host-b's: the occurrence has one run, host-b's
+        ExportRun only = other.runs("alice", schedule.id(), 10).get(0);
+        assertThat(only.id()).isEqualTo(takenOver.id());
+        assertThat(only.host()).isEqualTo("host-b");
+    }
+
+    private static ExportScheduleService service(
+            InMemoryScheduleStore store, MutableClock clock, String host, DocumentSource documents) {
+        return ExportScheduleService.builder()
+                .store(store)
+                .documentSource(documents)
+                .discoverFormats(false)
+                .format(new TextFormat())
+                .destination(new CountingDestination())
+                .clock(clock)
+                .hostName(host)
+                .build();
     }
 }
