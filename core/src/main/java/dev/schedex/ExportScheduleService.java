@@ -1,5 +1,6 @@
 package dev.schedex;
 
+import dev.schedex.calendar.BusinessCalendar;
 import dev.schedex.internal.Listeners;
 import dev.schedex.internal.RequestValidator;
 import dev.schedex.internal.RunExport;
@@ -9,6 +10,7 @@ import dev.schedex.internal.Tick;
 import dev.schedex.internal.ValidRequest;
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.ScheduleInput;
+import dev.schedex.schedule.UnknownCalendarException;
 import dev.schedex.spi.DocumentSource;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportFormat;
@@ -68,7 +70,7 @@ public final class ExportScheduleService {
     private final Listeners listeners;
     private final Tick tick;
     private final Map<String, ExportFormat> formats;
-    private final NextRunCalculator calculator = NextRunCalculator.create();
+    private final NextRunCalculator calculator;
 
     private ExportScheduleService(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -84,7 +86,9 @@ public final class ExportScheduleService {
                 b.hostName);
         this.formats = Collections.unmodifiableMap(b.formats());
         Map<String, ExportDestination> destinations = Collections.unmodifiableMap(new LinkedHashMap<>(b.destinations));
-        this.validator = new RequestValidator(formats, destinations);
+        Map<String, BusinessCalendar> calendars = Map.copyOf(b.calendars);
+        this.calculator = NextRunCalculator.create(calendars);
+        this.validator = new RequestValidator(formats, destinations, calendars.keySet(), calculator);
         this.listeners = new Listeners(b.listeners);
         this.tick = new Tick(
                 store,
@@ -92,7 +96,8 @@ public final class ExportScheduleService {
                 listeners,
                 b.executor,
                 Optional.ofNullable(b.runRetention),
-                new RunExport(Objects.requireNonNull(b.documents, "documents"), formats, destinations));
+                new RunExport(Objects.requireNonNull(b.documents, "documents"), formats, destinations),
+                calculator);
     }
 
     /** @return a builder; the store and the document source are required, everything else has a default */
@@ -226,7 +231,9 @@ public final class ExportScheduleService {
      * @param id      the schedule's id
      * @return the resumed schedule
      * @throws ScheduleNotFoundException if there is no such schedule for this owner
-     * @throws ValidationException       {@code schedule}/{@code no_occurrence} if it has no future run
+     * @throws ValidationException       {@code schedule}/{@code no_occurrence} if it has no future run,
+     *                                   {@code schedule.calendar}/{@code unknown_calendar} if it names a
+     *                                   business calendar this service does not have
      */
     public ExportSchedule resume(String ownerId, UUID id) {
         return modify(ownerId, id, Optional.empty(), current -> {
@@ -234,7 +241,12 @@ public final class ExportScheduleService {
                 return current;
             }
             Instant now = now();
-            Optional<Instant> next = calculator.next(current.schedule(), current.zone(), current.bounds(), now);
+            Optional<Instant> next;
+            try {
+                next = calculator.next(current.schedule(), current.zone(), current.bounds(), now);
+            } catch (UnknownCalendarException missing) {
+                throw RequestValidator.unknownCalendar(missing);
+            }
             if (next.isEmpty()) {
                 throw ValidationException.of(
                         "schedule", "no_occurrence", "the schedule has no occurrence after " + now);
@@ -376,7 +388,7 @@ public final class ExportScheduleService {
 
     /** Collects the service's parts and policies. */
     public static final class Builder {
-        /** What a destination's name may be: it is stored in each schedule's row, in at most 50 characters. */
+        /** What a destination's or a calendar's name may be: it is stored in each schedule's row, in at most 50 characters. */
         private static final Pattern DESTINATION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
 
         private @Nullable ScheduleStore store;
@@ -384,6 +396,7 @@ public final class ExportScheduleService {
         private boolean discoverFormats = true;
         private final List<ExportFormat> extraFormats = new ArrayList<>();
         private final Map<String, ExportDestination> destinations = new LinkedHashMap<>();
+        private final Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
         private Duration leaseLength = Duration.ofMinutes(5);
         private int batchSize = 100;
@@ -454,6 +467,33 @@ public final class ExportScheduleService {
             }
             if (destinations.putIfAbsent(name, destination) != null) {
                 throw new IllegalStateException("two destinations named '" + name + "'");
+            }
+            return this;
+        }
+
+        /**
+         * Registers a business calendar under a name, which schedules on business days give
+         * ({@link dev.schedex.schedule.Schedule#calendarName()}). A schedule naming a calendar that is
+         * not registered is refused at create ({@code schedule.calendar}/{@code unknown_calendar}); one
+         * stored earlier whose calendar a host no longer registers fails its due run and is paused,
+         * saying why, while the others keep running.
+         *
+         * @param name     1 to 50 letters, digits, {@code .}, {@code -} or {@code _}, starting with a
+         *                 letter or digit, such as {@code de-holidays}
+         * @param calendar the calendar
+         * @return this builder
+         * @throws IllegalArgumentException if the name is not such a name
+         * @throws IllegalStateException    if a calendar with that name is registered already
+         */
+        public Builder calendar(String name, BusinessCalendar calendar) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(calendar, "calendar");
+            if (!DESTINATION_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a calendar's name must be 1 to 50 letters, digits, '.', '-' "
+                        + "or '_', starting with a letter or digit; was '" + name + "'");
+            }
+            if (calendars.putIfAbsent(name, calendar) != null) {
+                throw new IllegalStateException("two calendars named '" + name + "'");
             }
             return this;
         }
