@@ -39,21 +39,20 @@ final class ScheduleRows {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final List<String> SCHEDULE_FIELDS =
-            List.of(
-                    "times",
-                    "days",
-                    "dayOfMonth",
-                    "ordinal",
-                    "dayOfWeek",
-                    "time",
-                    "cron",
-                    "interval",
-                    "unit",
-                    "from",
-                    "calendar",
-                    "nonBusinessDay",
-                    "businessDay");
+    private static final List<String> SCHEDULE_FIELDS = List.of(
+            "times",
+            "days",
+            "dayOfMonth",
+            "ordinal",
+            "dayOfWeek",
+            "time",
+            "cron",
+            "interval",
+            "unit",
+            "from",
+            "calendar",
+            "nonBusinessDay",
+            "businessDay");
     private static final List<String> SCHEDULE_COLUMNS = List.of(
             "times",
             "days",
@@ -68,7 +67,8 @@ final class ScheduleRows {
             "business_calendar",
             "non_business_day",
             "business_day");
-    private static final Set<String> NUMBER_COLUMNS = Set.of("day_of_month", "ordinal", "interval_count", "business_day");
+    private static final Set<String> NUMBER_COLUMNS =
+            Set.of("day_of_month", "ordinal", "interval_count", "business_day");
     /** The columns in which -1 stands for the word {@code last}. */
     private static final Set<String> LAST_COLUMNS = Set.of("ordinal", "business_day");
 
