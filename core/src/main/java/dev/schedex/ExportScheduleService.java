@@ -116,7 +116,9 @@ public final class ExportScheduleService {
      * @param request the request
      * @return the stored schedule
      * @throws ValidationException listing every problem, a schedule that would never run among them
-     *                             (code {@code no_occurrence}, field {@code schedule})
+     *                             (code {@code no_occurrence}, field {@code schedule}) and a business
+     *                             calendar this service does not have ({@code schedule.calendar}/{@code
+     *                             unknown_calendar})
      * @throws StoreException      if the store fails
      */
     public ExportSchedule create(NewExportSchedule request) {
