@@ -136,6 +136,10 @@ public final class IcsHolidays implements BusinessCalendar {
             int days,
             Set<LocalDate> excluded) {
 
+        YearlyRule {
+            excluded = Set.copyOf(excluded);
+        }
+
         /** @return the occurrence's first date in a year, or null if the year has no such date */
         @Nullable
         LocalDate in(int year) {
