@@ -1,6 +1,6 @@
 package dev.schedex;
 
-import dev.schedex.destination.DestinationNames;
+import dev.schedex.calendar.BusinessCalendar;
 import dev.schedex.internal.Listeners;
 import dev.schedex.internal.RequestValidator;
 import dev.schedex.internal.RunExport;
@@ -10,6 +10,7 @@ import dev.schedex.internal.Tick;
 import dev.schedex.internal.ValidRequest;
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.ScheduleInput;
+import dev.schedex.schedule.UnknownCalendarException;
 import dev.schedex.spi.DocumentSource;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportFormat;
@@ -68,7 +69,7 @@ public final class ExportScheduleService {
     private final Listeners listeners;
     private final Tick tick;
     private final Map<String, ExportFormat> formats;
-    private final NextRunCalculator calculator = NextRunCalculator.create();
+    private final NextRunCalculator calculator;
 
     private ExportScheduleService(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store");
@@ -84,7 +85,9 @@ public final class ExportScheduleService {
                 b.hostName);
         this.formats = Collections.unmodifiableMap(b.formats());
         Map<String, ExportDestination> destinations = Collections.unmodifiableMap(new LinkedHashMap<>(b.destinations));
-        this.validator = new RequestValidator(formats, destinations);
+        Map<String, BusinessCalendar> calendars = Map.copyOf(b.calendars);
+        this.calculator = NextRunCalculator.create(calendars);
+        this.validator = new RequestValidator(formats, destinations, calendars.keySet(), calculator);
         this.listeners = new Listeners(b.listeners);
         this.tick = new Tick(
                 store,
@@ -92,7 +95,8 @@ public final class ExportScheduleService {
                 listeners,
                 b.executor,
                 Optional.ofNullable(b.runRetention),
-                new RunExport(Objects.requireNonNull(b.documents, "documents"), formats, destinations));
+                new RunExport(Objects.requireNonNull(b.documents, "documents"), formats, destinations),
+                calculator);
     }
 
     /** @return a builder; the store and the document source are required, everything else has a default */
@@ -111,7 +115,9 @@ public final class ExportScheduleService {
      * @param request the request
      * @return the stored schedule
      * @throws ValidationException listing every problem, a schedule that would never run among them
-     *                             (code {@code no_occurrence}, field {@code schedule})
+     *                             (code {@code no_occurrence}, field {@code schedule}) and a business
+     *                             calendar this service does not have ({@code schedule.calendar}/{@code
+     *                             unknown_calendar})
      * @throws StoreException      if the store fails
      */
     public ExportSchedule create(NewExportSchedule request) {
@@ -226,7 +232,9 @@ public final class ExportScheduleService {
      * @param id      the schedule's id
      * @return the resumed schedule
      * @throws ScheduleNotFoundException if there is no such schedule for this owner
-     * @throws ValidationException       {@code schedule}/{@code no_occurrence} if it has no future run
+     * @throws ValidationException       {@code schedule}/{@code no_occurrence} if it has no future run,
+     *                                   {@code schedule.calendar}/{@code unknown_calendar} if it names a
+     *                                   business calendar this service does not have
      */
     public ExportSchedule resume(String ownerId, UUID id) {
         return modify(ownerId, id, Optional.empty(), current -> {
@@ -234,7 +242,12 @@ public final class ExportScheduleService {
                 return current;
             }
             Instant now = now();
-            Optional<Instant> next = calculator.next(current.schedule(), current.zone(), current.bounds(), now);
+            Optional<Instant> next;
+            try {
+                next = calculator.next(current.schedule(), current.zone(), current.bounds(), now);
+            } catch (UnknownCalendarException missing) {
+                throw RequestValidator.unknownCalendar(missing);
+            }
             if (next.isEmpty()) {
                 throw ValidationException.of(
                         "schedule", "no_occurrence", "the schedule has no occurrence after " + now);
@@ -412,6 +425,7 @@ public final class ExportScheduleService {
         private boolean discoverFormats = true;
         private final List<ExportFormat> extraFormats = new ArrayList<>();
         private final Map<String, ExportDestination> destinations = new LinkedHashMap<>();
+        private final Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
         private Clock clock = Clock.systemUTC();
         private Duration leaseLength = Duration.ofMinutes(5);
         private int batchSize = 100;
@@ -476,9 +490,32 @@ public final class ExportScheduleService {
         public Builder destination(ExportDestination destination) {
             Objects.requireNonNull(destination, "destination");
             String name = destination.name();
-            DestinationNames.check(name);
+            RegisteredNames.check("destination", name);
             if (destinations.putIfAbsent(name, destination) != null) {
                 throw new IllegalStateException("two destinations named '" + name + "'");
+            }
+            return this;
+        }
+
+        /**
+         * Registers a business calendar under a name, which schedules on business days give
+         * ({@link dev.schedex.schedule.Schedule#calendarName()}). A schedule naming a calendar that is
+         * not registered is refused at create ({@code schedule.calendar}/{@code unknown_calendar}); one
+         * stored earlier whose calendar a host no longer registers fails its due run and is paused,
+         * saying why, while the others keep running.
+         *
+         * @param name     1 to 50 letters, digits, {@code .}, {@code -} or {@code _}, starting with a
+         *                 letter or digit, such as {@code de-holidays}
+         * @param calendar the calendar
+         * @return this builder
+         * @throws IllegalArgumentException if the name is not such a name
+         * @throws IllegalStateException    if a calendar with that name is registered already
+         */
+        public Builder calendar(String name, BusinessCalendar calendar) {
+            RegisteredNames.check("calendar", name);
+            Objects.requireNonNull(calendar, "calendar");
+            if (calendars.putIfAbsent(name, calendar) != null) {
+                throw new IllegalStateException("two calendars named '" + name + "'");
             }
             return this;
         }

@@ -16,7 +16,8 @@
  *       live only inside a schedule with its zone.</li>
  * </ul>
  *
- * <p>Where the rest lives: {@link dev.schedex.schedule} (timing), {@link dev.schedex.spi} (for
+ * <p>Where the rest lives: {@link dev.schedex.schedule} (timing), {@link dev.schedex.calendar}
+ * (business calendars), {@link dev.schedex.spi} (for
  * format and destination authors), {@link dev.schedex.spi.store} (for store authors),
  * {@link dev.schedex.store} and {@link dev.schedex.destination} (the built-in store and destination),
  * and {@code dev.schedex.internal} (the engine; not for hosts).

@@ -2,7 +2,9 @@ package dev.schedex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.schedex.calendar.BusinessCalendar;
 import dev.schedex.schedule.NextRunCalculator;
+import dev.schedex.schedule.NonBusinessDay;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.store.InMemoryScheduleStore;
 import dev.schedex.testing.CountingDestination;
@@ -59,6 +61,7 @@ class ServiceSimulationTest {
             "0 30 2 * * *",
             "0 0 1 * *");
     private static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
+    private static final BusinessCalendar WEEKENDS = BusinessCalendar.weekendsOff();
 
     private final Documents documents = new Documents();
     private final CountingDestination destination = new CountingDestination();
@@ -73,13 +76,14 @@ class ServiceSimulationTest {
                 .discoverFormats(false)
                 .format(new TextFormat())
                 .destination(destination)
+                .calendar("weekends", WEEKENDS)
                 .build();
     }
 
     private static Schedule randomSchedule(Random random) {
         LocalTime time =
                 LocalTime.of(random.nextInt(4) == 0 ? random.nextInt(24) : random.nextInt(4), random.nextInt(4) * 15);
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(8)) {
             case 0:
                 return Schedule.daily(time, LocalTime.of(random.nextInt(24), random.nextInt(60)));
             case 1:
@@ -93,6 +97,16 @@ class ServiceSimulationTest {
             case 4:
                 return Schedule.monthlyOn(
                         random.nextBoolean() ? -1 : 1 + random.nextInt(5), DayOfWeek.of(1 + random.nextInt(7)), time);
+            case 5:
+                return Schedule.monthlyOnBusinessDay(
+                        random.nextBoolean() ? -1 : 1 + random.nextInt(23), "weekends", time);
+            case 6:
+                // a weekend day moves; a weekday may also skip (a weekend day that skips would never run)
+                DayOfWeek day = DayOfWeek.of(1 + random.nextInt(7));
+                NonBusinessDay shift = day.getValue() > 5
+                        ? (random.nextBoolean() ? NonBusinessDay.NEXT : NonBusinessDay.PREVIOUS)
+                        : NonBusinessDay.values()[random.nextInt(NonBusinessDay.values().length)];
+                return Schedule.weekly(EnumSet.of(day), time).onBusinessDaysOf("weekends", shift);
             default:
                 return Schedule.cron(CRONS.get(random.nextInt(CRONS.size())));
         }
@@ -121,7 +135,7 @@ class ServiceSimulationTest {
     /** Every occurrence the calculator gives up to {@code end}, each delivered exactly once, and nothing else. */
     private void assertEachOccurrenceRanOnce(List<ExportSchedule> schedules, Instant lastTick) {
         Instant end = lastTick;
-        NextRunCalculator calculator = NextRunCalculator.create();
+        NextRunCalculator calculator = NextRunCalculator.create(Map.of("weekends", WEEKENDS));
         Map<CountingDestination.Key, Integer> expected = new HashMap<>();
         for (ExportSchedule s : schedules) {
             for (Instant occurrence : calculator.upcoming(s.schedule(), s.zone(), s.bounds(), START, 10_000)) {

@@ -3,6 +3,7 @@ package dev.schedex.internal;
 import dev.schedex.ExportSchedule;
 import dev.schedex.ScheduleState;
 import dev.schedex.schedule.NextRunCalculator;
+import dev.schedex.schedule.UnknownCalendarException;
 import dev.schedex.spi.store.Claim;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,12 +21,16 @@ public final class MisfirePlanner {
     /** The most occurrences a misfire looks at; beyond, only the latest count. */
     private static final int MISFIRE_SCAN_LIMIT = 1_000_000;
 
-    private final NextRunCalculator calculator = NextRunCalculator.create();
+    private final NextRunCalculator calculator;
     private final Duration grace;
     private final int maxCatchUp;
 
-    /** @param settings the grace and the catch-up limit */
-    public MisfirePlanner(ServiceSettings settings) {
+    /**
+     * @param settings   the grace and the catch-up limit
+     * @param calculator the calculator with the host's business calendars
+     */
+    public MisfirePlanner(ServiceSettings settings, NextRunCalculator calculator) {
+        this.calculator = calculator;
         this.grace = settings.misfireGrace();
         this.maxCatchUp = settings.maxCatchUp();
     }
@@ -45,6 +50,27 @@ public final class MisfirePlanner {
      * @return which occurrence it runs, or which it records as skipped
      */
     public Plan plan(Claim claim, Instant now) {
+        try {
+            return planComputed(claim, now);
+        } catch (UnknownCalendarException missing) {
+            // without its calendar the schedule has no next occurrence here: its due run fails and it
+            // pauses, saying why, while the rest of the batch runs on
+            ScheduleState state = claim.schedule().state();
+            Instant due = claim.takenOver()
+                    .orElseGet(() -> state.nextOccurrence()
+                            .orElseGet(() -> state.nextRunAt().orElseThrow()));
+            return new Plan(
+                    claim,
+                    due,
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(missing.getMessage() + "; the schedule is paused: resume it once the host has the "
+                            + "calendar again, or give it another timing"));
+        }
+    }
+
+    private Plan planComputed(Claim claim, Instant now) {
         ExportSchedule schedule = claim.schedule();
         ScheduleState state = schedule.state();
         Instant due = state.nextOccurrence().orElseGet(() -> state.nextRunAt().orElseThrow());

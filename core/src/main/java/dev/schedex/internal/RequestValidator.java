@@ -9,6 +9,7 @@ import dev.schedex.Violation;
 import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.Schedule;
+import dev.schedex.schedule.UnknownCalendarException;
 import dev.schedex.spi.ExportDestination;
 import dev.schedex.spi.ExportFormat;
 import java.time.DateTimeException;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -27,20 +29,32 @@ import java.util.TreeSet;
  */
 public final class RequestValidator {
 
+    /** The code of a schedule naming a calendar the host lacks. */
+    private static final String UNKNOWN_CALENDAR = "unknown_calendar";
+
     /** The longest owner id, document id and name. */
     private static final int MAX_TEXT = 200;
 
     private final Map<String, ExportFormat> formats;
     private final Map<String, ExportDestination> destinations;
-    private final NextRunCalculator calculator = NextRunCalculator.create();
+    private final Set<String> calendars;
+    private final NextRunCalculator calculator;
 
     /**
      * @param formats      the formats schedules may name, by id
      * @param destinations the destinations schedules may name, by name
+     * @param calendars    the names of the business calendars schedules may name
+     * @param calculator   the calculator that has those calendars
      */
-    public RequestValidator(Map<String, ExportFormat> formats, Map<String, ExportDestination> destinations) {
+    public RequestValidator(
+            Map<String, ExportFormat> formats,
+            Map<String, ExportDestination> destinations,
+            Set<String> calendars,
+            NextRunCalculator calculator) {
         this.formats = formats;
         this.destinations = destinations;
+        this.calendars = Set.copyOf(calendars);
+        this.calculator = calculator;
     }
 
     /**
@@ -72,7 +86,8 @@ public final class RequestValidator {
             bounds = Optional.of(new Bounds(request.startAt(), request.endAt()));
         }
         Optional<Instant> firstRun = Optional.empty();
-        if (needsOccurrence && schedule.isPresent() && zone.isPresent() && bounds.isPresent()) {
+        boolean calendarKnown = !needsOccurrence || calendarKnown(schedule, violations);
+        if (needsOccurrence && calendarKnown && schedule.isPresent() && zone.isPresent() && bounds.isPresent()) {
             firstRun = calculator.next(schedule.get(), zone.get(), bounds.get(), now);
             if (firstRun.isEmpty()) {
                 violations.add(new Violation(
@@ -104,6 +119,31 @@ public final class RequestValidator {
                 request.misfirePolicy().orElse(defaultPolicy),
                 request.onlyWhenChanged(),
                 firstRun);
+    }
+
+    /** A new timing may name only a calendar the host has: one it lacks is a violation of {@code schedule.calendar}. */
+    private boolean calendarKnown(Optional<Schedule> schedule, List<Violation> violations) {
+        Optional<String> calendar = schedule.flatMap(Schedule::calendarName);
+        if (calendar.isEmpty() || calendars.contains(calendar.get())) {
+            return true;
+        }
+        violations.add(new Violation(
+                "schedule.calendar",
+                UNKNOWN_CALENDAR,
+                "unknown business calendar '" + calendar.get() + "'; one of "
+                        + (calendars.isEmpty() ? "(none registered)" : String.join(", ", new TreeSet<>(calendars)))));
+        return false;
+    }
+
+    /**
+     * @param missing a calendar the calculator lacked
+     * @return the violation a resume or a new timing reports for it
+     */
+    public static ValidationException unknownCalendar(UnknownCalendarException missing) {
+        return ValidationException.of(
+                "schedule.calendar",
+                UNKNOWN_CALENDAR,
+                "unknown business calendar '" + missing.calendar() + "': the host has not registered it");
     }
 
     /** Ids and names are stored exactly as given, or refused: never trimmed, so that none becomes another. */

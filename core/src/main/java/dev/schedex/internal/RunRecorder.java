@@ -49,12 +49,14 @@ public final class RunRecorder {
         List<ClaimEnd> ends = new ArrayList<>(ready.size());
         for (Finished item : ready) {
             ExportSchedule schedule = item.plan().claim().schedule();
-            ScheduleState state = transitions.after(
-                    schedule.state(),
-                    item.run(),
-                    item.retry(),
-                    item.plan().manual(),
-                    item.plan().regularNext());
+            ScheduleState state = pausedIfCannotRun(
+                    item,
+                    transitions.after(
+                            schedule.state(),
+                            item.run(),
+                            item.retry(),
+                            item.plan().manual(),
+                            item.plan().regularNext()));
             ends.add(new ClaimEnd(
                     item.run(),
                     schedule.withState(state, item.at()),
@@ -113,8 +115,14 @@ public final class RunRecorder {
             Optional<Instant> next = sameTiming(current, claim.schedule())
                     ? item.plan().regularNext()
                     : current.state().nextRunAt();
-            ScheduleState state = transitions.after(
-                    current.state(), item.run(), item.retry(), item.plan().manual(), next);
+            ScheduleState state = pausedIfCannotRun(
+                    item,
+                    transitions.after(
+                            current.state(),
+                            item.run(),
+                            item.retry(),
+                            item.plan().manual(),
+                            next));
             ClaimEnd end =
                     new ClaimEnd(item.run(), current.withState(state, item.at()), current.revision(), claim.lease());
             FinishResult result = StoreCalls.during("record a finished run", () -> store.finishAll(List.of(end)))
@@ -124,6 +132,11 @@ public final class RunRecorder {
             }
         }
         throw new IllegalStateException("schedule " + claim.schedule().id() + " kept changing while its run finished");
+    }
+
+    /** A schedule whose timing could not be computed pauses with the reason, as it has no next run. */
+    private static ScheduleState pausedIfCannotRun(Finished item, ScheduleState state) {
+        return item.plan().cannotRun().isPresent() ? state.paused(item.plan().cannotRun()) : state;
     }
 
     private static boolean sameTiming(ExportSchedule a, ExportSchedule b) {

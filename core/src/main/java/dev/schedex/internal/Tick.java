@@ -3,6 +3,7 @@ package dev.schedex.internal;
 import dev.schedex.ExportRun;
 import dev.schedex.RunStatus;
 import dev.schedex.TickReport;
+import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.RunStart;
 import dev.schedex.spi.store.ScheduleStore;
@@ -47,6 +48,7 @@ public final class Tick {
      * @param executor     runs the exports of a tick's batches
      * @param runRetention how long finished runs are kept, if not for ever
      * @param export       the work of one run
+     * @param calculator   the calculator with the host's business calendars
      */
     public Tick(
             ScheduleStore store,
@@ -54,13 +56,14 @@ public final class Tick {
             Listeners listeners,
             Executor executor,
             Optional<Duration> runRetention,
-            RunExport export) {
+            RunExport export,
+            NextRunCalculator calculator) {
         this.store = store;
         this.settings = settings;
         this.listeners = listeners;
         this.executor = executor;
         this.runRetention = runRetention;
-        this.planner = new MisfirePlanner(settings);
+        this.planner = new MisfirePlanner(settings, calculator);
         this.export = export;
         this.recorder = new RunRecorder(
                 store, new ScheduleTransitions(settings.retryPolicy(), settings.pauseAfterFailures()), listeners);
@@ -170,6 +173,13 @@ public final class Tick {
                 if (run.isEmpty()) {
                     // this occurrence already succeeded or was skipped (or the lease is gone): move on
                     batch.finished(new Finished(plan, Optional.empty(), Retry.BY_POLICY, now));
+                } else if (plan.cannotRun().isPresent()) {
+                    batch.finished(new Finished(
+                            plan,
+                            Optional.of(
+                                    RunOutcome.failed(plan.cannotRun().get()).applyTo(run.get(), now)),
+                            Retry.NEVER,
+                            now));
                 } else if (plan.skipped().isPresent()) {
                     batch.finished(new Finished(
                             plan,

@@ -58,7 +58,7 @@ final class CronKind implements ScheduleKind<Schedule.Cron> {
     }
 
     @Override
-    public LocalRule rule(Schedule.Cron schedule) {
+    public LocalRule rule(Schedule.Cron schedule, Calendars calendars) {
         return schedule.expression()::nextLocal;
     }
 

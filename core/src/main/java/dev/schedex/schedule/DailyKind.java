@@ -68,7 +68,7 @@ final class DailyKind implements ScheduleKind<Schedule.Daily> {
     }
 
     @Override
-    public LocalRule rule(Schedule.Daily schedule) {
+    public LocalRule rule(Schedule.Daily schedule, Calendars calendars) {
         List<LocalTime> times = schedule.times();
         LocalTime first = times.get(0);
         return after -> {

@@ -276,7 +276,7 @@ final class EveryKind implements ScheduleKind<Schedule.Every> {
     }
 
     @Override
-    public LocalRule rule(Schedule.Every schedule) {
+    public LocalRule rule(Schedule.Every schedule, Calendars calendars) {
         int interval = schedule.interval();
         LocalDate from = schedule.from();
         Schedule rule = schedule.rule();

@@ -19,11 +19,13 @@ import java.util.function.Supplier;
  */
 final class Fields {
 
+    private final String kind;
     private final Map<String, String> values;
     private final List<Violation> violations;
     private final int before;
 
-    Fields(Map<String, String> values, List<Violation> violations) {
+    Fields(String kind, Map<String, String> values, List<Violation> violations) {
+        this.kind = kind;
         this.values = values;
         this.violations = violations;
         this.before = violations.size();
@@ -139,6 +141,41 @@ final class Fields {
                     .ifPresent(days::add);
         }
         return days;
+    }
+
+    /** @param key a field holding a business calendar's name @return the name */
+    Optional<String> calendar(String key) {
+        return required(key)
+                .flatMap(text -> collect(() -> ScheduleText.checkCalendar("schedule." + key, text.strip())));
+    }
+
+    /** @param key a field holding {@code skip}, {@code next} or {@code previous}, in any case @return its value */
+    Optional<NonBusinessDay> nonBusinessDay(String key) {
+        Optional<String> text = required(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (NonBusinessDay value : NonBusinessDay.values()) {
+            if (value.name().equalsIgnoreCase(text.get().strip())) {
+                return Optional.of(value);
+            }
+        }
+        violations.add(new Violation(
+                "schedule." + key, "unknown_value", key + " must be skip, next or previous, was '" + text.get() + "'"));
+        return Optional.empty();
+    }
+
+    /**
+     * Reads the schedule that the other fields give, of the same kind, with its problems reported here:
+     * for a kind that wraps another and has fields of its own.
+     *
+     * @param own the wrapping kind's fields, left out
+     * @return the schedule, or empty
+     */
+    Optional<Schedule> withoutFields(Set<String> own) {
+        Map<String, String> rest = new java.util.HashMap<>(values);
+        rest.keySet().removeAll(own);
+        return ScheduleKinds.fromInput(new ScheduleInput(kind, rest), violations);
     }
 
     /**

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A schedule seen on the local calendar alone: the first matching local date-time after another.
- * {@link NextRunCalculator} maps these onto instants in a zone. Each kind gives its own ({@link Kind#rule}).
+ * {@link NextRunCalculator} maps these onto instants in a zone. Each kind gives its own ({@link ScheduleKind#rule}).
  */
 @FunctionalInterface
 interface LocalRule {

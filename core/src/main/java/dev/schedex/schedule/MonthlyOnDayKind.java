@@ -67,7 +67,7 @@ final class MonthlyOnDayKind implements ScheduleKind<Schedule.MonthlyOnDay> {
     }
 
     @Override
-    public LocalRule rule(Schedule.MonthlyOnDay schedule) {
+    public LocalRule rule(Schedule.MonthlyOnDay schedule, Calendars calendars) {
         int dayOfMonth = schedule.dayOfMonth();
         LocalTime time = schedule.time();
         return after -> {

@@ -61,7 +61,7 @@ final class MonthlyOnLastDayKind implements ScheduleKind<Schedule.MonthlyOnLastD
     }
 
     @Override
-    public LocalRule rule(Schedule.MonthlyOnLastDay schedule) {
+    public LocalRule rule(Schedule.MonthlyOnLastDay schedule, Calendars calendars) {
         LocalTime time = schedule.time();
         return after -> {
             LocalDate date = after.toLocalDate();

@@ -97,7 +97,7 @@ final class MonthlyOnWeekdayKind implements ScheduleKind<Schedule.MonthlyOnWeekd
     }
 
     @Override
-    public LocalRule rule(Schedule.MonthlyOnWeekday schedule) {
+    public LocalRule rule(Schedule.MonthlyOnWeekday schedule, Calendars calendars) {
         return after -> next(schedule, after);
     }
 

@@ -1,5 +1,6 @@
 package dev.schedex.schedule;
 
+import dev.schedex.calendar.BusinessCalendar;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,9 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,12 +34,15 @@ import java.util.Optional;
  *       once.</li>
  *   <li>No instant is ever returned twice, even where two wall times resolve to the same instant.</li>
  * </ul>
- * The zone is always given; the JVM's default zone is never used. Instances are immutable and
- * thread-safe; {@link #create()} returns a shared one.
+ * The zone is always given; the JVM's default zone is never used. A schedule on a business calendar
+ * ({@link Schedule#calendarName()}) needs a calculator that has it ({@link #create(Map)}); its
+ * occurrences are moved on the local calendar first ({@link Schedule.OnBusinessDays}), and these
+ * rules then apply to the moved wall times. Instances are immutable and thread-safe;
+ * {@link #create()} returns a shared one, without calendars.
  */
 public final class NextRunCalculator {
 
-    private static final NextRunCalculator INSTANCE = new NextRunCalculator();
+    private static final NextRunCalculator INSTANCE = new NextRunCalculator(Map.of());
 
     /** Marks "no occurrence" in the epoch-second arithmetic below. */
     private static final long NONE = Long.MIN_VALUE;
@@ -56,11 +62,30 @@ public final class NextRunCalculator {
      */
     private static final long GREGORIAN_CYCLE_SECONDS = 146_097L * 86_400;
 
-    private NextRunCalculator() {}
+    private final Calendars calendars;
 
-    /** @return the calculator */
+    private NextRunCalculator(Map<String, BusinessCalendar> calendars) {
+        Map<String, BusinessCalendar> byName = Map.copyOf(calendars);
+        this.calendars = name -> {
+            BusinessCalendar calendar = byName.get(name);
+            if (calendar == null) {
+                throw new UnknownCalendarException(name);
+            }
+            return calendar;
+        };
+    }
+
+    /** @return the calculator without business calendars */
     public static NextRunCalculator create() {
         return INSTANCE;
+    }
+
+    /**
+     * @param calendars the business calendars schedules may name, by name
+     * @return a calculator that knows them
+     */
+    public static NextRunCalculator create(Map<String, BusinessCalendar> calendars) {
+        return calendars.isEmpty() ? INSTANCE : new NextRunCalculator(new LinkedHashMap<>(calendars));
     }
 
     /**
@@ -84,6 +109,7 @@ public final class NextRunCalculator {
      * @param bounds   the period occurrences must lie in
      * @param after    the instant to search after
      * @return the next occurrence, or empty if there is none before the end of the bounds
+     * @throws UnknownCalendarException if the schedule names a business calendar this calculator lacks
      */
     public Optional<Instant> next(Schedule schedule, ZoneId zone, Bounds bounds, Instant after) {
         Objects.requireNonNull(schedule, "schedule");
@@ -91,7 +117,7 @@ public final class NextRunCalculator {
         Objects.requireNonNull(bounds, "bounds");
         Objects.requireNonNull(after, "after");
         ScheduleKind.Bound<?> kind = ScheduleKinds.of(schedule);
-        long next = next(kind.rule(), kind.hasFixedTimes(), zone, bounds, after);
+        long next = next(kind.rule(calendars), kind.hasFixedTimes(), zone, bounds, after);
         return next == NONE ? Optional.empty() : Optional.of(Instant.ofEpochSecond(next));
     }
 
@@ -127,7 +153,7 @@ public final class NextRunCalculator {
             throw new IllegalArgumentException("count must not be negative, was " + count);
         }
         ScheduleKind.Bound<?> kind = ScheduleKinds.of(schedule);
-        LocalRule rule = kind.rule();
+        LocalRule rule = kind.rule(calendars);
         boolean fixedTimes = kind.hasFixedTimes();
         List<Instant> result = new ArrayList<>(Math.min(count, 1024));
         Instant cursor = after;

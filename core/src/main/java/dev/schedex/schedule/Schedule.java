@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,8 +19,10 @@ import java.util.TreeSet;
  * its own: {@link NextRunCalculator} applies it in the zone it is given.
  *
  * <p>The kinds form a closed set: {@link Daily}, {@link Weekly}, {@link MonthlyOnDay},
- * {@link MonthlyOnLastDay}, {@link MonthlyOnWeekday}, {@link Cron} and {@link Every} (one of the
- * first five on every n-th day, week or month from a date). Each is an immutable
+ * {@link MonthlyOnLastDay}, {@link MonthlyOnWeekday}, {@link Cron}, {@link Every} (one of the
+ * first five on every n-th day, week or month from a date), {@link MonthlyOnBusinessDay} (the n-th
+ * business day of a business calendar) and {@link OnBusinessDays} (any of the others but the
+ * business-day kind on a business calendar, moving or skipping its occurrences on other days). Each is an immutable
  * value, equal to another by value, with a canonical text form that {@link #parse(String)} reads
  * back exactly ({@code Schedule.parse(s.toString()).equals(s)}), and a sentence for people
  * ({@link #describe()}).
@@ -34,11 +37,15 @@ import java.util.TreeSet;
  * Schedule.every(2, WEEKS, LocalDate.of(2026, 12, 7),
  *         Schedule.weekly(EnumSet.of(MONDAY, THURSDAY), LocalTime.of(9, 0)))
  *                                    // every 2 weeks on MON,THU at 09:00 from 2026-12-07
+ * Schedule.monthlyOnBusinessDay(1, "de-holidays", LocalTime.of(9, 0))
+ *                                    // monthly on 1st business day of de-holidays at 09:00
+ * Schedule.weekly(EnumSet.of(MONDAY), LocalTime.of(9, 0)).onBusinessDaysOf("de-holidays", NonBusinessDay.NEXT)
+ *                                    // weekly on MON at 09:00 on business days of de-holidays, else next
  * }</pre>
  *
  * <p>Invalid arguments raise a {@link ValidationException} naming the field ({@code times},
  * {@code time}, {@code days}, {@code dayOfMonth}, {@code ordinal}, {@code cron}, {@code interval},
- * {@code unit}, {@code from}, {@code rule}, {@code schedule}).
+ * {@code unit}, {@code from}, {@code rule}, {@code businessDay}, {@code calendar}, {@code schedule}).
  */
 public sealed interface Schedule {
 
@@ -136,6 +143,43 @@ public sealed interface Schedule {
     }
 
     /**
+     * On the n-th business day of every month, or its last, counted in a business calendar that
+     * the host registers under {@code calendar}: {@code monthlyOnBusinessDay(1, "de-holidays", t)}
+     * is the first business day. Months with fewer business days are skipped.
+     *
+     * @param businessDay 1 to 31, or -1 for the last
+     * @param calendar    the calendar's name: 1 to 50 letters, digits, {@code .}, {@code -} or
+     *                    {@code _}, starting with a letter or digit
+     * @param time        the time of day, whole seconds
+     * @return the schedule
+     */
+    static MonthlyOnBusinessDay monthlyOnBusinessDay(int businessDay, String calendar, LocalTime time) {
+        return new MonthlyOnBusinessDay(businessDay, time, calendar);
+    }
+
+    /**
+     * This schedule on the business days of a calendar: an occurrence on another day is skipped, or
+     * moves to the next or the previous business day, at its wall time. See {@link OnBusinessDays}.
+     *
+     * @param calendar       the calendar's name, as {@link #monthlyOnBusinessDay} takes it
+     * @param nonBusinessDay what an occurrence on a date that is not a business day does
+     * @return the schedule
+     * @throws ValidationException {@code rule}/{@code unsupported} if this schedule is on a business
+     *                             calendar already
+     */
+    default OnBusinessDays onBusinessDaysOf(String calendar, NonBusinessDay nonBusinessDay) {
+        return new OnBusinessDays(this, calendar, nonBusinessDay);
+    }
+
+    /** @return the business calendar this schedule names, if any: the host must have one by that name */
+    default Optional<String> calendarName() {
+        if (this instanceof OnBusinessDays shifted) {
+            return Optional.of(shifted.calendar());
+        }
+        return this instanceof MonthlyOnBusinessDay counted ? Optional.of(counted.calendar()) : Optional.empty();
+    }
+
+    /**
      * Reads a schedule back from its canonical text ({@link #toString()}).
      *
      * @param text for example {@code "weekly on MON,FRI at 02:00"} or {@code "cron 0 2 * * *"}
@@ -183,6 +227,12 @@ public sealed interface Schedule {
 
         /** @param schedule a rule on every n-th day, week or month @return the result */
         R every(Every schedule);
+
+        /** @param schedule a schedule on the n-th business day of each month @return the result */
+        R monthlyOnBusinessDay(MonthlyOnBusinessDay schedule);
+
+        /** @param schedule a schedule on the business days of a calendar @return the result */
+        R onBusinessDays(OnBusinessDays schedule);
     }
 
     /** @return a sentence for people, such as "Every Monday and Friday at 02:00" */
@@ -432,6 +482,99 @@ public sealed interface Schedule {
         @Override
         public <R> R match(Cases<R> cases) {
             return cases.every(this);
+        }
+    }
+
+    /**
+     * On the n-th (or last) business day of every month, in a business calendar; see
+     * {@link Schedule#monthlyOnBusinessDay(int, String, LocalTime)}.
+     *
+     * @param businessDay 1 to {@link #MAX_BUSINESS_DAY}, or -1 for the last
+     * @param time        the time of day
+     * @param calendar    the calendar's name
+     */
+    record MonthlyOnBusinessDay(int businessDay, LocalTime time, String calendar) implements Schedule {
+
+        /** The largest n: a month has at most 31 days, whichever of them a calendar counts. */
+        public static final int MAX_BUSINESS_DAY = 31;
+
+        /** Checks the arguments. */
+        public MonthlyOnBusinessDay {
+            if (businessDay != -1 && (businessDay < 1 || businessDay > MAX_BUSINESS_DAY)) {
+                throw ValidationException.of(
+                        "businessDay",
+                        "out_of_range",
+                        "the business day must be 1 to " + MAX_BUSINESS_DAY + ", or -1 for the last, was "
+                                + businessDay);
+            }
+            ScheduleText.checkTime("time", time);
+            ScheduleText.checkCalendar("calendar", calendar);
+        }
+
+        @Override
+        public String describe() {
+            return MonthlyOnBusinessDayKind.INSTANCE.describe(this);
+        }
+
+        @Override
+        public String toString() {
+            return MonthlyOnBusinessDayKind.INSTANCE.toText(this);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.monthlyOnBusinessDay(this);
+        }
+    }
+
+    /**
+     * A schedule on the business days of a calendar; see {@link Schedule#onBusinessDaysOf}.
+     *
+     * <p>The rule, once: each date {@code d} the inner rule runs on is mapped to a business day,
+     * {@code d} itself if it is one, else by {@code nonBusinessDay}: none ({@link NonBusinessDay#SKIP}),
+     * the first business day after it ({@link NonBusinessDay#NEXT}) or the last before it
+     * ({@link NonBusinessDay#PREVIOUS}), looking at most {@value OnBusinessDaysKind#MAX_SHIFT_DAYS}
+     * days away (further, the occurrence is skipped). On the business day it maps to, a date's
+     * occurrences run at their wall times. When several dates map to one business day, only the
+     * first of them (in date order) runs there: a shift never gives a date two sets of runs. The
+     * mapping never decreases, so occurrences stay in order and strictly increase; the
+     * daylight-saving rules of {@link NextRunCalculator} apply to the moved wall times as to any.
+     *
+     * @param rule           any kind but the business-day kinds
+     * @param calendar       the calendar's name
+     * @param nonBusinessDay what an occurrence on another day does
+     */
+    record OnBusinessDays(Schedule rule, String calendar, NonBusinessDay nonBusinessDay) implements Schedule {
+
+        /** Checks the arguments. */
+        public OnBusinessDays {
+            Objects.requireNonNull(rule, "rule");
+            if (rule instanceof OnBusinessDays || rule instanceof MonthlyOnBusinessDay) {
+                throw ValidationException.of(
+                        "rule",
+                        "unsupported",
+                        "'" + rule + "' is on a business calendar already; name one calendar per schedule");
+            }
+            ScheduleText.checkCalendar("calendar", calendar);
+            if (nonBusinessDay == null) {
+                throw ValidationException.of(
+                        "nonBusinessDay", "required", "say what a non-business day does: skip, next or previous");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return OnBusinessDaysKind.INSTANCE.describe(this);
+        }
+
+        @Override
+        public String toString() {
+            return OnBusinessDaysKind.INSTANCE.toText(this);
+        }
+
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.onBusinessDays(this);
         }
     }
 }

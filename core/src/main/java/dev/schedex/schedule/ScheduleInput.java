@@ -26,6 +26,11 @@ import java.util.TreeMap;
  *       {@code times} (days); {@code days}, {@code time} (weeks); {@code dayOfMonth} (1 to 31 or
  *       {@code last}), {@code time}, or {@code ordinal}, {@code dayOfWeek}, {@code time} (months)</td>
  *       <td>{@code interval=2 unit=weeks from=2026-12-07 days=MON,THU time=09:00}</td></tr>
+ *   <tr><td>{@code business-day}</td><td>{@code businessDay} (1 to 31 or {@code last}), {@code calendar},
+ *       {@code time}</td><td>{@code businessDay=1 calendar=de-holidays time=09:00}</td></tr>
+ *   <tr><td>any other kind, on business days</td><td>its own fields, and {@code calendar} and
+ *       {@code nonBusinessDay} ({@code skip}, {@code next} or {@code previous})</td>
+ *       <td>{@code kind=weekly days=MON time=09:00 calendar=de-holidays nonBusinessDay=next}</td></tr>
  * </table>
  * Times are {@code HH:mm} (or {@code HH:mm:ss}); days are {@code MON}..{@code SUN} or full English names.
  *

@@ -20,6 +20,15 @@ interface ScheduleKind<S extends Schedule> {
     String name();
 
     /**
+     * @param schedule a schedule of this kind
+     * @return the kind a request or row gives for it: {@link #name()}, but for a kind that wraps
+     *         another and is given as that kind with fields of its own
+     */
+    default String name(S schedule) {
+        return name();
+    }
+
+    /**
      * @return the names of the fields it takes in requests, such as {@code ordinal}, {@code dayOfWeek},
      *         {@code time}; a schedule names all of them, or for an interval those of its rule
      */
@@ -47,8 +56,13 @@ interface ScheduleKind<S extends Schedule> {
     /** @param schedule a schedule of this kind @return a sentence for people */
     String describe(S schedule);
 
-    /** @param schedule a schedule of this kind @return its rule on the local calendar */
-    LocalRule rule(S schedule);
+    /**
+     * @param schedule  a schedule of this kind
+     * @param calendars the business calendars, for a kind that names one
+     * @return its rule on the local calendar
+     * @throws UnknownCalendarException if it names a calendar that {@code calendars} does not have
+     */
+    LocalRule rule(S schedule, Calendars calendars);
 
     /**
      * @param schedule a schedule of this kind
@@ -71,15 +85,15 @@ interface ScheduleKind<S extends Schedule> {
     record Bound<S extends Schedule>(ScheduleKind<S> kind, S schedule) {
 
         String name() {
-            return kind.name();
+            return kind.name(schedule);
         }
 
         Map<String, String> fields() {
             return kind.toFields(schedule);
         }
 
-        LocalRule rule() {
-            return kind.rule(schedule);
+        LocalRule rule(Calendars calendars) {
+            return kind.rule(schedule, calendars);
         }
 
         boolean hasFixedTimes() {

@@ -16,14 +16,21 @@ import java.util.stream.Collectors;
  */
 final class ScheduleKinds {
 
+    /** Every kind; the one that wraps the others is tried first, since its text ends in any other's. */
     static final List<ScheduleKind<?>> ALL = List.of(
+            OnBusinessDaysKind.INSTANCE,
             DailyKind.INSTANCE,
             WeeklyKind.INSTANCE,
             MonthlyOnDayKind.INSTANCE,
             MonthlyOnLastDayKind.INSTANCE,
             MonthlyOnWeekdayKind.INSTANCE,
             CronKind.INSTANCE,
-            EveryKind.INSTANCE);
+            EveryKind.INSTANCE,
+            MonthlyOnBusinessDayKind.INSTANCE);
+
+    /** The kinds a request names by their names: all but the wrapper, which is given by its fields. */
+    private static final List<ScheduleKind<?>> NAMED =
+            ALL.stream().filter(kind -> kind != OnBusinessDaysKind.INSTANCE).toList();
 
     private static final Schedule.Cases<ScheduleKind.Bound<?>> BIND = new Schedule.Cases<>() {
         @Override
@@ -60,6 +67,16 @@ final class ScheduleKinds {
         public ScheduleKind.Bound<?> every(Schedule.Every schedule) {
             return new ScheduleKind.Bound<>(EveryKind.INSTANCE, schedule);
         }
+
+        @Override
+        public ScheduleKind.Bound<?> monthlyOnBusinessDay(Schedule.MonthlyOnBusinessDay schedule) {
+            return new ScheduleKind.Bound<>(MonthlyOnBusinessDayKind.INSTANCE, schedule);
+        }
+
+        @Override
+        public ScheduleKind.Bound<?> onBusinessDays(Schedule.OnBusinessDays schedule) {
+            return new ScheduleKind.Bound<>(OnBusinessDaysKind.INSTANCE, schedule);
+        }
     };
 
     private ScheduleKinds() {}
@@ -71,7 +88,7 @@ final class ScheduleKinds {
 
     /** @return the kinds' names, sorted, for messages */
     static String names() {
-        return ALL.stream().map(ScheduleKind::name).sorted().collect(Collectors.joining(", "));
+        return NAMED.stream().map(ScheduleKind::name).sorted().collect(Collectors.joining(", "));
     }
 
     /**
@@ -86,8 +103,15 @@ final class ScheduleKinds {
                     new Violation("schedule.kind", "required", "a schedule kind is required; one of " + names()));
             return Optional.empty();
         }
+        if (OnBusinessDaysKind.wraps(name, input.fields().keySet())) {
+            // the rule's own kind reads the other fields, and reports the unknown ones
+            Fields fields = new Fields(name, input.fields(), violations);
+            int before = violations.size();
+            Schedule schedule = OnBusinessDaysKind.INSTANCE.fromFields(fields);
+            return violations.size() == before ? Optional.ofNullable(schedule) : Optional.empty();
+        }
         Optional<ScheduleKind<?>> kind =
-                ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+                NAMED.stream().filter(k -> k.name().equals(name)).findFirst();
         if (kind.isEmpty()) {
             violations.add(new Violation(
                     "schedule.kind",
@@ -106,7 +130,7 @@ final class ScheduleKinds {
                                 + String.join(", ", new TreeSet<>(known))));
             }
         }
-        Fields fields = new Fields(input.fields(), violations);
+        Fields fields = new Fields(name, input.fields(), violations);
         Schedule schedule = kind.get().fromFields(fields);
         return violations.size() == before ? Optional.ofNullable(schedule) : Optional.empty();
     }
@@ -129,6 +153,8 @@ final class ScheduleKinds {
                 "'" + text + "' is not a schedule; expected one of "
                         + "'daily at 02:00', 'weekly on MON,FRI at 02:00', 'monthly on day 15 at 02:00', "
                         + "'monthly on last day at 23:00', 'monthly on 2nd MON at 09:00', 'cron 0 2 * * *', "
-                        + "'every 2 weeks on MON,THU at 09:00 from 2026-12-07'");
+                        + "'every 2 weeks on MON,THU at 09:00 from 2026-12-07', "
+                        + "'monthly on 1st business day of de-holidays at 09:00', "
+                        + "'weekly on MON at 09:00 on business days of de-holidays, else next'");
     }
 }

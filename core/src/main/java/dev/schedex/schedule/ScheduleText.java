@@ -1,5 +1,6 @@
 package dev.schedex.schedule;
 
+import dev.schedex.RegisteredNames;
 import dev.schedex.ValidationException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,6 +19,11 @@ final class ScheduleText {
 
     /** A time of day in canonical text, as a regex group. */
     static final String TIME = "(\\d{2}:\\d{2}(?::\\d{2})?)";
+
+    /** A business calendar's name, as a regex group: the rule of the service's names, 1 to 50 characters. */
+    static final String CALENDAR = "(" + RegisteredNames.REGEX + ")";
+
+    private static final Pattern CALENDAR_NAME = Pattern.compile(CALENDAR);
 
     private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?");
 
@@ -55,6 +61,40 @@ final class ScheduleText {
             throw ValidationException.of(field, "invalid_time", "time must be whole seconds, was " + time);
         }
         return time;
+    }
+
+    /**
+     * @param field the field to name in the violation
+     * @param name  a business calendar's name
+     * @return the name
+     * @throws ValidationException {@code required} or {@code invalid_name}
+     */
+    static String checkCalendar(String field, String name) {
+        if (name == null || name.isEmpty()) {
+            throw ValidationException.of(field, "required", "a business calendar's name is required");
+        }
+        if (!CALENDAR_NAME.matcher(name).matches()) {
+            throw ValidationException.of(
+                    field,
+                    "invalid_name",
+                    "a calendar's name is 1 to 50 letters, digits, '.', '-' or '_', starting with a letter or digit;"
+                            + " was '" + name + "'");
+        }
+        return name;
+    }
+
+    /** @param n a positive number @return it as an English ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st */
+    static String ordinal(int n) {
+        int lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13
+                ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
     }
 
     static String formatTime(LocalTime time) {

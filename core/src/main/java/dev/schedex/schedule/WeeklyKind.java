@@ -81,7 +81,7 @@ final class WeeklyKind implements ScheduleKind<Schedule.Weekly> {
     }
 
     @Override
-    public LocalRule rule(Schedule.Weekly schedule) {
+    public LocalRule rule(Schedule.Weekly schedule, Calendars calendars) {
         int days = 0;
         for (DayOfWeek day : schedule.days()) {
             days |= 1 << day.getValue();

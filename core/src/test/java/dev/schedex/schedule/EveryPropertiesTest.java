@@ -48,7 +48,9 @@ class EveryPropertiesTest {
         LocalDateTime expected = walk(c, after);
         LocalDateTime actual = assertTimeoutPreemptively(
                 AT_ONCE,
-                () -> ScheduleKinds.of(c.every().spec().schedule()).rule().nextLocal(after),
+                () -> ScheduleKinds.of(c.every().spec().schedule())
+                        .rule(Calendars.NONE)
+                        .nextLocal(after),
                 c::toString);
         assertEquals(expected, actual, () -> "after " + after + " for " + c);
     }

@@ -39,8 +39,20 @@ final class ScheduleRows {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final List<String> SCHEDULE_FIELDS =
-            List.of("times", "days", "dayOfMonth", "ordinal", "dayOfWeek", "time", "cron", "interval", "unit", "from");
+    private static final List<String> SCHEDULE_FIELDS = List.of(
+            "times",
+            "days",
+            "dayOfMonth",
+            "ordinal",
+            "dayOfWeek",
+            "time",
+            "cron",
+            "interval",
+            "unit",
+            "from",
+            "calendar",
+            "nonBusinessDay",
+            "businessDay");
     private static final List<String> SCHEDULE_COLUMNS = List.of(
             "times",
             "days",
@@ -51,8 +63,14 @@ final class ScheduleRows {
             "cron",
             "interval_count",
             "interval_unit",
-            "interval_from");
-    private static final Set<String> NUMBER_COLUMNS = Set.of("day_of_month", "ordinal", "interval_count");
+            "interval_from",
+            "business_calendar",
+            "non_business_day",
+            "business_day");
+    private static final Set<String> NUMBER_COLUMNS =
+            Set.of("day_of_month", "ordinal", "interval_count", "business_day");
+    /** The columns in which -1 stands for the word {@code last}. */
+    private static final Set<String> LAST_COLUMNS = Set.of("ordinal", "business_day");
 
     private ScheduleRows() {}
 
@@ -143,7 +161,7 @@ final class ScheduleRows {
             if (value != null) {
                 fields.put(
                         SCHEDULE_FIELDS.get(i),
-                        SCHEDULE_COLUMNS.get(i).equals("ordinal") && value.equals("-1") ? "last" : value.strip());
+                        LAST_COLUMNS.contains(SCHEDULE_COLUMNS.get(i)) && value.equals("-1") ? "last" : value.strip());
             }
         }
         if ("months".equals(fields.get("unit"))

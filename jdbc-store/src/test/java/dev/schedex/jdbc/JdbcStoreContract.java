@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.schedex.ExportSchedule;
+import dev.schedex.schedule.NonBusinessDay;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.spi.store.Claim;
 import dev.schedex.spi.store.ScheduleStore;
@@ -17,6 +18,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,7 +40,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         if (database == null) {
             database = createDatabase();
             store = database.storeBuilder().build();
-            assertEquals(5, store.migrate(), "every migration applied");
+            assertEquals(6, store.migrate(), "every migration applied");
         }
         return database;
     }
@@ -141,6 +143,49 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
                         .execute("UPDATE " + table + " SET interval_count = 2" + " WHERE id = '" + plain.id() + "'"),
                 "interval columns on another kind");
         assertEquals(biweekly, store().find(biweekly.id()).orElseThrow(), "the row is unchanged");
+    }
+
+    @Test
+    void businessCalendarRowsTheServiceWouldRefuseCannotBeWrittenByHand() throws SQLException {
+        ExportSchedule s = schedule("alice", T0);
+        ExportSchedule shifted = withSchedule(
+                s,
+                Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0))
+                        .onBusinessDaysOf("de-holidays", NonBusinessDay.NEXT));
+        ExportSchedule counted = withSchedule(
+                schedule("alice", T0), Schedule.monthlyOnBusinessDay(3, "de-holidays", LocalTime.of(9, 0)));
+        store().insert(shifted);
+        store().insert(counted);
+        String table = database().table("schedules");
+        Map<ExportSchedule, List<String>> badChanges = Map.of(
+                shifted,
+                List.of(
+                        "non_business_day = NULL",
+                        "non_business_day = 'later'",
+                        "business_calendar = NULL",
+                        "business_calendar = 'two words'",
+                        "business_calendar = '-leading'",
+                        "business_day = 1"),
+                counted,
+                List.of(
+                        "business_day = NULL",
+                        "business_day = 0",
+                        "business_day = 32",
+                        "business_calendar = NULL",
+                        "non_business_day = 'next'",
+                        "ordinal = 1",
+                        "time_of_day = NULL"));
+        badChanges.forEach((row, changes) -> {
+            for (String change : changes) {
+                assertThrows(
+                        Exception.class,
+                        () -> database()
+                                .execute("UPDATE " + table + " SET " + change + " WHERE id = '" + row.id() + "'"),
+                        change);
+            }
+        });
+        assertEquals(shifted, store().find(shifted.id()).orElseThrow(), "the rows are unchanged");
+        assertEquals(counted, store().find(counted.id()).orElseThrow());
     }
 
     @Test

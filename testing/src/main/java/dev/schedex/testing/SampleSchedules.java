@@ -1,5 +1,6 @@
 package dev.schedex.testing;
 
+import dev.schedex.schedule.NonBusinessDay;
 import dev.schedex.schedule.Schedule;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -15,7 +16,9 @@ public final class SampleSchedules {
 
     /**
      * @return two schedules of each kind, one of them with seconds or edge values, so that a form that
-     *         loses something shows it; intervals with each rule they take
+     *         loses something shows it; intervals with each rule they take; the business-day kind with
+     *         a first, a last and the largest n; and schedules on business days with each
+     *         {@link NonBusinessDay}, over several kinds of rule
      */
     public static List<Schedule> ofEveryKind() {
         return List.of(
@@ -57,6 +60,27 @@ public final class SampleSchedules {
                         12,
                         ChronoUnit.MONTHS,
                         LocalDate.of(2026, 2, 1),
-                        Schedule.monthlyOn(5, DayOfWeek.MONDAY, LocalTime.of(9, 0))));
+                        Schedule.monthlyOn(5, DayOfWeek.MONDAY, LocalTime.of(9, 0))),
+                Schedule.monthlyOnBusinessDay(1, "de-holidays", LocalTime.of(9, 0)),
+                Schedule.monthlyOnBusinessDay(-1, "weekends", LocalTime.of(18, 0, 30)),
+                Schedule.monthlyOnBusinessDay(31, "A.b_c-9", LocalTime.of(0, 0)),
+                Schedule.weekly(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0))
+                        .onBusinessDaysOf("de-holidays", NonBusinessDay.NEXT),
+                Schedule.daily(LocalTime.of(2, 0), LocalTime.of(14, 30, 15))
+                        .onBusinessDaysOf("weekends", NonBusinessDay.PREVIOUS),
+                Schedule.monthlyOnLastDay(LocalTime.of(23, 0)).onBusinessDaysOf("weekends", NonBusinessDay.SKIP),
+                Schedule.cron("*/30 2 L * ?").onBusinessDaysOf("de-holidays", NonBusinessDay.NEXT),
+                Schedule.every(
+                                2,
+                                ChronoUnit.WEEKS,
+                                LocalDate.of(2026, 12, 10),
+                                Schedule.weekly(EnumSet.of(DayOfWeek.FRIDAY), LocalTime.of(9, 0)))
+                        .onBusinessDaysOf("de-holidays", NonBusinessDay.PREVIOUS),
+                Schedule.every(
+                                3,
+                                ChronoUnit.MONTHS,
+                                LocalDate.of(2027, 1, 31),
+                                Schedule.monthlyOnLastDay(LocalTime.of(18, 0)))
+                        .onBusinessDaysOf("weekends", NonBusinessDay.SKIP));
     }
 }

@@ -4,8 +4,8 @@ import com.dropbox.core.DbxHost;
 import com.dropbox.core.DbxRequestConfig;
 import com.dropbox.core.http.StandardHttpRequestor;
 import com.dropbox.core.oauth.DbxCredential;
+import dev.schedex.RegisteredNames;
 import dev.schedex.Violation;
-import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.PathTemplate;
 import dev.schedex.destination.Retention;
 import dev.schedex.destination.StorageParameters;
@@ -182,7 +182,7 @@ public final class DropboxDestination implements ExportDestination {
         private int chunkBytes = 16 * 1024 * 1024;
 
         private Builder(String name) {
-            DestinationNames.check(name);
+            RegisteredNames.check("destination", name);
             this.name = name;
         }
 

@@ -1,7 +1,7 @@
 package dev.schedex.destination.email;
 
+import dev.schedex.RegisteredNames;
 import dev.schedex.Violation;
-import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.LinkMaker;
 import dev.schedex.destination.email.internal.EmailParameters;
 import dev.schedex.destination.email.internal.MailComposer;
@@ -304,7 +304,7 @@ public final class EmailDestination implements ExportDestination {
         private Clock clock = Clock.systemUTC();
 
         private Builder(String name) {
-            this.name = DestinationNames.check(name);
+            this.name = RegisteredNames.check("destination", name);
         }
 
         /** @param host the SMTP server's host name or address @return this builder */

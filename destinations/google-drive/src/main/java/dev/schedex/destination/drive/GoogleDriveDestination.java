@@ -10,8 +10,8 @@ import com.google.api.services.drive.model.File;
 import com.google.api.services.drive.model.FileList;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
+import dev.schedex.RegisteredNames;
 import dev.schedex.Violation;
-import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.StorageParameters;
 import dev.schedex.destination.drive.internal.DriveFailures;
 import dev.schedex.destination.drive.internal.DriveQuery;
@@ -385,7 +385,7 @@ public final class GoogleDriveDestination implements ExportDestination {
         private int chunkSize = DEFAULT_CHUNK_SIZE;
 
         private Builder(String name) {
-            DestinationNames.check(name);
+            RegisteredNames.check("destination", name);
             this.name = name;
         }
 

@@ -1,7 +1,7 @@
 package dev.schedex.destination.http;
 
+import dev.schedex.RegisteredNames;
 import dev.schedex.Violation;
-import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.Placeholders;
 import dev.schedex.destination.http.internal.AddressPolicy;
 import dev.schedex.destination.http.internal.Answers;
@@ -382,7 +382,7 @@ public final class SlackDestination implements ExportDestination {
         private Clock clock = Clock.systemUTC();
 
         private Builder(String name) {
-            DestinationNames.check(name);
+            RegisteredNames.check("destination", name);
             this.name = name;
         }
 

@@ -1,7 +1,7 @@
 package dev.schedex.destination.sftp;
 
+import dev.schedex.RegisteredNames;
 import dev.schedex.Violation;
-import dev.schedex.destination.DestinationNames;
 import dev.schedex.destination.Retention;
 import dev.schedex.destination.StorageParameters;
 import dev.schedex.destination.sftp.internal.Failures;
@@ -468,7 +468,7 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
         private Duration ioTimeout = DEFAULT_IO_TIMEOUT;
 
         private Builder(String name) {
-            DestinationNames.check(name);
+            RegisteredNames.check("destination", name);
             this.name = name;
         }
 
