@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
  *       store's claims keep every occurrence to one run);</li>
  *   <li>a tick that throws (the store is down) is caught and logged, because an exception would
  *       cancel every later run of a {@code scheduleWithFixedDelay} task;</li>
- *   <li>shutting down: {@code shutdown()} lets the tick in progress finish and starts no new one;
- *       {@code awaitTermination} waits for it. A tick runs its renders to the end before it returns, so
- *       once the executor has terminated no run is left claimed. A host that cannot wait (it is being
- *       killed) loses nothing either: its claims expire after the lease and another host, or this one
- *       when it starts again, runs them.</li>
+ *   <li>shutting down: {@code stopClaiming()} makes the tick in progress claim no further batch,
+ *       {@code shutdown()} starts no new one and {@code awaitTermination} waits for it; then {@code
+ *       releaseLeases()} frees whatever this host still holds, so another host takes it over at once.
+ *       A host that cannot wait (it is being killed) loses nothing either: its claims expire after the
+ *       lease and another host, or this one when it starts again, runs them.</li>
  * </ul>
  */
 public final class TimerHost implements AutoCloseable {
@@ -79,17 +79,24 @@ public final class TimerHost implements AutoCloseable {
     }
 
     /**
-     * Stops ticking: the tick in progress finishes, no new one starts.
+     * Stops ticking: the tick in progress claims nothing more and finishes, no new one starts, and
+     * this host's leases are released.
      *
      * @throws InterruptedException if interrupted while waiting for the last tick
      */
     @Override
     public void close() throws InterruptedException {
+        service.stopClaiming();
         timer.shutdown();
-        if (!timer.awaitTermination(1, TimeUnit.MINUTES)) {
-            // a render is stuck past its own time limit; its claim expires after the lease
-            LOG.warn("the last tick did not finish within a minute; its runs will be taken over after their lease");
-            timer.shutdownNow();
+        try {
+            if (!timer.awaitTermination(1, TimeUnit.MINUTES)) {
+                // a render is stuck past its own time limit: releasing its lease lets another host run
+                // its occurrence again at once
+                LOG.warn("the last tick did not finish within a minute; another host takes its runs over");
+                timer.shutdownNow();
+            }
+        } finally {
+            service.releaseLeases();
         }
     }
 
