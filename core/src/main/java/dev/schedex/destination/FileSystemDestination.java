@@ -80,12 +80,7 @@ public final class FileSystemDestination implements ExportDestination {
     @Override
     public Delivered deliver(Delivery delivery) throws IOException {
         Map<String, String> parameters = delivery.parameters();
-        List<Violation> problems = validate(parameters);
-        if (!problems.isEmpty()) {
-            throw new ExportException("invalid parameters for destination '" + name + "': "
-                    + problems.get(0).message());
-        }
-        String relative = StorageParameters.path(parameters).expand(delivery);
+        String relative = StorageParameters.pathFor(delivery, name);
         Path target = inside(relative);
         // inside() keeps the target below the root, so it has a parent
         Path directory = Objects.requireNonNull(target.getParent(), relative);

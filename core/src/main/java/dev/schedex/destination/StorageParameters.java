@@ -1,6 +1,8 @@
 package dev.schedex.destination;
 
 import dev.schedex.Violation;
+import dev.schedex.spi.Delivery;
+import dev.schedex.spi.ExportException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,24 @@ public final class StorageParameters {
             }
         }
         return violations;
+    }
+
+    /**
+     * Checks a delivery's parameters again (they were checked when the schedule was stored, but a
+     * row may have been written by hand or by an older version) and expands its template.
+     *
+     * @param delivery    the export
+     * @param destination the destination's name, for the message
+     * @return the path below the destination's root for this delivery, with {@code /} between folders
+     * @throws ExportException (permanent) if the parameters are not valid
+     */
+    public static String pathFor(Delivery delivery, String destination) {
+        List<Violation> problems = check(delivery.parameters(), "destination '" + destination + "'");
+        if (!problems.isEmpty()) {
+            throw new ExportException("invalid parameters for destination '" + destination + "': "
+                    + problems.get(0).message());
+        }
+        return path(delivery.parameters()).expand(delivery);
     }
 
     /**

@@ -14,7 +14,6 @@ import dev.schedex.destination.dropbox.internal.Failures;
 import dev.schedex.spi.Delivered;
 import dev.schedex.spi.Delivery;
 import dev.schedex.spi.ExportDestination;
-import dev.schedex.spi.ExportException;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -124,12 +123,7 @@ public final class DropboxDestination implements ExportDestination {
     @Override
     public Delivered deliver(Delivery delivery) {
         Map<String, String> parameters = delivery.parameters();
-        List<Violation> problems = validate(parameters);
-        if (!problems.isEmpty()) {
-            throw new ExportException("invalid parameters for Dropbox destination '" + name + "': "
-                    + problems.get(0).message());
-        }
-        String relative = StorageParameters.path(parameters).expand(delivery);
+        String relative = StorageParameters.pathFor(delivery, name);
         String path = root + "/" + relative;
         files.upload(path, delivery.content());
         OptionalInt keep = StorageParameters.keep(parameters);

@@ -153,12 +153,7 @@ public final class GoogleDriveDestination implements ExportDestination {
     @Override
     public Delivered deliver(Delivery delivery) throws IOException {
         Map<String, String> parameters = delivery.parameters();
-        List<Violation> problems = validate(parameters);
-        if (!problems.isEmpty()) {
-            throw new ExportException("invalid parameters for destination '" + name + "': "
-                    + problems.get(0).message());
-        }
-        String path = StorageParameters.path(parameters).expand(delivery);
+        String path = StorageParameters.pathFor(delivery, name);
         String[] segments = path.split("/", -1);
         String folderId = parentFolderId;
         for (int i = 0; i < segments.length - 1; i++) {

@@ -157,12 +157,7 @@ public final class S3Destination implements ExportDestination, AutoCloseable {
     @Override
     public Delivered deliver(Delivery delivery) {
         Map<String, String> parameters = delivery.parameters();
-        List<Violation> problems = validate(parameters);
-        if (!problems.isEmpty()) {
-            throw new ExportException("invalid parameters for destination '" + name + "': "
-                    + problems.get(0).message());
-        }
-        String relative = StorageParameters.path(parameters).expand(delivery);
+        String relative = StorageParameters.pathFor(delivery, name);
         String key = keyPrefix + relative;
         uploads.upload(key, delivery);
         OptionalInt keep = StorageParameters.keep(parameters);

@@ -161,12 +161,7 @@ public final class SftpDestination implements ExportDestination, AutoCloseable {
     @Override
     public Delivered deliver(Delivery delivery) throws IOException {
         Map<String, String> parameters = delivery.parameters();
-        List<Violation> problems = validate(parameters);
-        if (!problems.isEmpty()) {
-            throw new ExportException(
-                    prefix() + "invalid parameters: " + problems.get(0).message());
-        }
-        String relative = StorageParameters.path(parameters).expand(delivery);
+        String relative = StorageParameters.pathFor(delivery, name);
         if (!RemotePaths.safeRelative(relative)) {
             throw new ExportException(prefix() + "refusing to write '" + relative + "': it is outside the root folder");
         }

@@ -2,6 +2,7 @@ package dev.schedex.examples.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.schedex.spring.web.ScheduledExportsFlow;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,8 +16,9 @@ class ExampleApplicationTest {
 
     @Test
     void servesTheScheduledExportsFlowOnH2() throws Exception {
-        ScheduledExportsFlow flow = new ScheduledExportsFlow("http://127.0.0.1:" + port, "floor-plan");
-        flow.run();
+        ScheduledExportsFlow flow =
+                new ScheduledExportsFlow("http://127.0.0.1:" + port, "floor-plan", "md", ExampleFlow.EXPORTS);
+        ExampleFlow.run(flow);
         ScheduledExportsFlow.Response health = flow.call("", "GET", "/actuator/health", "");
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         assertThat(health.<String>json("$.components.schedex.status")).isEqualTo("UP");

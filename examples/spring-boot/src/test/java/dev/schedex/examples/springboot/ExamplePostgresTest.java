@@ -2,6 +2,7 @@ package dev.schedex.examples.springboot;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.schedex.spring.web.ScheduledExportsFlow;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -62,6 +63,6 @@ class ExamplePostgresTest {
 
     @Test
     void servesTheScheduledExportsFlowOnPostgres() throws Exception {
-        new ScheduledExportsFlow("http://127.0.0.1:" + port, "floor-plan").run();
+        ExampleFlow.run(new ScheduledExportsFlow("http://127.0.0.1:" + port, "floor-plan", "md", ExampleFlow.EXPORTS));
     }
 }

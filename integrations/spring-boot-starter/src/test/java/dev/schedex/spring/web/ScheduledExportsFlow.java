@@ -15,35 +15,61 @@ import java.util.Map;
 /**
  * The original product's flow over real HTTP: create daily 02:00, read, list, change to 03:00,
  * pause, delete, gone; create weekly Monday, change to Friday; the three validation failures; and
- * two users who never see each other's schedules. Users sign in with HTTP Basic.
+ * two users who never see each other's schedules; and a run now that succeeds. Users sign in with HTTP
+ * Basic. The starter's HTTP test runs it, and so does the Spring Boot example's (on H2 and on
+ * PostgreSQL), through this module's test jar, each with its own format and destination.
  */
-final class ScheduledExportsFlow {
+public final class ScheduledExportsFlow {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String document;
+    private final String formatId;
+    private final String destination;
 
     /**
-     * @param base     the application's root, such as http://127.0.0.1:8080
-     * @param document a document id alice's schedules export
+     * @param base        the application's root, such as http://127.0.0.1:8080
+     * @param document    a document id alice's schedules export
+     * @param formatId    the format they export in
+     * @param destination the JSON of their destination, such as {@code {"name": "counting", "parameters": {}}}
      */
-    ScheduledExportsFlow(String base, String document) {
+    public ScheduledExportsFlow(String base, String document, String formatId, String destination) {
         this.base = base;
         this.document = document;
+        this.formatId = formatId;
+        this.destination = destination;
     }
 
-    record Response(int status, String body, Map<String, List<String>> headers) {
-        String header(String name) {
+    /**
+     * An answer.
+     *
+     * @param status  the status code
+     * @param body    the body
+     * @param headers the headers, by lower-case name
+     */
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+        /** @param name a header's name @return its first value, or "" */
+        public String header(String name) {
             return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of(""))
                     .get(0);
         }
 
-        <T> T json(String path) {
+        /** @param path a JSON path @param <T> the value's type @return the value at it */
+        public <T> T json(String path) {
             return JsonPath.read(body, path);
         }
     }
 
-    Response call(String user, String method, String path, String body, String... headers) throws Exception {
+    /**
+     * @param user    who signs in (password: the name and "-password"), or "" for nobody
+     * @param method  the HTTP method
+     * @param path    the path below the root
+     * @param body    a JSON body, or ""
+     * @param headers more headers, name then value
+     * @return the answer
+     * @throws Exception if the call fails
+     */
+    public Response call(String user, String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
                         method,
@@ -73,21 +99,26 @@ final class ScheduledExportsFlow {
         return """
                 {"documentId": "%s", "name": "Nightly PNG",
                  "schedule": {"kind": "daily", "fields": {"times": "%s"}},
-                 "zone": "Europe/Berlin", "formatId": "txt",
-                 "destination": {"name": "counting", "parameters": {}}}""".formatted(document, time);
+                 "zone": "Europe/Berlin", "formatId": "%s",
+                 "destination": %s}""".formatted(document, time, formatId, destination);
     }
 
     private String weekly(String day) {
         return """
                 {"documentId": "%s", "name": "Weekly",
                  "schedule": {"kind": "weekly", "fields": {"days": "%s", "time": "02:00"}},
-                 "zone": "Europe/Berlin", "formatId": "txt",
-                 "destination": {"name": "counting", "parameters": {}}}""".formatted(document, day);
+                 "zone": "Europe/Berlin", "formatId": "%s",
+                 "destination": %s}""".formatted(document, day, formatId, destination);
     }
 
     private static final String API = "/api/scheduled-exports";
 
-    void run() throws Exception {
+    /**
+     * Walks the flow, asserting every answer.
+     *
+     * @throws Exception if a call fails
+     */
+    public void run() throws Exception {
         // create daily 02:00, read it, list it
         Response created = call("alice", "POST", API, daily("02:00"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -173,5 +204,19 @@ final class ScheduledExportsFlow {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.<List<String>>json("$.violations[*].field")).containsExactly(field);
+    }
+
+    /**
+     * Creates a daily schedule and runs it now, expecting the export to succeed.
+     *
+     * @throws Exception if a call fails
+     */
+    public void runNowSucceeds() throws Exception {
+        Response schedule = call("alice", "POST", API, daily("02:00"));
+        Response run = call("alice", "POST", API + "/" + schedule.json("$.id") + "/run", "");
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        assertThat(run.<String>json("$.status")).as(run.body()).isEqualTo("SUCCEEDED");
+        Response runs = call("alice", "GET", API + "/" + schedule.json("$.id") + "/runs", "");
+        assertThat(runs.<List<?>>json("$.items")).hasSize(1);
     }
 }

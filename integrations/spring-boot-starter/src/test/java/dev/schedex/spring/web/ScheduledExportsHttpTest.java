@@ -59,6 +59,9 @@ class ScheduledExportsHttpTest {
 
     @Test
     void theOriginalProductsFlowAndTwoUsersWhoNeverSeeEachOthersSchedules() throws Exception {
-        new ScheduledExportsFlow("http://127.0.0.1:" + port, "doc-1").run();
+        ScheduledExportsFlow flow = new ScheduledExportsFlow(
+                "http://127.0.0.1:" + port, "doc-1", "txt", "{\"name\": \"counting\", \"parameters\": {}}");
+        flow.run();
+        flow.runNowSucceeds();
     }
 }
