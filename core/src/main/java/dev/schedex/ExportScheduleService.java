@@ -413,6 +413,14 @@ public final class ExportScheduleService {
         return StoreCalls.during("release this host's leases", () -> store.releaseLeases(settings.hostName()));
     }
 
+    /**
+     * @return the calculator this service times schedules with, which knows the host's business
+     *     calendars: for previews of a schedule not yet saved ("next: Mon 7 Dec 02:00, ...")
+     */
+    public NextRunCalculator calculator() {
+        return calculator;
+    }
+
     /** @return the counters since the service was built */
     public ServiceCounters counters() {
         return listeners.counters();

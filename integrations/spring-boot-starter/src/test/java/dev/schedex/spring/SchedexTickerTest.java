@@ -83,7 +83,19 @@ class SchedexTickerTest {
         InMemoryScheduleStore store = new InMemoryScheduleStore();
         ExportScheduleService stopping = service(store, clock, "host-a", (owner, id) -> {
             loading.countDown();
-            proceed.await();
+            // a render that does not heed the interrupt the ticker's own thread gets at shutdown
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    proceed.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             return Optional.of(ExportDocument.of(id, "Doc", "v1", Instant.EPOCH).withNotes("# notes"));
         });
         ExportScheduleService other = service(
@@ -113,7 +125,11 @@ class SchedexTickerTest {
         assertThat(takenOver.host()).isEqualTo("host-b");
 
         proceed.countDown();
-        // host-a's late result is not recorded over host-b's: the occurrence has one run, host-b's
+        // host-a's late result is not recorded over host-b's: its lease was lost
+        for (int i = 0; i < 600 && stopping.counters().leasesLost() == 0; i++) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        assertThat(stopping.counters().leasesLost()).isEqualTo(1);
         ExportRun only = other.runs("alice", schedule.id(), 10).get(0);
         assertThat(only.id()).isEqualTo(takenOver.id());
         assertThat(only.host()).isEqualTo("host-b");

@@ -15,6 +15,7 @@ import dev.schedex.schedule.Bounds;
 import dev.schedex.schedule.NextRunCalculator;
 import dev.schedex.schedule.Schedule;
 import dev.schedex.schedule.ScheduleInput;
+import dev.schedex.schedule.UnknownCalendarException;
 import dev.schedex.spring.internal.Problems;
 import dev.schedex.spring.internal.ScheduleJson;
 import dev.schedex.spring.internal.ScheduleRequests;
@@ -77,7 +78,7 @@ public final class ScheduledExportsController {
     private final ExportScheduleService service;
     private final ScheduleOwnerResolver owners;
     private final Clock clock;
-    private final NextRunCalculator calculator = NextRunCalculator.create();
+    private final NextRunCalculator calculator;
 
     /**
      * @param service the service
@@ -88,6 +89,8 @@ public final class ScheduledExportsController {
         this.service = Objects.requireNonNull(service, "service");
         this.owners = Objects.requireNonNull(owners, "owners");
         this.clock = Objects.requireNonNull(clock, "clock");
+        // the service's own, which knows the host's business calendars
+        this.calculator = service.calculator();
     }
 
     /** No owner: the request is not authenticated. */
@@ -405,8 +408,18 @@ public final class ScheduledExportsController {
         failIfAny(violations);
         ZoneId z = zone.orElseThrow();
         Schedule s = schedule.orElseThrow();
-        List<Instant> next = calculator.upcoming(
-                s, z, new Bounds(startAt, endAt), clock.instant().truncatedTo(ChronoUnit.SECONDS), count);
+        List<Instant> next;
+        try {
+            next = calculator.upcoming(
+                    s, z, new Bounds(startAt, endAt), clock.instant().truncatedTo(ChronoUnit.SECONDS), count);
+        } catch (UnknownCalendarException e) {
+            violations.add(new Violation(
+                    "schedule.calendar",
+                    "unknown_calendar",
+                    "unknown calendar '" + e.calendar() + "': the host has registered no calendar of that name"));
+            failIfAny(violations);
+            throw e;
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("schedule", ScheduleJson.schedule(s));
         json.put("description", s.describe());

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import dev.schedex.ExportScheduleService;
+import dev.schedex.calendar.BusinessCalendar;
 import dev.schedex.store.InMemoryScheduleStore;
 import dev.schedex.testing.CountingDestination;
 import dev.schedex.testing.Documents;
@@ -21,6 +22,8 @@ import dev.schedex.testing.MutableClock;
 import dev.schedex.testing.TextFormat;
 import java.security.Principal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -49,6 +52,7 @@ class ScheduledExportsControllerTest {
                 .discoverFormats(false)
                 .format(new TextFormat())
                 .destination(new CountingDestination())
+                .calendar("de-holidays", BusinessCalendar.holidays(List.of(LocalDate.of(2026, 12, 7))))
                 .clock(clock)
                 .build();
         mvc = MockMvcBuilders.standaloneSetup(
@@ -200,6 +204,24 @@ class ScheduledExportsControllerTest {
                         .content("{\"schedule\": {\"kind\": \"weekly\", \"fields\": {}}, \"zone\": \"Nowhere\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.violations[?(@.field == 'zone')]").exists());
+    }
+
+    @Test
+    void previewShowsTheDatesTheHostsBusinessCalendarMovesRunsTo() throws Exception {
+        String onBusinessDays = "{\"schedule\": {\"kind\": \"weekly\", \"fields\": {\"days\": \"MON\","
+                + " \"time\": \"02:00\", \"calendar\": \"%s\", \"nonBusinessDay\": \"next\"}},"
+                + " \"zone\": \"Europe/Berlin\"}";
+        mvc.perform(as("alice", post("/api/scheduled-exports/preview").param("count", "2"))
+                        .content(onBusinessDays.formatted("de-holidays")))
+                .andExpect(status().isOk())
+                // Monday 7 December is a holiday in the host's calendar: moved to Tuesday the 8th
+                .andExpect(jsonPath("$.nextRuns[0].local").value("2026-12-08T02:00:00+01:00"))
+                .andExpect(jsonPath("$.nextRuns[1].local").value("2026-12-14T02:00:00+01:00"));
+        mvc.perform(as("alice", post("/api/scheduled-exports/preview"))
+                        .content(onBusinessDays.formatted("fr-holidays")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.violations[0].field").value("schedule.calendar"))
+                .andExpect(jsonPath("$.violations[0].code").value("unknown_calendar"));
     }
 
     @Test

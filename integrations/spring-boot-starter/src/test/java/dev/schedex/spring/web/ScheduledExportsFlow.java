@@ -174,12 +174,12 @@ public final class ScheduledExportsFlow {
         // the three validation failures: a time that is no time, a zone that is none, an unknown format
         assertInvalid(daily("25:00"), "schedule.times");
         assertInvalid(daily("02:00").replace("Europe/Berlin", "Mars/Olympus"), "zone");
-        assertInvalid(daily("02:00").replace("\"txt\"", "\"gif\""), "formatId");
+        assertInvalid(daily("02:00").replace("\"" + formatId + "\"", "\"gif\""), "formatId");
         Response all = call(
                 "alice",
                 "POST",
                 API,
-                daily("25:00").replace("Europe/Berlin", "Mars/Olympus").replace("\"txt\"", "\"gif\""));
+                daily("25:00").replace("Europe/Berlin", "Mars/Olympus").replace("\"" + formatId + "\"", "\"gif\""));
         assertThat(all.<List<?>>json("$.violations")).hasSize(3);
 
         // two users: bob sees none of alice's schedules, and cannot touch them
