@@ -17,6 +17,7 @@ import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportFormat;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -49,7 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code png} against Batik's {@link PNGTranscoder} at the same size on the same white
  *       background (schedex adds sanitising, normalising, a locked-down user agent and a render
- *       thread);</li>
+ *       thread), and against Batik's raster encoded by the JDK's writer ({@code bareBatikJdkPng});
+ *       rendering alone, {@code schedexRaster} against {@code bareBatikRaster} (the same pixels'
+ *       size and background, no encoding); the encoders alone are in {@link PngEncodeBenchmark};</li>
  *   <li>{@code html} with the notes only against flexmark's parse and render of the same notes with
  *       the same extensions (schedex adds URL checks, the page and a render thread);</li>
  *   <li>{@code pdf} and {@code svg} have no single library call to compare with; their times are
@@ -119,6 +122,24 @@ public class RenderBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         transcoder.transcode(new TranscoderInput(new StringReader(svg)), new TranscoderOutput(out));
         return out.toByteArray();
+    }
+
+    /** Rendering alone: schedex's raster (sanitise, build, paint), no render thread, no encoding. */
+    @Benchmark
+    public BufferedImage schedexRaster() {
+        return PngEncoders.schedexRaster(svg);
+    }
+
+    /** Rendering alone: bare Batik's transcoder up to the image, same size and background. */
+    @Benchmark
+    public BufferedImage bareBatikRaster() {
+        return PngEncoders.batikRaster(svg);
+    }
+
+    /** Bare Batik's raster, encoded by the JDK's ImageIO writer at its default (deflate level 4). */
+    @Benchmark
+    public byte[] bareBatikJdkPng() {
+        return PngEncoders.jdk(PngEncoders.batikRaster(svg), -1);
     }
 
     @Benchmark

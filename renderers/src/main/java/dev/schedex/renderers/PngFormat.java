@@ -4,35 +4,23 @@ import dev.schedex.FormatSettings;
 import dev.schedex.Violation;
 import dev.schedex.renderers.internal.batik.Drawing;
 import dev.schedex.renderers.internal.batik.TimedRender;
+import dev.schedex.renderers.internal.png.PngEncoder;
 import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportContext;
 import dev.schedex.spi.ExportDocument;
 import dev.schedex.spi.ExportException;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.apache.batik.ext.awt.image.GraphicsUtil;
 
 /**
  * {@code png}: the drawing as a raster image, drawn by Apache Batik from the sanitised drawing (see
  * {@link SvgSanitiser}) with nothing loaded from outside it, within {@link RenderLimits}, and encoded
- * by the JDK's PNG writer.
+ * by {@link PngEncoder} (RGB when opaque, deflate level and row filter chosen by measurement).
  *
  * <p>Settings:
  * <ul>
@@ -51,8 +39,6 @@ public final class PngFormat extends BuiltInFormat {
 
     /** CSS pixels per inch: the drawing's own size is at this resolution. */
     private static final int CSS_DPI = 96;
-
-    private static final String PNG_METADATA = "javax_imageio_png_1.0";
 
     private final RenderLimits limits;
 
@@ -101,7 +87,7 @@ public final class PngFormat extends BuiltInFormat {
                         () -> new ExportException("document '" + document.id() + "' has no drawing to export as PNG"));
         out.write(TimedRender.run("PNG", limits.timeLimit(), limits.maxOutputBytes(), () -> {
             try (Drawing drawing = Drawing.read(svg, context::warn)) {
-                return encode(paint(drawing, formatSettings), dpi(formatSettings));
+                return PngEncoder.encode(paint(drawing, formatSettings), dpi(formatSettings));
             }
         }));
     }
@@ -132,56 +118,10 @@ public final class PngFormat extends BuiltInFormat {
             throw new ExportException("the PNG would be " + pixelWidth + " by " + pixelHeight + " pixels, more than "
                     + "the limit of " + limits.maxPixels() + " pixels; choose a smaller scale, width or height");
         }
-        BufferedImage image = new BufferedImage((int) pixelWidth, (int) pixelHeight, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D graphics = GraphicsUtil.createGraphics(image);
-        try {
-            Optional<Color> background = rules.paint(formatSettings, "background");
-            if (background.isPresent()) {
-                graphics.setColor(background.get());
-                graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
-            }
-            // centred when width and height both fix the image and the drawing's shape differs
-            graphics.translate(
-                    (pixelWidth - drawing.width() * scale) / 2, (pixelHeight - drawing.height() * scale) / 2);
-            graphics.scale(scale, scale);
-            drawing.paint(graphics);
-        } finally {
-            graphics.dispose();
-        }
-        return image;
+        return drawing.raster((int) pixelWidth, (int) pixelHeight, scale, rules.paint(formatSettings, "background"));
     }
 
     private int dpi(FormatSettings formatSettings) {
         return formatSettings.getNumber("dpi").map(BigDecimal::intValue).orElse(CSS_DPI);
-    }
-
-    /**
-     * Encodes with the JDK's PNG writer: three to four times faster than Batik's own codec on the
-     * same image, and the files are smaller (see docs/benchmarks.md). The dpi goes into the
-     * {@code pHYs} chunk, in pixels per metre.
-     */
-    private static byte[] encode(BufferedImage image, int dpi) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try {
-            ImageWriteParam parameters = writer.getDefaultWriteParam();
-            IIOMetadata metadata =
-                    writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), parameters);
-            String pixelsPerMetre = String.valueOf(Math.round(dpi / 0.0254));
-            IIOMetadataNode physical = new IIOMetadataNode("pHYs");
-            physical.setAttribute("pixelsPerUnitXAxis", pixelsPerMetre);
-            physical.setAttribute("pixelsPerUnitYAxis", pixelsPerMetre);
-            physical.setAttribute("unitSpecifier", "meter");
-            IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
-            root.appendChild(physical);
-            metadata.mergeTree(PNG_METADATA, root);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(image, null, metadata), parameters);
-            }
-            return bytes.toByteArray();
-        } finally {
-            writer.dispose();
-        }
     }
 }

@@ -27,7 +27,8 @@ class LayoutTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "dev", "schedex", "renderers");
     /** The wings each wing may use; {@code ""} is the formats, which may use every wing. */
     private static final Map<String, Set<String>> MAY_USE = Map.of(
-            "", Set.of("svg", "batik", "fonts", "notes"),
+            "", Set.of("svg", "batik", "fonts", "notes", "png"),
+            "png", Set.of(),
             "notes", Set.of("batik", "svg"),
             "batik", Set.of("svg", "fonts"),
             "svg", Set.of("fonts"),

@@ -3,10 +3,13 @@ package dev.schedex.renderers.internal.batik;
 import dev.schedex.renderers.internal.svg.SafeSvg;
 import dev.schedex.renderers.internal.svg.SvgSanitiser;
 import dev.schedex.spi.ExportException;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Dimension2D;
+import java.awt.image.BufferedImage;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -16,6 +19,7 @@ import org.apache.batik.bridge.BridgeContext;
 import org.apache.batik.bridge.BridgeException;
 import org.apache.batik.bridge.DocumentLoader;
 import org.apache.batik.bridge.GVTBuilder;
+import org.apache.batik.ext.awt.image.GraphicsUtil;
 import org.apache.batik.gvt.GraphicsNode;
 import org.apache.batik.util.ParsedURL;
 import org.w3c.dom.Attr;
@@ -205,6 +209,33 @@ public final class Drawing implements AutoCloseable {
         graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         root.paint(graphics);
+    }
+
+    /**
+     * Paints the drawing onto a new image: the raster a PNG is encoded from.
+     *
+     * @param pixelWidth  the image's width
+     * @param pixelHeight the image's height
+     * @param scale       pixels per CSS pixel; the drawing is centred where its shape differs
+     *                    from the image's
+     * @param background  the colour under the drawing, or none for a transparent image
+     * @return the image, non-premultiplied ARGB
+     */
+    public BufferedImage raster(int pixelWidth, int pixelHeight, double scale, Optional<Color> background) {
+        BufferedImage image = new BufferedImage(pixelWidth, pixelHeight, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D graphics = GraphicsUtil.createGraphics(image);
+        try {
+            if (background.isPresent()) {
+                graphics.setColor(background.get());
+                graphics.fillRect(0, 0, pixelWidth, pixelHeight);
+            }
+            graphics.translate((pixelWidth - width * scale) / 2, (pixelHeight - height * scale) / 2);
+            graphics.scale(scale, scale);
+            paint(graphics);
+        } finally {
+            graphics.dispose();
+        }
+        return image;
     }
 
     /**
