@@ -6,7 +6,9 @@ import com.dropbox.core.http.StandardHttpRequestor;
 import com.dropbox.core.v2.DbxClientV2;
 import com.dropbox.core.v2.files.CommitInfo;
 import com.dropbox.core.v2.files.UploadBuilder;
+import com.dropbox.core.v2.files.UploadSessionAppendV2Builder;
 import com.dropbox.core.v2.files.UploadSessionCursor;
+import com.dropbox.core.v2.files.UploadSessionStartBuilder;
 import com.dropbox.core.v2.files.WriteMode;
 import dev.schedex.destination.dropbox.internal.ContentHash;
 import dev.schedex.spi.Delivery;
@@ -34,8 +36,9 @@ import java.util.concurrent.TimeUnit;
  * rounds: the median times, the median of each round's ratio (the two of a round ran back to back)
  * and the ratio of the best times. The destination adds Dropbox's content hash of the bytes (computed
  * here, checked by the server) and the check of the hash the server reports: so two bare peers, one
- * that sends no hash and one that sends the hash it computes the same way. Then a 50 MB export through an upload session (16 MiB chunks: start, two appends, finish),
- * against the bare session calls with the same chunks and no hashes, for the throughput of each.
+ * that sends no hash and one that sends the hash it computes the same way. Then a 50 MB export
+ * through an upload session (16 MiB chunks: start, two appends, finish), against the bare session
+ * calls with the same chunks, without and with the chunks' hashes, for the throughput of each.
  *
  * <p>This class lives in the destination's package because {@link FakeDropbox} is package-private in
  * the module's test-jar.
@@ -130,23 +133,28 @@ public final class DropboxDeliveryOverhead {
             }
             byte[] large = content(50_000_000);
             Delivery big = Deliveries.png(Map.of("path", "large.{ext}"), Instant.EPOCH, large);
-            double[] result = compare(
-                    50_000_000,
-                    1,
-                    LARGE_ROUNDS,
-                    () -> uploadInSession(bare, ROOT + "/bare-large.png", large),
-                    () -> sessions.deliver(big));
             System.out.printf(
                     Locale.ROOT,
-                    "%n50 MB export (upload session, 16 MiB chunks), %d rounds after 1 warm-up: "
-                            + "bare median %.2f s (%.0f MB/s), destination median %.2f s (%.0f MB/s), "
-                            + "pair ratio %.3f%n",
-                    LARGE_ROUNDS,
-                    result[0] / 1e3,
-                    50.0 / (result[0] / 1e3),
-                    result[1] / 1e3,
-                    50.0 / (result[1] / 1e3),
-                    result[2]);
+                    "%n50 MB export (upload session, 16 MiB chunks), %d rounds after 1 warm-up%n",
+                    LARGE_ROUNDS);
+            for (boolean hashed : new boolean[] {false, true}) {
+                double[] result = compare(
+                        50_000_000,
+                        1,
+                        LARGE_ROUNDS,
+                        () -> uploadInSession(bare, ROOT + "/bare-large.png", large, hashed),
+                        () -> sessions.deliver(big));
+                System.out.printf(
+                        Locale.ROOT,
+                        "bare session, %s: median %.2f s (%.0f MB/s), destination median %.2f s (%.0f MB/s), "
+                                + "pair ratio %.3f%n",
+                        hashed ? "content hash" : "no hash",
+                        result[0] / 1e3,
+                        50.0 / (result[0] / 1e3),
+                        result[1] / 1e3,
+                        50.0 / (result[1] / 1e3),
+                        result[2]);
+            }
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
             throw e;
@@ -199,28 +207,37 @@ public final class DropboxDeliveryOverhead {
         }
     }
 
-    /** The bare session: start with the first chunk, append the middle ones, finish with the last. */
-    private static void uploadInSession(DbxClientV2 client, String path, byte[] content) {
+    /**
+     * The bare session: start with the first chunk, append the middle ones, finish with the last;
+     * with {@code hashed}, each with the content hash of its chunk, as the destination sends them.
+     */
+    private static void uploadInSession(DbxClientV2 client, String path, byte[] content, boolean hashed) {
         try {
             int first = Math.min(CHUNK, content.length);
-            String session = client.files()
-                    .uploadSessionStart()
-                    .uploadAndFinish(new ByteArrayInputStream(content, 0, first))
+            UploadSessionStartBuilder start = client.files().uploadSessionStartBuilder();
+            if (hashed) {
+                start.withContentHash(ContentHash.of(content, 0, first));
+            }
+            String session = start.uploadAndFinish(new ByteArrayInputStream(content, 0, first))
                     .getSessionId();
             int offset = first;
             while (content.length - offset > CHUNK) {
-                client.files()
-                        .uploadSessionAppendV2(new UploadSessionCursor(session, offset))
-                        .uploadAndFinish(new ByteArrayInputStream(content, offset, CHUNK));
+                UploadSessionAppendV2Builder append =
+                        client.files().uploadSessionAppendV2Builder(new UploadSessionCursor(session, offset));
+                if (hashed) {
+                    append.withContentHash(ContentHash.of(content, offset, CHUNK));
+                }
+                append.uploadAndFinish(new ByteArrayInputStream(content, offset, CHUNK));
                 offset += CHUNK;
             }
-            client.files()
-                    .uploadSessionFinish(
-                            new UploadSessionCursor(session, offset),
-                            CommitInfo.newBuilder(path)
-                                    .withMode(WriteMode.OVERWRITE)
-                                    .build())
-                    .uploadAndFinish(new ByteArrayInputStream(content, offset, content.length - offset));
+            int last = content.length - offset;
+            UploadSessionCursor cursor = new UploadSessionCursor(session, offset);
+            CommitInfo commit =
+                    CommitInfo.newBuilder(path).withMode(WriteMode.OVERWRITE).build();
+            (hashed
+                            ? client.files().uploadSessionFinish(cursor, commit, ContentHash.of(content, offset, last))
+                            : client.files().uploadSessionFinish(cursor, commit))
+                    .uploadAndFinish(new ByteArrayInputStream(content, offset, last));
         } catch (DbxException | IOException e) {
             throw new IllegalStateException("bare session upload failed", e);
         }
