@@ -14,7 +14,9 @@ import dev.schedex.testing.TextFormat;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -83,7 +85,7 @@ class ServiceSimulationTest {
     private static Schedule randomSchedule(Random random) {
         LocalTime time =
                 LocalTime.of(random.nextInt(4) == 0 ? random.nextInt(24) : random.nextInt(4), random.nextInt(4) * 15);
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(9)) {
             case 0:
                 return Schedule.daily(time, LocalTime.of(random.nextInt(24), random.nextInt(60)));
             case 1:
@@ -107,6 +109,17 @@ class ServiceSimulationTest {
                         ? (random.nextBoolean() ? NonBusinessDay.NEXT : NonBusinessDay.PREVIOUS)
                         : NonBusinessDay.values()[random.nextInt(NonBusinessDay.values().length)];
                 return Schedule.weekly(EnumSet.of(day), time).onBusinessDaysOf("weekends", shift);
+            case 7:
+                // every 2 to 4 days or weeks, counted from an anchor up to a month before or after the start
+                LocalDate anchor = LocalDate.of(2024, 3, 1).plusDays(random.nextInt(61) - 30);
+                int interval = 2 + random.nextInt(3);
+                return random.nextBoolean()
+                        ? Schedule.every(interval, ChronoUnit.DAYS, anchor, Schedule.daily(time))
+                        : Schedule.every(
+                                interval,
+                                ChronoUnit.WEEKS,
+                                anchor,
+                                Schedule.weekly(EnumSet.of(DayOfWeek.of(1 + random.nextInt(7))), time));
             default:
                 return Schedule.cron(CRONS.get(random.nextInt(CRONS.size())));
         }
