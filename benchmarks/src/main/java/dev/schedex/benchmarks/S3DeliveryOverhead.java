@@ -6,10 +6,8 @@ import dev.schedex.testing.Deliveries;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -104,7 +102,7 @@ public final class S3DeliveryOverhead {
                     "pair ratio",
                     "best ratio");
             for (int size : new int[] {64 * 1024, MIB, 8 * MIB}) {
-                byte[] content = content(size);
+                byte[] content = PairedRounds.content(size);
                 Delivery delivery = Deliveries.png(Map.of("path", "bench/{date}.{ext}"), Instant.EPOCH, content);
                 compare(
                         "default (sha256 hdr)",
@@ -138,43 +136,16 @@ public final class S3DeliveryOverhead {
     }
 
     private static void compare(String pair, int size, Runnable bare, Runnable destination) {
-        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            bare.run();
-            destination.run();
-        }
-        List<Double> bareTimes = new ArrayList<>();
-        List<Double> destinationTimes = new ArrayList<>();
-        int repeat = size < MIB ? 10 : size < 8 * MIB ? 3 : 1;
-        List<Double> ratios = new ArrayList<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            // alternate which goes first, so that neither always meets a warm or a busy server
-            double b;
-            double d;
-            if (round % 2 == 0) {
-                b = time(bare, repeat);
-                d = time(destination, repeat);
-            } else {
-                d = time(destination, repeat);
-                b = time(bare, repeat);
-            }
-            bareTimes.add(b);
-            destinationTimes.add(d);
-            // the ratio of neighbours: on a shared machine a busy second slows both of a pair
-            ratios.add(d / b);
-        }
+        PairedRounds.Result result = PairedRounds.compare(size, WARM_UP_ROUNDS, ROUNDS, bare, destination);
         System.out.printf(
                 Locale.ROOT,
                 "%-8s %-22s %10.2f %10.2f %12.3f %12.3f%n",
                 size / 1024 + " KiB",
                 pair,
-                median(bareTimes),
-                median(destinationTimes),
-                median(ratios),
-                min(destinationTimes) / min(bareTimes));
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+                result.bareMs(),
+                result.destinationMs(),
+                result.pairRatio(),
+                result.bestRatio());
     }
 
     /** Uploads of a 50 MB export on an S3Proxy configured as the tests' (Content-MD5, no ignored headers). */
@@ -208,7 +179,8 @@ public final class S3DeliveryOverhead {
                         .build()) {
             client.createBucket(b -> b.bucket(BUCKET));
             // throughput: a 50 MB export, multipart with the default 16 MiB threshold and 8 MiB parts
-            byte[] large = System.getProperty("zeros") != null ? new byte[50_000_000] : content(50_000_000);
+            byte[] large =
+                    System.getProperty("zeros") != null ? new byte[50_000_000] : PairedRounds.content(50_000_000);
             Delivery big = Deliveries.png(Map.of("path", "bench/large.{ext}"), Instant.EPOCH, large);
             // Checksum.MD5: this S3Proxy cannot take x-amz-checksum-*
             for (int i = 0; i < 2; i++) {
@@ -236,28 +208,6 @@ public final class S3DeliveryOverhead {
             proxy.stop();
             blobs.close();
         }
-    }
-
-    private static double time(Runnable upload, int repeat) {
-        long start = System.nanoTime();
-        for (int i = 0; i < repeat; i++) {
-            upload.run();
-        }
-        return (System.nanoTime() - start) / 1e6 / repeat;
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted =
-                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
-    }
-
-    private static byte[] content(int size) {
-        byte[] content = new byte[size];
-        for (int i = 0; i < size; i++) {
-            content[i] = (byte) (i * 31 + (i >>> 11));
-        }
-        return content;
     }
 
     private static String base64Md5(byte[] content) {

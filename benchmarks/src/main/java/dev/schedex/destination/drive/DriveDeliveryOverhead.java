@@ -8,6 +8,7 @@ import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
+import dev.schedex.benchmarks.PairedRounds;
 import dev.schedex.destination.drive.internal.DriveRequests;
 import dev.schedex.spi.Delivery;
 import dev.schedex.testing.Deliveries;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -99,13 +99,13 @@ public final class DriveDeliveryOverhead {
                     "pair ratio",
                     "best ratio");
             for (int size : new int[] {64 * 1024, MIB, 8 * MIB}) {
-                byte[] content = content(size);
+                byte[] content = PairedRounds.content(size);
                 Delivery delivery = Deliveries.png(Map.of("path", "{date}.{ext}"), Instant.EPOCH, content);
                 Runnable deliver = () -> deliver(destination, delivery);
                 print(
                         size / 1024 + " KiB",
                         "files.create",
-                        compare(
+                        PairedRounds.compare(
                                 size,
                                 WARM_UP_ROUNDS,
                                 ROUNDS,
@@ -115,9 +115,9 @@ public final class DriveDeliveryOverhead {
                 print(
                         size / 1024 + " KiB",
                         "files.update",
-                        compare(size, WARM_UP_ROUNDS, ROUNDS, () -> update(drive, id, content), deliver));
+                        PairedRounds.compare(size, WARM_UP_ROUNDS, ROUNDS, () -> update(drive, id, content), deliver));
             }
-            byte[] large = content(50_000_000);
+            byte[] large = PairedRounds.content(50_000_000);
             Delivery big = Deliveries.png(Map.of("path", "large.{ext}"), Instant.EPOCH, large);
             Runnable deliverBig = () -> deliver(destination, big);
             System.out.printf(
@@ -126,9 +126,12 @@ public final class DriveDeliveryOverhead {
                     LARGE_ROUNDS);
             large(
                     "files.create",
-                    compare(50_000_000, 1, LARGE_ROUNDS, () -> create(drive, "bare-large.png", large), deliverBig));
+                    PairedRounds.compare(
+                            50_000_000, 1, LARGE_ROUNDS, () -> create(drive, "bare-large.png", large), deliverBig));
             String id = create(drive, "bare-update-large.png", large);
-            large("files.update", compare(50_000_000, 1, LARGE_ROUNDS, () -> update(drive, id, large), deliverBig));
+            large(
+                    "files.update",
+                    PairedRounds.compare(50_000_000, 1, LARGE_ROUNDS, () -> update(drive, id, large), deliverBig));
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
             throw e;
@@ -143,28 +146,28 @@ public final class DriveDeliveryOverhead {
         }
     }
 
-    private static void print(String size, String peer, double[] result) {
+    private static void print(String size, String peer, PairedRounds.Result result) {
         System.out.printf(
                 Locale.ROOT,
                 "%-8s %-14s %10.2f %10.2f %12.3f %12.3f%n",
                 size,
                 peer,
-                result[0],
-                result[1],
-                result[2],
-                result[3]);
+                result.bareMs(),
+                result.destinationMs(),
+                result.pairRatio(),
+                result.bestRatio());
     }
 
-    private static void large(String peer, double[] result) {
+    private static void large(String peer, PairedRounds.Result result) {
         System.out.printf(
                 Locale.ROOT,
                 "bare %s median %.2f s (%.0f MB/s), destination median %.2f s (%.0f MB/s), pair ratio %.3f%n",
                 peer,
-                result[0] / 1e3,
-                50.0 / (result[0] / 1e3),
-                result[1] / 1e3,
-                50.0 / (result[1] / 1e3),
-                result[2]);
+                result.bareMs() / 1e3,
+                50.0 / (result.bareMs() / 1e3),
+                result.destinationMs() / 1e3,
+                50.0 / (result.destinationMs() / 1e3),
+                result.pairRatio());
     }
 
     /** The bare client: one {@code files.create} with the media, uploaded as the destination uploads. */
@@ -203,62 +206,5 @@ public final class DriveDeliveryOverhead {
         uploader.setDirectUploadEnabled(size <= GoogleDriveDestination.DEFAULT_DIRECT_UPLOAD_LIMIT)
                 .setChunkSize(GoogleDriveDestination.DEFAULT_CHUNK_SIZE)
                 .setDisableGZipContent(true);
-    }
-
-    /** @return the median bare and destination ms, the median pair ratio, the ratio of the best times */
-    private static double[] compare(int size, int warmUp, int rounds, Runnable bare, Runnable destination) {
-        for (int i = 0; i < warmUp; i++) {
-            bare.run();
-            destination.run();
-        }
-        List<Double> bareTimes = new ArrayList<>();
-        List<Double> destinationTimes = new ArrayList<>();
-        int repeat = size < MIB ? 10 : size < 8 * MIB ? 3 : 1;
-        List<Double> ratios = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            // alternate which goes first, so that neither always meets a warm or a busy server
-            double b;
-            double d;
-            if (round % 2 == 0) {
-                b = time(bare, repeat);
-                d = time(destination, repeat);
-            } else {
-                d = time(destination, repeat);
-                b = time(bare, repeat);
-            }
-            bareTimes.add(b);
-            destinationTimes.add(d);
-            // the ratio of neighbours: on a shared machine a busy second slows both of a pair
-            ratios.add(d / b);
-        }
-        return new double[] {
-            median(bareTimes), median(destinationTimes), median(ratios), min(destinationTimes) / min(bareTimes)
-        };
-    }
-
-    private static double time(Runnable upload, int repeat) {
-        long start = System.nanoTime();
-        for (int i = 0; i < repeat; i++) {
-            upload.run();
-        }
-        return (System.nanoTime() - start) / 1e6 / repeat;
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted =
-                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
-    }
-
-    private static byte[] content(int size) {
-        byte[] content = new byte[size];
-        for (int i = 0; i < size; i++) {
-            content[i] = (byte) (i * 31 + (i >>> 11));
-        }
-        return content;
     }
 }

@@ -10,6 +10,7 @@ import com.dropbox.core.v2.files.UploadSessionAppendV2Builder;
 import com.dropbox.core.v2.files.UploadSessionCursor;
 import com.dropbox.core.v2.files.UploadSessionStartBuilder;
 import com.dropbox.core.v2.files.WriteMode;
+import dev.schedex.benchmarks.PairedRounds;
 import dev.schedex.destination.dropbox.internal.ContentHash;
 import dev.schedex.spi.Delivery;
 import dev.schedex.testing.Deliveries;
@@ -19,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -109,13 +108,13 @@ public final class DropboxDeliveryOverhead {
                     "pair ratio",
                     "best ratio");
             for (int size : new int[] {64 * 1024, MIB, 8 * MIB}) {
-                byte[] content = content(size);
+                byte[] content = PairedRounds.content(size);
                 Delivery delivery = Deliveries.png(Map.of("path", "{date}.{ext}"), Instant.EPOCH, content);
                 String path = ROOT + "/bare-" + size + ".png";
                 print(
                         size / 1024 + " KiB",
                         "no hash",
-                        compare(
+                        PairedRounds.compare(
                                 size,
                                 WARM_UP_ROUNDS,
                                 ROUNDS,
@@ -124,21 +123,21 @@ public final class DropboxDeliveryOverhead {
                 print(
                         size / 1024 + " KiB",
                         "content hash",
-                        compare(
+                        PairedRounds.compare(
                                 size,
                                 WARM_UP_ROUNDS,
                                 ROUNDS,
                                 () -> upload(bare, path, content, true),
                                 () -> destination.deliver(delivery)));
             }
-            byte[] large = content(50_000_000);
+            byte[] large = PairedRounds.content(50_000_000);
             Delivery big = Deliveries.png(Map.of("path", "large.{ext}"), Instant.EPOCH, large);
             System.out.printf(
                     Locale.ROOT,
                     "%n50 MB export (upload session, 16 MiB chunks), %d rounds after 1 warm-up%n",
                     LARGE_ROUNDS);
             for (boolean hashed : new boolean[] {false, true}) {
-                double[] result = compare(
+                PairedRounds.Result result = PairedRounds.compare(
                         50_000_000,
                         1,
                         LARGE_ROUNDS,
@@ -149,11 +148,11 @@ public final class DropboxDeliveryOverhead {
                         "bare session, %s: median %.2f s (%.0f MB/s), destination median %.2f s (%.0f MB/s), "
                                 + "pair ratio %.3f%n",
                         hashed ? "content hash" : "no hash",
-                        result[0] / 1e3,
-                        50.0 / (result[0] / 1e3),
-                        result[1] / 1e3,
-                        50.0 / (result[1] / 1e3),
-                        result[2]);
+                        result.bareMs() / 1e3,
+                        50.0 / (result.bareMs() / 1e3),
+                        result.destinationMs() / 1e3,
+                        50.0 / (result.destinationMs() / 1e3),
+                        result.pairRatio());
             }
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
@@ -179,16 +178,16 @@ public final class DropboxDeliveryOverhead {
                 .readTimeout(READ_TIMEOUT);
     }
 
-    private static void print(String size, String peer, double[] result) {
+    private static void print(String size, String peer, PairedRounds.Result result) {
         System.out.printf(
                 Locale.ROOT,
                 "%-8s %-13s %10.2f %10.2f %12.3f %12.3f%n",
                 size,
                 peer,
-                result[0],
-                result[1],
-                result[2],
-                result[3]);
+                result.bareMs(),
+                result.destinationMs(),
+                result.pairRatio(),
+                result.bestRatio());
     }
 
     /**
@@ -241,62 +240,5 @@ public final class DropboxDeliveryOverhead {
         } catch (DbxException | IOException e) {
             throw new IllegalStateException("bare session upload failed", e);
         }
-    }
-
-    /** @return the median bare and destination ms, the median pair ratio, the ratio of the best times */
-    private static double[] compare(int size, int warmUp, int rounds, Runnable bare, Runnable destination) {
-        for (int i = 0; i < warmUp; i++) {
-            bare.run();
-            destination.run();
-        }
-        List<Double> bareTimes = new ArrayList<>();
-        List<Double> destinationTimes = new ArrayList<>();
-        int repeat = size < MIB ? 10 : size < 8 * MIB ? 3 : 1;
-        List<Double> ratios = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            // alternate which goes first, so that neither always meets a warm or a busy server
-            double b;
-            double d;
-            if (round % 2 == 0) {
-                b = time(bare, repeat);
-                d = time(destination, repeat);
-            } else {
-                d = time(destination, repeat);
-                b = time(bare, repeat);
-            }
-            bareTimes.add(b);
-            destinationTimes.add(d);
-            // the ratio of neighbours: on a shared machine a busy second slows both of a pair
-            ratios.add(d / b);
-        }
-        return new double[] {
-            median(bareTimes), median(destinationTimes), median(ratios), min(destinationTimes) / min(bareTimes)
-        };
-    }
-
-    private static double time(Runnable upload, int repeat) {
-        long start = System.nanoTime();
-        for (int i = 0; i < repeat; i++) {
-            upload.run();
-        }
-        return (System.nanoTime() - start) / 1e6 / repeat;
-    }
-
-    private static double min(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    }
-
-    private static double median(List<Double> values) {
-        double[] sorted =
-                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
-    }
-
-    private static byte[] content(int size) {
-        byte[] content = new byte[size];
-        for (int i = 0; i < size; i++) {
-            content[i] = (byte) (i * 31 + (i >>> 11));
-        }
-        return content;
     }
 }
