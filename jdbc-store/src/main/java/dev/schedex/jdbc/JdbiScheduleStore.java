@@ -341,24 +341,21 @@ public final class JdbiScheduleStore implements ScheduleStore {
             return Map.of();
         }
         Map<String, Instant> latest = new HashMap<>();
-        List<String> abandoned = new ArrayList<>();
+        PreparedBatch abandon = h.prepareBatch(sql("abandon-runs"));
         h.createQuery(sql("running-runs"))
                 .bindList("ids", scheduleIds)
-                .map((rs, ctx) ->
-                        List.of(rs.getString(1).strip(), rs.getString(2).strip(), rs.getString(3)))
-                .forEach(row -> {
-                    if (forRunNow
-                            || latest.putIfAbsent(row.get(1), Instant.ofEpochMilli(Long.parseLong(row.get(2))))
-                                    != null) {
-                        abandoned.add(row.get(0));
+                .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getLong(2)))
+                .forEach(run -> {
+                    if (forRunNow || latest.putIfAbsent(run.getKey(), Instant.ofEpochMilli(run.getValue())) != null) {
+                        abandon.bind("schedule", run.getKey())
+                                .bind("occurrence", run.getValue())
+                                .bind("now", now.toEpochMilli())
+                                .bind("message", ExportRun.ABANDONED)
+                                .add();
                     }
                 });
-        if (!abandoned.isEmpty()) {
-            h.createUpdate(sql("abandon-runs"))
-                    .bindList("ids", abandoned)
-                    .bind("now", now.toEpochMilli())
-                    .bind("message", ExportRun.ABANDONED)
-                    .execute();
+        if (abandon.size() > 0) {
+            abandon.execute();
         }
         return latest;
     }

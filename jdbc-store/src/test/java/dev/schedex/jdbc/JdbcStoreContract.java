@@ -40,7 +40,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         if (database == null) {
             database = createDatabase();
             store = database.storeBuilder().build();
-            assertEquals(6, store.migrate(), "every migration applied");
+            assertEquals(7, store.migrate(), "every migration applied");
         }
         return database;
     }
