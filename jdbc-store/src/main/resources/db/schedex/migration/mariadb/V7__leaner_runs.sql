@@ -13,15 +13,17 @@ ALTER TABLE ${prefix}runs DROP CONSTRAINT ${prefix}runs_occurrence;
 ALTER TABLE ${prefix}runs DROP CONSTRAINT ${prefix}runs_finished;
 DROP INDEX ${prefix}runs_started_at ON ${prefix}runs;
 CREATE TABLE ${prefix}runs_v7 (
+    -- what a run's start writes first, what its end changes after: PostgreSQL's WAL leaves out an
+    -- updated row's unchanged beginning, so the end's record carries little more than what changed
     id               CHAR(36)      NOT NULL,
     schedule_id      CHAR(36)      NOT NULL,
     occurrence       BIGINT        NOT NULL,
-    status           VARCHAR(9)    NOT NULL CHECK (status IN ('RUNNING', 'SUCCEEDED', 'FAILED', 'SKIPPED')),
     attempt          INTEGER       NOT NULL CHECK (attempt >= 1),
     host             VARCHAR(200)  NOT NULL,
     started_at       BIGINT        NOT NULL,
-    finished_at      BIGINT,
     format_id        VARCHAR(50)   NOT NULL,
+    status           VARCHAR(9)    NOT NULL CHECK (status IN ('RUNNING', 'SUCCEEDED', 'FAILED', 'SKIPPED')),
+    finished_at      BIGINT,
     document_version VARCHAR(200),
     size             BIGINT        CHECK (size >= 0),
     checksum         CHAR(64),
