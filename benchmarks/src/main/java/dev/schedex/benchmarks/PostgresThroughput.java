@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +37,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.PostgresThroughput [executions | due | cost [executions]]
+ * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.PostgresThroughput [executions | due | cost [executions] | rate [executions [rounds]]]
  * </pre>
  */
 public final class PostgresThroughput {
@@ -64,6 +65,10 @@ public final class PostgresThroughput {
         }
         if (args.length > 0 && args[0].equals("due")) {
             dueQuery();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("rate")) {
+            rate(args.length > 1 ? Integer.parseInt(args[1]) : 20_000, args.length > 2 ? Integer.parseInt(args[2]) : 5);
             return;
         }
         if (args.length > 0 && args[0].equals("cost")) {
@@ -128,6 +133,44 @@ public final class PostgresThroughput {
         System.out.println("| relation | record | records | bytes (no FPI) |");
         System.out.println("|---|---|---|---|");
         breakdown.forEach(System.out::println);
+    }
+
+    /**
+     * Executions per second of schedex against db-scheduler recurring, one host, every row due: rounds
+     * of one run each, the order alternating, so that on a shared machine a busy stretch slows both
+     * runs of a round; the median of the rounds' ratios is the figure (docs/benchmarks.md).
+     */
+    private static void rate(int executions, int rounds) throws Exception {
+        database = COST_DATABASE;
+        DatabaseCost.prepareDatabase();
+        schedex(WARM_UP, 1);
+        dbScheduler(WARM_UP, 1, DbSchedulerTask.RECURRING, 1, Optional.empty());
+        System.out.printf(
+                Locale.ROOT, "%d executions of a no-op task, 1 host, every row due, %d rounds%n%n", executions, rounds);
+        System.out.println("| round | schedex (/s) | db-scheduler 15.6.0 recurring (/s) | schedex ÷ db-scheduler |");
+        System.out.println("|---|---|---|---|");
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            double ours;
+            double theirs;
+            if (round % 2 == 1) {
+                ours = executions / (schedex(executions, 1).toNanos() / 1e9);
+                theirs = executions
+                        / (dbScheduler(executions, 1, DbSchedulerTask.RECURRING, 1, Optional.empty())
+                                        .toNanos()
+                                / 1e9);
+            } else {
+                theirs = executions
+                        / (dbScheduler(executions, 1, DbSchedulerTask.RECURRING, 1, Optional.empty())
+                                        .toNanos()
+                                / 1e9);
+                ours = executions / (schedex(executions, 1).toNanos() / 1e9);
+            }
+            ratios.add(ours / theirs);
+            System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %.2f |%n", round, ours, theirs, ours / theirs);
+        }
+        Collections.sort(ratios);
+        System.out.printf(Locale.ROOT, "%nmedian ratio %.2f%n", ratios.get(ratios.size() / 2));
     }
 
     /** Executions per second when all were due at once; with due times spread out, the spread sets the pace. */
