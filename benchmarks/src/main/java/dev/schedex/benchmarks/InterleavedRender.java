@@ -106,9 +106,7 @@ public final class InterleavedRender {
     }
 
     private static void alone(String what, Supplier<?> work, int rounds) {
-        for (int i = 0; i < 5; i++) {
-            time(work);
-        }
+        warmUp(work, work);
         double[] t = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             t[i] = time(work);
@@ -117,10 +115,7 @@ public final class InterleavedRender {
     }
 
     private static void compare(String what, Supplier<?> a, Supplier<?> b, int rounds) {
-        for (int i = 0; i < 5; i++) {
-            time(a);
-            time(b);
-        }
+        warmUp(a, b);
         double[] ta = new double[rounds];
         double[] tb = new double[rounds];
         double[] ratio = new double[rounds];
@@ -145,6 +140,15 @@ public final class InterleavedRender {
                 median(ratio),
                 quantile(ratio, 0.25),
                 quantile(ratio, 0.75));
+    }
+
+    /** Both sides, alternately, at least 5 times and for at least 3 seconds, so that the JIT has compiled them. */
+    private static void warmUp(Supplier<?> a, Supplier<?> b) {
+        long until = System.nanoTime() + 3_000_000_000L;
+        for (int i = 0; i < 5 || System.nanoTime() < until; i++) {
+            time(a);
+            time(b);
+        }
     }
 
     private static double time(Supplier<?> work) {
