@@ -14,8 +14,10 @@ import org.w3c.dom.Element;
 /**
  * Batik's context for building one drawing, and each SVG image inside it: an {@code <image>} that
  * cannot be drawn (its SVG has something Batik refuses, its raster cannot be decoded) is left out with
- * a warning, as a browser leaves out a broken image, instead of failing the whole render. Every image
- * is built in a context of this kind, to any depth.
+ * a warning, as a browser leaves out a broken image, instead of failing the whole render; a mask
+ * lets through what it lets through in a browser ({@link SrgbMasks}), and a rounded rectangle's
+ * dashes fall where a browser's do ({@link SvgOrderRects}). Every image is built in a
+ * context of this kind, to any depth.
  */
 final class SafeBridgeContext extends BridgeContext {
 
@@ -34,6 +36,8 @@ final class SafeBridgeContext extends BridgeContext {
     public void registerSVGBridges() {
         super.registerSVGBridges();
         putBridge(new ImageBridge(agent));
+        putBridge(new SrgbMasks());
+        putBridge(new SvgOrderRects());
     }
 
     /** An SVG image's context: of this kind, for the images inside it too. */
