@@ -46,6 +46,32 @@ class BrowserPaintTest {
                 Map.of("top", top.toString(), "right", right.toString()));
     }
 
+    @Test
+    void aNonScalingStrokeKeepsItsWidthInTheDrawingsPixels() throws IOException {
+        // Chromium, down the column x = 50: the black line 1 px wide (row 10), the red rectangle's 2 px
+        // edges, and the blue line 1 px wide though a scale(1, 0.5) and the tenfold viewBox lie between
+        // (Batik drew them 10, 20 and 5 px wide)
+        BufferedImage image = PngFormatTest.decode(JsonFormatTest.render(
+                new PngFormat(),
+                PngFormatTest.drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\" "
+                        + "viewBox=\"0 0 10 10\"><line x1=\"0\" y1=\"1.05\" x2=\"10\" y2=\"1.05\" stroke=\"#000\" "
+                        + "vector-effect=\"non-scaling-stroke\"/><rect x=\"2\" y=\"3\" width=\"6\" height=\"5\" "
+                        + "fill=\"none\" stroke=\"#f00\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"/>"
+                        + "<g transform=\"scale(1,0.5)\"><line x1=\"0\" y1=\"18.1\" x2=\"10\" y2=\"18.1\" "
+                        + "stroke=\"#00f\" style=\"vector-effect: non-scaling-stroke\"/></g></svg>"),
+                Map.of()));
+        StringBuilder column = new StringBuilder();
+        for (int y = 0; y < 100; y++) {
+            int rgb = PngFormatTest.rgb(image, 50, y);
+            if (rgb != 0xffffff) {
+                column.append(String.format("%d:%06x ", y, rgb));
+            }
+        }
+        assertEquals(
+                "10:000000 29:ff0000 30:ff0000 79:ff0000 80:ff0000 90:0000ff",
+                column.toString().strip());
+    }
+
     private static char inked(BufferedImage image, int x, int y) {
         return (PngFormatTest.rgb(image, x, y) & 0xff) < 0x80 ? '#' : '.';
     }

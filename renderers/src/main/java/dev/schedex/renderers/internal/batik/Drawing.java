@@ -17,7 +17,6 @@ import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.anim.dom.SVGOMDocument;
 import org.apache.batik.bridge.BridgeContext;
 import org.apache.batik.bridge.BridgeException;
-import org.apache.batik.bridge.GVTBuilder;
 import org.apache.batik.ext.awt.image.GraphicsUtil;
 import org.apache.batik.gvt.GraphicsNode;
 import org.apache.batik.util.ParsedURL;
@@ -57,12 +56,14 @@ public final class Drawing implements AutoCloseable {
     }
 
     private final BridgeContext context;
+    private final NonScalingStrokes strokes;
     private final GraphicsNode root;
     private final double width;
     private final double height;
 
-    private Drawing(BridgeContext context, GraphicsNode root, double width, double height) {
+    private Drawing(BridgeContext context, NonScalingStrokes strokes, GraphicsNode root, double width, double height) {
         this.context = context;
+        this.strokes = strokes;
         this.root = root;
         this.width = width;
         this.height = height;
@@ -83,14 +84,15 @@ public final class Drawing implements AutoCloseable {
         BridgeContext context = new SafeBridgeContext(agent, new ImageDocuments(agent));
         context.setDynamicState(BridgeContext.STATIC);
         try {
-            GraphicsNode root = new GVTBuilder().build(context, document);
+            NonScalingStrokes strokes = new NonScalingStrokes();
+            GraphicsNode root = strokes.builder().build(context, document);
             Dimension2D size = context.getDocumentSize();
             if (!(size.getWidth() > 0 && size.getHeight() > 0)) {
                 throw new ExportException(
                         "the drawing has no area: its size is " + size.getWidth() + " by " + size.getHeight());
             }
             StoppableShape.wrapPaths(root);
-            return new Drawing(context, root, size.getWidth(), size.getHeight());
+            return new Drawing(context, strokes, root, size.getWidth(), size.getHeight());
         } catch (BridgeException e) {
             context.dispose();
             throw new ExportException("the drawing cannot be drawn: " + SafeBridgeContext.reason(e), e);
@@ -207,6 +209,7 @@ public final class Drawing implements AutoCloseable {
         graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        strokes.paintingOn(graphics);
         root.paint(graphics);
     }
 
