@@ -163,6 +163,43 @@ class NestedImageTest {
         assertEquals(1, context.warnings().size(), context.warnings().toString());
     }
 
+    @Test
+    void aNestedImageIsStillRefusedEntitiesOutsideReferencesAndDepth() throws IOException {
+        // by policy, not a browser's: an image nested in images is sanitised at each level as the
+        // drawing is, whether Batik or the sanitiser reads it
+        String[] colours = {"#ff0000", "#00ff00", "#0000ff", "#ffff00"};
+        String image = "";
+        for (int level = colours.length - 1; level >= 0; level--) {
+            image = base64(
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" "
+                            + "height=\"10\" fill=\"" + colours[level] + "\"/>"
+                            + (image.isEmpty()
+                                    ? ""
+                                    : "<image x=\"2\" y=\"2\" width=\"6\" height=\"6\" href=\"" + image + "\"/>")
+                            + "</svg>",
+                    "UTF-8");
+        }
+        String entity = base64(
+                "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\">]>"
+                        + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&a;</text></svg>",
+                "UTF-8");
+        String outside = base64(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><image width=\"10\" height=\"10\" "
+                        + "href=\"file:///etc/hostname\"/></svg>",
+                "UTF-8");
+        ExportContext context = newContext();
+        BufferedImage png = png(
+                OUTER_RED.replace("#ff0000", "#ffffff") + "<image width=\"100\" height=\"100\" href=\"" + image
+                        + "\"/><image width=\"10\" height=\"10\" href=\"" + entity + "\"/><image width=\"10\" "
+                        + "height=\"10\" href=\"" + outside + "\"/></svg>",
+                context);
+        assertEquals(0x0000ff, PngFormatTest.rgb(png, 50, 50), "three levels of images, not four");
+        String warnings = context.warnings().toString();
+        assertTrue(warnings.contains("an SVG image nested more than 3 deep in SVG images was left out"), warnings);
+        assertTrue(warnings.contains("has a DOCTYPE, which is not allowed"), warnings);
+        assertTrue(warnings.contains("file:///etc/hostname, which was not loaded"), warnings);
+    }
+
     private static String base64(String svg, String charset) {
         return "data:image/svg+xml;base64,"
                 + Base64.getEncoder().encodeToString(svg.getBytes(Charset.forName(charset)));
