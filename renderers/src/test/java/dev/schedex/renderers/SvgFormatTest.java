@@ -179,6 +179,15 @@ class SvgFormatTest {
         assertFalse(out.contains("DOCTYPE"), out);
         assertTrue(out.contains("<rect height=\"3\" width=\"3\"/>"), out);
         assertEquals(0, requests.get(), "the DTD was not fetched");
+        // Dia and Inkscape 0.40 (fresh corpus: both failed), SVG 1.0 and its last draft
+        for (String older : List.of(
+                "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.0//EN\" \"http://www.w3.org/TR/2001/PR-SVG-20010719/DTD/svg10.dtd\">",
+                "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 20010904//EN\" \"http://www.w3.org/TR/2001/REC-SVG-20010904/DTD/svg10.dtd\">")) {
+            String kept = svg("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n" + older + "\n" + OPEN
+                    + "<rect width=\"3\" height=\"3\"/></svg>");
+            assertTrue(kept.contains("<rect height=\"3\" width=\"3\"/>"), kept);
+        }
+        assertEquals(0, requests.get(), "no DTD was fetched");
         String withSubset = "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
                 + "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\" [<!ENTITY x \"y\">]>" + OPEN + "</svg>";
         assertTrue(assertThrows(ExportException.class, () -> svg(withSubset))

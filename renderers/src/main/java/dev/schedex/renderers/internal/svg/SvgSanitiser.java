@@ -163,8 +163,9 @@ public final class SvgSanitiser {
     private static final Set<String> LINK_ATTRIBUTES =
             Set.of("href", "src", "action", "formaction", "background", "poster", "srcset", "data");
     private static final Pattern STANDARD_DOCTYPE = Pattern.compile(
-            "\\A(?:\\s*<\\?xml[^>]*\\?>)?(?:\\s*<!--.*?-->)*\\s*(<!DOCTYPE\\s+svg\\s+PUBLIC\\s+\"-//W3C//DTD SVG 1\\.[01]//EN\"\\s+"
-                    + "\"http://www\\.w3\\.org/Graphics/SVG/1\\.[01]/DTD/svg1[01]\\.dtd\"\\s*>)",
+            "\\A(?:\\s*<\\?xml[^>]*\\?>)?(?:\\s*<!--.*?-->)*\\s*(<!DOCTYPE\\s+svg\\s+PUBLIC\\s+"
+                    + "\"-//W3C//DTD SVG (?:1\\.[01](?: Basic| Tiny)?|20010904|20001102|20000802)//EN\"\\s+"
+                    + "\"[^\"<>\\[\\]]*\"\\s*>)",
             Pattern.DOTALL);
 
     private SvgSanitiser() {}
@@ -208,9 +209,10 @@ public final class SvgSanitiser {
     }
 
     /**
-     * Tools such as draw.io write the standard SVG 1.1 document type (a public id, no internal subset).
-     * It declares nothing a drawing needs, so it is dropped before parsing; any other DOCTYPE, and
-     * every internal subset, still makes the drawing fail.
+     * Tools write the W3C's SVG document types (draw.io SVG 1.1's; Dia, old Inkscape and Illustrator
+     * SVG 1.0's or its drafts': a public id, no internal subset). They declare nothing a drawing needs,
+     * and a browser reads none of them, so they are dropped before parsing, and their system id is
+     * never read; any other DOCTYPE, and every internal subset, still makes the drawing fail.
      */
     static String withoutStandardDoctype(String svg) {
         Matcher m = STANDARD_DOCTYPE.matcher(svg);
