@@ -83,6 +83,7 @@ public final class Drawing implements AutoCloseable {
         SVGOMDocument document = forBatik(sanitised, agent);
         BridgeContext context = new BridgeContext(agent, new DocumentLoader(agent));
         context.setDynamicState(BridgeContext.STATIC);
+        context.putBridge(new LabelBridge(new Labels(agent::warn)));
         try {
             GraphicsNode root = new GVTBuilder().build(context, document);
             Dimension2D size = context.getDocumentSize();

@@ -1,0 +1,87 @@
+package dev.schedex.renderers.internal.batik;
+
+import com.openhtmltopdf.extend.FSTextBreaker;
+import com.openhtmltopdf.layout.SharedContext;
+import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.text.BreakIterator;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the HTML labels of one drawing share while the CSS engine lays them out and paints them
+ * ({@link LabelLayout}): the user agent that loads nothing ({@link LabelUserAgent}), the fonts,
+ * read once for all labels ({@link LabelFonts}), and the graphics text is measured with, set as the
+ * drawing is painted (antialiased, fractional metrics). One per render, used on its thread.
+ */
+final class Labels {
+
+    static {
+        LabelLog.install();
+    }
+
+    private final Consumer<String> warnings;
+    private final LabelUserAgent userAgent;
+    private final Graphics2D measuring;
+    private final HaltCheck halt = new HaltCheck(64);
+    private @Nullable LabelFonts fonts;
+
+    /** @param warnings told of what is left out of a label, for the drawing's owner */
+    Labels(Consumer<String> warnings) {
+        this.warnings = warnings;
+        this.userAgent = new LabelUserAgent(warnings);
+        this.measuring = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        measuring.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        measuring.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        measuring.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    }
+
+    /** @param warning something left out of a label, and why, for the drawing's owner */
+    void warn(String warning) {
+        warnings.accept(warning);
+    }
+
+    LabelUserAgent userAgent() {
+        return userAgent;
+    }
+
+    Graphics2D measuring() {
+        return measuring;
+    }
+
+    /**
+     * @param first the context of the label being laid out, whose stylesheets are the drawing's
+     * @return the drawing's fonts: made with the first label, its {@code @font-face} rules read then
+     */
+    LabelFonts fonts(SharedContext first) {
+        if (fonts == null) {
+            fonts = new LabelFonts(first);
+            fonts.importFontFaces(first.getCss().getFontFaceRules());
+        }
+        return fonts;
+    }
+
+    /**
+     * @return the engine's line breaker, which stops the layout once the render thread is halted:
+     *         it is asked for every break opportunity in every text, so no long layout goes without
+     *         a check
+     */
+    FSTextBreaker lineBreaker() {
+        FSTextBreaker breaker = new UrlAwareLineBreakIterator(BreakIterator.getLineInstance(Locale.ROOT));
+        return new FSTextBreaker() {
+            @Override
+            public int next() {
+                halt.step();
+                return breaker.next();
+            }
+
+            @Override
+            public void setText(String text) {
+                breaker.setText(text);
+            }
+        };
+    }
+}
