@@ -49,7 +49,7 @@ final class LabelBridge extends AbstractGraphicsNodeBridge {
 
     @Override
     protected GraphicsNode instantiateGraphicsNode() {
-        return new LabelNode();
+        return new LabelNode(labels::warn);
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.openhtmltopdf.layout.SharedContext;
 import com.openhtmltopdf.outputdevice.helper.NullUserInterface;
 import com.openhtmltopdf.render.BlockBox;
 import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.PageBox;
 import com.openhtmltopdf.render.RenderingContext;
 import com.openhtmltopdf.render.ViewportBox;
 import com.openhtmltopdf.render.simplepainter.SimplePainter;
@@ -108,6 +109,11 @@ final class LabelLayout {
             device.setRoot(root);
             device.initializePage(g);
             root.getLayer().assignPagePaintingPositions(rendering, Layer.PAGED_MODE_SCREEN);
+            // no pages on screen, but list markers are painted only inside the current page: one page, everywhere
+            PageBox everywhere = Layer.createPageBox(rendering, "first");
+            everywhere.setPaintingTop(Integer.MIN_VALUE / 2);
+            everywhere.setPaintingBottom(Integer.MAX_VALUE / 2);
+            rendering.setPage(0, everywhere);
             new SimplePainter(0, 0).paintLayer(rendering, root.getLayer());
             device.finish(rendering, root);
         } finally {

@@ -3,6 +3,8 @@ package dev.schedex.renderers.internal.batik;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
+import java.util.function.Consumer;
+import org.apache.batik.bridge.InterruptedBridgeException;
 import org.apache.batik.gvt.AbstractGraphicsNode;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * as the foreign object clips.
  */
 final class LabelNode extends AbstractGraphicsNode {
+
+    private final Consumer<String> warnings;
 
     private @Nullable LabelLayout layout;
     private Rectangle2D bounds = new Rectangle2D.Double();
@@ -25,6 +29,11 @@ final class LabelNode extends AbstractGraphicsNode {
      * @param align  horizontal and vertical: start, center or end
      * @param clip   x, y, width and height of the rectangle it is clipped to; empty for none
      */
+    /** @param warnings told of a label that cannot be painted, for the drawing's owner */
+    LabelNode(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
+
     void place(LabelLayout layout, double[] box, String[] align, double[] clip) {
         this.layout = layout;
         Rectangle2D label = layout.label();
@@ -56,6 +65,11 @@ final class LabelNode extends AbstractGraphicsNode {
             }
             g.translate(x, y);
             layout.paint(g);
+        } catch (InterruptedBridgeException e) {
+            throw e;
+        } catch (RuntimeException e) { // the engine's own failure: the label is left out, the drawing still drawn
+            layout = null;
+            warnings.accept("a label was left out: the CSS engine cannot paint its HTML (" + e + ")");
         } finally {
             g.dispose();
         }

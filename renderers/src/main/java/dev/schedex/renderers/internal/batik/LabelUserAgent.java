@@ -66,10 +66,8 @@ final class LabelUserAgent implements UserAgentCallback {
         if (bytes.length == 0) {
             return null;
         }
-        if (type != ExternalResourceType.FONT) {
-            return bytes;
-        }
         try {
+            // the engine asks for an @font-face font as any binary: WOFF and WOFF2 are known by their signature
             return WebFonts.toSfnt(bytes);
         } catch (IOException e) {
             warnings.accept("a font embedded in the drawing cannot be read (" + e.getMessage()

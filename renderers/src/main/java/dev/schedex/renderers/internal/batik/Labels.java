@@ -65,21 +65,32 @@ final class Labels {
     }
 
     /**
-     * @return the engine's line breaker, which stops the layout once the render thread is halted:
-     *         it is asked for every break opportunity in every text, so no long layout goes without
-     *         a check
+     * @return the engine's line breaker, with two changes: a break comes before the spaces that end
+     *         a line, not after them (the engine counts the spaces in the width that must fit, a
+     *         browser lets them hang past the edge: "The quick brown " did not fit where "The quick
+     *         brown" does, and labels sized to their text wrapped a word early); and it stops the
+     *         layout once the render thread is halted: it is asked for every break opportunity in
+     *         every text, so no long layout goes without a check
      */
     FSTextBreaker lineBreaker() {
         FSTextBreaker breaker = new UrlAwareLineBreakIterator(BreakIterator.getLineInstance(Locale.ROOT));
         return new FSTextBreaker() {
+            private String text = "";
+
             @Override
             public int next() {
                 halt.step();
-                return breaker.next();
+                int at = breaker.next();
+                int before = at;
+                while (before > 1 && text.charAt(before - 1) == ' ') {
+                    before--;
+                }
+                return before > 0 && at < text.length() ? before : at;
             }
 
             @Override
             public void setText(String text) {
+                this.text = text;
                 breaker.setText(text);
             }
         };

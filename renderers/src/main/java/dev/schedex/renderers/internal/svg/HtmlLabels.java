@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -31,6 +32,8 @@ final class HtmlLabels extends ElementRule {
     static final String XHTML = "http://www.w3.org/1999/xhtml";
     /** Names that mean something to HTML: the stand-in for an SVG element of this name is a span. */
     private static final Set<String> HTML_NAMES = Set.of("a", "title", "style", "image", "font");
+
+    private static final Pattern FONT_FORMAT = Pattern.compile("\\s*format\\(\\s*[\"']?[\\w-]+[\"']?\\s*\\)");
 
     private final String stylesheets;
 
@@ -122,7 +125,6 @@ final class HtmlLabels extends ElementRule {
         Element html = document.createElementNS(XHTML, "html");
         Element head = document.createElementNS(XHTML, "head");
         Element style = document.createElementNS(XHTML, "style");
-        style.setTextContent(HtmlLabelPage.RESET + stylesheets);
         head.appendChild(style);
         html.appendChild(head);
         Element body = document.createElementNS(XHTML, "body");
@@ -163,7 +165,32 @@ final class HtmlLabels extends ElementRule {
             parent = standIn;
         }
         parent.appendChild(label);
+        // custom properties are inherited: those declared anywhere in or around the label are in scope
+        Map<String, String> custom = CssNormaliser.customProperties(stylesheets);
+        List<Element> styled = descendants(html);
+        styled.forEach(element ->
+                CssNormaliser.customProperties(element.getAttribute("style")).forEach(custom::putIfAbsent));
+        for (Element element : styled) {
+            if (element.hasAttribute("style")) {
+                element.setAttribute("style", CssNormaliser.forCss21(element.getAttribute("style"), custom));
+            }
+        }
+        // the engine drops an @font-face source with a format(); the batik wing knows a font by its bytes
+        String css =
+                FONT_FORMAT.matcher(CssNormaliser.forCss21(stylesheets, custom)).replaceAll("");
+        style.setTextContent(HtmlLabelPage.RESET + css);
         return html;
+    }
+
+    private static List<Element> descendants(Element element) {
+        List<Element> all = new ArrayList<>();
+        all.add(element);
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e) {
+                all.addAll(descendants(e));
+            }
+        }
+        return all;
     }
 
     /** @return true if the HTML has text or an image: an empty label is left out */
