@@ -58,12 +58,14 @@ public final class Drawing implements AutoCloseable {
     }
 
     private final BridgeContext context;
+    private final Labels labels;
     private final GraphicsNode root;
     private final double width;
     private final double height;
 
-    private Drawing(BridgeContext context, GraphicsNode root, double width, double height) {
+    private Drawing(BridgeContext context, Labels labels, GraphicsNode root, double width, double height) {
         this.context = context;
+        this.labels = labels;
         this.root = root;
         this.width = width;
         this.height = height;
@@ -83,7 +85,8 @@ public final class Drawing implements AutoCloseable {
         SVGOMDocument document = forBatik(sanitised, agent);
         BridgeContext context = new BridgeContext(agent, new DocumentLoader(agent));
         context.setDynamicState(BridgeContext.STATIC);
-        context.putBridge(new LabelBridge(new Labels(agent::warn)));
+        Labels labels = new Labels(agent::warn);
+        context.putBridge(new LabelBridge(labels));
         try {
             GraphicsNode root = new GVTBuilder().build(context, document);
             Dimension2D size = context.getDocumentSize();
@@ -92,15 +95,17 @@ public final class Drawing implements AutoCloseable {
                         "the drawing has no area: its size is " + size.getWidth() + " by " + size.getHeight());
             }
             StoppableShape.wrapPaths(root);
-            return new Drawing(context, root, size.getWidth(), size.getHeight());
+            return new Drawing(context, labels, root, size.getWidth(), size.getHeight());
         } catch (BridgeException e) {
             context.dispose();
+            labels.close();
             // Batik's message starts with the document's URI and line ("null:-1"), which mean nothing here
             String message = String.valueOf(e.getMessage());
             throw new ExportException(
                     "the drawing cannot be drawn: " + message.substring(message.indexOf('\n') + 1), e);
         } catch (RuntimeException | Error e) {
             context.dispose();
+            labels.close();
             throw e;
         }
     }
@@ -253,6 +258,7 @@ public final class Drawing implements AutoCloseable {
     @Override
     public void close() {
         context.dispose();
+        labels.close();
     }
 
     /** A size in fractional pixels (the JDK has only abstract and whole-number ones). */

@@ -24,6 +24,8 @@ import org.w3c.dom.Node;
 final class LabelBridge extends AbstractGraphicsNodeBridge {
 
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    /** The width, in px, a label that does not wrap is laid out in. */
+    private static final double UNWRAPPED_WIDTH = 100_000;
 
     private final Labels labels;
 
@@ -67,7 +69,9 @@ final class LabelBridge extends AbstractGraphicsNodeBridge {
             Document page =
                     DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             page.appendChild(page.importNode(html, true));
-            LabelLayout layout = LabelLayout.of(page, box[2], labels);
+            // a label that does not wrap has room to spare: the engine would wrap it between inline elements
+            boolean unwrapped = foreign.getAttribute(HtmlLabelPage.UNWRAPPED).equals("true");
+            LabelLayout layout = LabelLayout.of(page, unwrapped ? UNWRAPPED_WIDTH : box[2], labels);
             String[] align = foreign.getAttribute(HtmlLabelPage.ALIGN).split(" ");
             ((LabelNode) node).place(layout, box, align, numbers(foreign.getAttribute(HtmlLabelPage.CLIP)));
             return node;

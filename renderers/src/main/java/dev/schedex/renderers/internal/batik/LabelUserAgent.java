@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.apache.batik.util.ParsedURL;
@@ -40,19 +41,24 @@ final class LabelUserAgent implements UserAgentCallback {
 
     @Override
     public ImageResource getImageResource(String uri, ExternalResourceType type) {
+        return new ImageResource(uri, raster(uri).map(AWTFSImage::createImage).orElse(null));
+    }
+
+    /** @return the raster image of a {@code data:image/} URI; none, with a warning, if it cannot be read */
+    Optional<BufferedImage> raster(String uri) {
         byte[] bytes = data(uri, "data:image/");
         if (bytes.length > 0) {
             try {
                 BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
                 if (image != null) {
-                    return new ImageResource(uri, AWTFSImage.createImage(image));
+                    return Optional.of(image);
                 }
             } catch (IOException | RuntimeException e) {
                 // below: an image that cannot be read is left out with a warning
             }
             warnings.accept("an image in a label cannot be read and was left out");
         }
-        return new ImageResource(uri, null);
+        return Optional.empty();
     }
 
     @Override
@@ -77,7 +83,7 @@ final class LabelUserAgent implements UserAgentCallback {
     }
 
     /** @return the bytes of a {@code data:} URI that starts with {@code prefix}; none for any other URI */
-    private static byte[] data(String uri, String prefix) {
+    static byte[] data(String uri, String prefix) {
         if (!uri.strip().toLowerCase(Locale.ROOT).startsWith(prefix)) {
             return new byte[0];
         }

@@ -2,12 +2,16 @@ package dev.schedex.renderers.internal.batik;
 
 import com.openhtmltopdf.extend.FSTextBreaker;
 import com.openhtmltopdf.layout.SharedContext;
-import com.openhtmltopdf.layout.UrlAwareLineBreakIterator;
+import dev.schedex.spi.ExportException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * read once for all labels ({@link LabelFonts}), and the graphics text is measured with, set as the
  * drawing is painted (antialiased, fractional metrics). One per render, used on its thread.
  */
-final class Labels {
+final class Labels implements AutoCloseable {
 
     static {
         LabelLog.install();
@@ -27,7 +31,10 @@ final class Labels {
     private final LabelUserAgent userAgent;
     private final Graphics2D measuring;
     private final HaltCheck halt = new HaltCheck(64);
+    private final LabelImages images = new LabelImages(this);
     private @Nullable LabelFonts fonts;
+    /** The SVG images in labels, built once each, by their {@code data:} URI; empty for one that cannot be. */
+    private final Map<String, Optional<Drawing>> svgImages = new HashMap<>();
 
     /** @param warnings told of what is left out of a label, for the drawing's owner */
     Labels(Consumer<String> warnings) {
@@ -44,12 +51,39 @@ final class Labels {
         warnings.accept(warning);
     }
 
+    LabelImages images() {
+        return images;
+    }
+
     LabelUserAgent userAgent() {
         return userAgent;
     }
 
     Graphics2D measuring() {
         return measuring;
+    }
+
+    /**
+     * @param uri a {@code data:image/svg+xml} URI the sanitiser kept (and so rewrote as base64 of UTF-8)
+     * @return the image, built as a drawing of its own; none, with a warning, if it cannot be
+     */
+    Optional<Drawing> svgImage(String uri) {
+        return svgImages.computeIfAbsent(uri, u -> {
+            byte[] svg = LabelUserAgent.data(u, "data:image/svg+xml");
+            try {
+                return Optional.of(Drawing.read(new String(svg, StandardCharsets.UTF_8), warnings));
+            } catch (ExportException e) {
+                warnings.accept("an SVG image in a label was left out: " + e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Disposes of the SVG images. */
+    @Override
+    public void close() {
+        svgImages.values().forEach(image -> image.ifPresent(Drawing::close));
+        svgImages.clear();
     }
 
     /**
@@ -65,7 +99,9 @@ final class Labels {
     }
 
     /**
-     * @return the engine's line breaker, with two changes: a break comes before the spaces that end
+     * @return the line breaker of the JDK (Unicode's rules, as browsers break lines; the engine's own
+     *         also breaks what looks like a URL after its colons and slashes), with two changes: a
+     *         break comes before the spaces that end
      *         a line, not after them (the engine counts the spaces in the width that must fit, a
      *         browser lets them hang past the edge: "The quick brown " did not fit where "The quick
      *         brown" does, and labels sized to their text wrapped a word early); and it stops the
@@ -73,7 +109,7 @@ final class Labels {
      *         every text, so no long layout goes without a check
      */
     FSTextBreaker lineBreaker() {
-        FSTextBreaker breaker = new UrlAwareLineBreakIterator(BreakIterator.getLineInstance(Locale.ROOT));
+        BreakIterator breaker = BreakIterator.getLineInstance(Locale.ROOT);
         return new FSTextBreaker() {
             private String text = "";
 

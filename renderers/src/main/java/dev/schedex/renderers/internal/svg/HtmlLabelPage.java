@@ -17,6 +17,11 @@ public final class HtmlLabelPage {
     public static final String ALIGN = "data-schedex-align";
     /** "x y width height": what the foreign object clips its content to; absent if it does not. */
     public static final String CLIP = "data-schedex-clip";
+    /**
+     * "true" if no text in the label wraps (all of it is {@code white-space: nowrap} or {@code pre}):
+     * the label is then laid out with room to spare, as wide as its content.
+     */
+    public static final String UNWRAPPED = "data-schedex-unwrapped";
     /** The page's own style, before the drawing's. */
     static final String RESET = "html, body { margin: 0; padding: 0; }\n";
     /** The style of a stand-in for an SVG element around the label: it adds no box of its own. */

@@ -101,6 +101,16 @@ final class HtmlLabels extends ElementRule {
             }
             setBox(foreign, x, y, Math.max(0, width), Math.max(0, height));
         }
+        if (unwrapped(label, false)) {
+            // The engine wraps such text between inline elements all the same, where its width is a hair wider than
+            // the browser's ("GET <span>host</span>:9100" in a box sized to it): it is laid out with room to spare,
+            // sized to fit its content as the flex item or the inline-block or table cell around it is
+            foreign.setAttribute(HtmlLabelPage.UNWRAPPED, "true");
+            label.setAttribute(
+                    "style",
+                    label.getAttribute("style")
+                            + "; position: absolute !important; left: 0 !important; top: 0 !important");
+        }
         label.setAttribute("id", HtmlLabelPage.LABEL_ID);
         foreign.setAttribute(HtmlLabelPage.ALIGN, align);
         if (clips) {
@@ -191,6 +201,26 @@ final class HtmlLabels extends ElementRule {
             }
         }
         return all;
+    }
+
+    /**
+     * @param inside true if an element around {@code node} in the label says {@code white-space: nowrap} or
+     *               {@code pre}
+     * @return true if every text in the label is in such an element (as its style attribute says)
+     */
+    private static boolean unwrapped(Node node, boolean inside) {
+        boolean unwrapped = inside
+                || node instanceof Element element
+                        && SvgTree.declared(element, "white-space")
+                                .map(value -> value.equals("nowrap") || value.equals("pre"))
+                                .orElse(false);
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE && !child.getNodeValue().isBlank() && !unwrapped
+                    || child instanceof Element && !unwrapped(child, unwrapped)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return true if the HTML has text or an image: an empty label is left out */
