@@ -24,8 +24,6 @@ import org.w3c.dom.Node;
 final class LabelBridge extends AbstractGraphicsNodeBridge {
 
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
-    /** The width, in px, a label that does not wrap is laid out in. */
-    private static final double UNWRAPPED_WIDTH = 100_000;
 
     private final Labels labels;
 
@@ -69,9 +67,8 @@ final class LabelBridge extends AbstractGraphicsNodeBridge {
             Document page =
                     DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             page.appendChild(page.importNode(html, true));
-            // a label that does not wrap has room to spare: the engine would wrap it between inline elements
-            boolean unwrapped = foreign.getAttribute(HtmlLabelPage.UNWRAPPED).equals("true");
-            LabelLayout layout = LabelLayout.of(page, unwrapped ? UNWRAPPED_WIDTH : box[2], labels);
+            double[] width = numbers(foreign.getAttribute(HtmlLabelPage.LAYOUT_WIDTH));
+            LabelLayout layout = LabelLayout.of(page, width.length == 1 ? width[0] : box[2], labels);
             String[] align = foreign.getAttribute(HtmlLabelPage.ALIGN).split(" ");
             ((LabelNode) node).place(layout, box, align, numbers(foreign.getAttribute(HtmlLabelPage.CLIP)));
             return node;

@@ -52,7 +52,9 @@ final class LabelImages implements ReplacedElementFactory {
         double ratio = image.width() > 0 ? image.height() / image.width() : 1;
         int width = cssWidth >= 0
                 ? cssWidth
-                : cssHeight >= 0 && ratio > 0 ? (int) Math.round(cssHeight / ratio) : (int) Math.round(image.width());
+                : cssHeight >= 0 && ratio > 0
+                        ? (int) Math.round(cssHeight / ratio)
+                        : (int) Math.round(image.width() * LabelLayout.DOTS);
         int height = cssHeight >= 0 ? cssHeight : (int) Math.round(width * ratio);
         return new Java2DRendererBuilder.Graphics2DPaintingReplacedElement(width, height) {
             @Override

@@ -26,12 +26,16 @@ import org.w3c.dom.Document;
 
 /**
  * One label laid out by openhtmltopdf's CSS engine (CSS 2.1, as screen media: no pages), ready to
- * paint onto any {@link Graphics2D}. The engine places boxes in whole units, here pixels: its PDF
- * renderer works in twentieths of a point, but its Java2D text then loses the space before an
- * inline element at some sizes (at 12px, {@code metrics <b>bold</b>} came out "metricsbold").
- * Text within a line keeps the fractional advances of its font ({@link LabelText}).
+ * paint onto any {@link Graphics2D}. The engine places boxes and measures text in whole units; it
+ * works here in twentieths of a pixel ({@link #DOTS}), as its PDF renderer does in twentieths of a
+ * point: in whole pixels, a text measured in pieces came out a pixel wider than measured whole, and
+ * a label sized to it wrapped ("linked .drawio.svg"). Its Java2D text is replaced
+ * ({@link LabelText}): at such units it lost the space before an inline element.
  */
 final class LabelLayout {
+
+    /** Engine units per CSS pixel. */
+    static final int DOTS = 20;
 
     private final SharedContext context;
     private final BlockBox root;
@@ -56,8 +60,8 @@ final class LabelLayout {
         context.setCss(new StyleReference(labels.userAgent()));
         context.setReplacedElementFactory(labels.images());
         context.setTextRenderer(new LabelText());
-        context.setDPI(96); // a CSS inch
-        context.setDotsPerPixel(1);
+        context.setDPI(96 * DOTS); // units per CSS inch
+        context.setDotsPerPixel(DOTS);
         context.setPrint(false);
         context.setInteractive(false);
         context.setLineBreaker(labels.lineBreaker());
@@ -71,12 +75,16 @@ final class LabelLayout {
         layout.setDefaultTextDirection(BidiSplitter.LTR);
         ((Java2DTextRenderer) context.getTextRenderer()).setup(layout.getFontContext(), new SimpleBidiReorderer());
         BlockBox root = BoxBuilder.createRootBox(layout, page);
-        root.setContainingBlock(new ViewportBox(new Rectangle(0, 0, (int) Math.round(width), 0)));
+        root.setContainingBlock(new ViewportBox(new Rectangle(0, 0, (int) Math.round(width * DOTS), 0)));
         root.layout(layout);
         Box box = context.getBoxById(HtmlLabelPage.LABEL_ID);
         Rectangle2D label = box == null
                 ? new Rectangle2D.Double(0, 0, width, root.getHeight())
-                : new Rectangle2D.Double(box.getAbsX(), box.getAbsY(), box.getWidth(), box.getHeight());
+                : new Rectangle2D.Double(
+                        box.getAbsX() / (double) DOTS,
+                        box.getAbsY() / (double) DOTS,
+                        box.getWidth() / (double) DOTS,
+                        box.getHeight() / (double) DOTS);
         return new LabelLayout(context, root, label);
     }
 
@@ -90,6 +98,7 @@ final class LabelLayout {
         context.registerWithThread();
         Graphics2D g = (Graphics2D) graphics.create();
         try {
+            g.scale(1.0 / DOTS, 1.0 / DOTS);
             Java2DOutputDevice device = new Java2DOutputDevice(g);
             RenderingContext rendering = context.newRenderingContextInstance();
             rendering.setFontContext(new Java2DFontContext(g));

@@ -18,10 +18,13 @@ public final class HtmlLabelPage {
     /** "x y width height": what the foreign object clips its content to; absent if it does not. */
     public static final String CLIP = "data-schedex-clip";
     /**
-     * "true" if no text in the label wraps (all of it is {@code white-space: nowrap} or {@code pre}):
-     * the label is then laid out with room to spare, as wide as its content.
+     * The width, in px, the label is laid out in, where it is not its box's: a label none of whose text
+     * wraps ({@code white-space: nowrap} or {@code pre}) is given room to spare (the engine would wrap it
+     * between inline elements where it is a hair wider than the browser measured it), and sized to its
+     * content: a flex item as wide as it needs, a foreign object's content a tenth wider, at least 20 px
+     * (unless something in it is as wide as a share of its container, as an image of {@code width: 100%}).
      */
-    public static final String UNWRAPPED = "data-schedex-unwrapped";
+    public static final String LAYOUT_WIDTH = "data-schedex-layout-width";
     /** The page's own style, before the drawing's. */
     static final String RESET = "html, body { margin: 0; padding: 0; }\n";
     /** The style of a stand-in for an SVG element around the label: it adds no box of its own. */

@@ -35,6 +35,9 @@ final class HtmlLabels extends ElementRule {
 
     private static final Pattern FONT_FORMAT = Pattern.compile("\\s*format\\(\\s*[\"']?[\\w-]+[\"']?\\s*\\)");
 
+    /** The width an unwrapped flex item is laid out in: one as wide as it needs (draw.io's are 1 px wide). */
+    private static final double UNWRAPPED_FLEX_WIDTH = 100_000;
+
     private final String stylesheets;
 
     /**
@@ -66,7 +69,8 @@ final class HtmlLabels extends ElementRule {
         Map<String, String> outer = declarations(first);
         Element label;
         String align = "start start";
-        if (outer.getOrDefault("display", "").contains("flex")) {
+        boolean flex = outer.getOrDefault("display", "").contains("flex");
+        if (flex) {
             // the flex box draw.io and tldraw place a label with: its content box is the label's box
             boolean borderBox = outer.getOrDefault("box-sizing", "").equals("border-box");
             double[] margin = sides(outer, "margin");
@@ -101,11 +105,13 @@ final class HtmlLabels extends ElementRule {
             }
             setBox(foreign, x, y, Math.max(0, width), Math.max(0, height));
         }
-        if (unwrapped(label, false)) {
-            // The engine wraps such text between inline elements all the same, where its width is a hair wider than
-            // the browser's ("GET <span>host</span>:9100" in a box sized to it): it is laid out with room to spare,
-            // sized to fit its content as the flex item or the inline-block or table cell around it is
-            foreign.setAttribute(HtmlLabelPage.UNWRAPPED, "true");
+        if (unwrapped(label, false) && (flex || !percentWide(label))) {
+            // the engine wraps such text between inline elements all the same, where its width is a hair wider than
+            // the browser's ("GET <span>host</span>:9100" in a box sized to it): room to spare, and sized to fit
+            double box = number(foreign.getAttribute(HtmlLabelPage.BOX).split(" ")[2]);
+            foreign.setAttribute(
+                    HtmlLabelPage.LAYOUT_WIDTH,
+                    String.valueOf(flex ? UNWRAPPED_FLEX_WIDTH : box + Math.max(20, box / 10)));
             label.setAttribute(
                     "style",
                     label.getAttribute("style")
@@ -221,6 +227,13 @@ final class HtmlLabels extends ElementRule {
             }
         }
         return true;
+    }
+
+    /** @return true if an element in the label is as wide as a share of its container: it takes more room given more */
+    private static boolean percentWide(Element label) {
+        return descendants(label).stream()
+                .anyMatch(
+                        element -> SvgTree.declared(element, "width").orElse("").endsWith("%"));
     }
 
     /** @return true if the HTML has text or an image: an empty label is left out */
