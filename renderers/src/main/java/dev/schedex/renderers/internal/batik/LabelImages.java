@@ -10,6 +10,7 @@ import com.openhtmltopdf.layout.LayoutContext;
 import com.openhtmltopdf.render.BlockBox;
 import com.openhtmltopdf.render.RenderingContext;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
@@ -59,14 +60,15 @@ final class LabelImages implements ReplacedElementFactory {
         return new Java2DRendererBuilder.Graphics2DPaintingReplacedElement(width, height) {
             @Override
             public void paint(OutputDevice device, RenderingContext rendering, double x, double y, double w, double h) {
-                Graphics2D g =
-                        (Graphics2D) ((Java2DOutputDevice) device).getGraphics().create();
+                // no Graphics2D.create(): what OpenPDF's PdfGraphics2D is given through a graphics made so is lost
+                Graphics2D g = ((Java2DOutputDevice) device).getGraphics();
+                AffineTransform transform = g.getTransform();
                 try {
                     g.translate(x, y);
                     g.scale(w / image.width(), h / image.height());
                     image.painter().paint(g);
                 } finally {
-                    g.dispose();
+                    g.setTransform(transform);
                 }
             }
         };

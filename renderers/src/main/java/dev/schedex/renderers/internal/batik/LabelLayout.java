@@ -21,6 +21,8 @@ import com.openhtmltopdf.simple.extend.XhtmlNamespaceHandler;
 import dev.schedex.renderers.internal.svg.HtmlLabelPage;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import org.w3c.dom.Document;
 
@@ -96,7 +98,10 @@ final class LabelLayout {
     /** @param graphics where to paint the page, its top left at the origin, one unit per px */
     void paint(Graphics2D graphics) {
         context.registerWithThread();
-        Graphics2D g = (Graphics2D) graphics.create();
+        // no Graphics2D.create(): what OpenPDF's PdfGraphics2D is given through a graphics made so is lost
+        Graphics2D g = graphics;
+        AffineTransform transform = g.getTransform();
+        Shape clip = g.getClip();
         try {
             g.scale(1.0 / DOTS, 1.0 / DOTS);
             Java2DOutputDevice device = new Java2DOutputDevice(g);
@@ -118,7 +123,8 @@ final class LabelLayout {
             new SimplePainter(0, 0).paintLayer(rendering, root.getLayer());
             device.finish(rendering, root);
         } finally {
-            g.dispose();
+            g.setTransform(transform);
+            g.setClip(clip);
         }
     }
 }

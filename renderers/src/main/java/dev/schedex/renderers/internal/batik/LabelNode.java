@@ -2,6 +2,7 @@ package dev.schedex.renderers.internal.batik;
 
 import java.awt.Graphics2D;
 import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.util.function.Consumer;
 import org.apache.batik.bridge.InterruptedBridgeException;
@@ -58,20 +59,23 @@ final class LabelNode extends AbstractGraphicsNode {
         if (layout == null) {
             return;
         }
-        Graphics2D g = (Graphics2D) graphics.create();
+        // no Graphics2D.create(): what OpenPDF's PdfGraphics2D is given through a graphics made so is lost
+        AffineTransform transform = graphics.getTransform();
+        Shape outside = graphics.getClip();
         try {
             if (clip != null) {
-                g.clip(clip);
+                graphics.clip(clip);
             }
-            g.translate(x, y);
-            layout.paint(g);
+            graphics.translate(x, y);
+            layout.paint(graphics);
         } catch (InterruptedBridgeException e) {
             throw e;
         } catch (RuntimeException e) { // the engine's own failure: the label is left out, the drawing still drawn
             layout = null;
             warnings.accept("a label was left out: the CSS engine cannot paint its HTML (" + e + ")");
         } finally {
-            g.dispose();
+            graphics.setTransform(transform);
+            graphics.setClip(outside);
         }
     }
 
