@@ -6,10 +6,13 @@ import static dev.schedex.renderers.PngFormatTest.drawing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lowagie.text.pdf.PRStream;
+import com.lowagie.text.pdf.PdfReader;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -64,7 +67,7 @@ class HtmlLabelsTest {
                                 + " style=\"font-size: 40px\">Big</span></div>"));
         Ink ink = Ink.of(image);
         assertNear(240, ink.right, "the line's width");
-        assertEquals(1, ink.rows.size(), "one line: " + ink.rows);
+        assertEquals(1, ink.rows.size(), "one line: " + ink.rowsText());
         assertNear(37, ink.bottom - ink.top, "the height of the 40px run over the 16px ones");
         int red = count(image, rgb -> (rgb >> 16 & 0xff) > 180 && (rgb >> 8 & 0xff) < 90 && (rgb & 0xff) < 90);
         assertTrue(red > 40 && red < 100, "one red word, not a red label: " + red + " red pixels");
@@ -81,7 +84,7 @@ class HtmlLabelsTest {
                         120,
                         "<div " + XHTML + " style=\"" + FONT
                                 + "font-size: 16px; line-height: 40px\">one<br/>two</div>")));
-        assertEquals(2, ink.rows.size(), "two lines: " + ink.rows);
+        assertEquals(2, ink.rows.size(), "two lines: " + ink.rowsText());
         assertNear(16, ink.rows.get(0)[0], "the first line's top");
         assertNear(54, ink.rows.get(1)[0], "the second line's top");
     }
@@ -97,7 +100,7 @@ class HtmlLabelsTest {
                         120,
                         "<div " + XHTML + " style=\"" + FONT + "font-size: 16px; line-height: 20px\">one<br/><br/>three"
                                 + "<div><br/></div><div>five</div></div>")));
-        assertEquals(3, ink.rows.size(), "three lines of text: " + ink.rows);
+        assertEquals(3, ink.rows.size(), "three lines of text: " + ink.rowsText());
         assertNear(6, ink.rows.get(0)[0], "one");
         assertNear(43, ink.rows.get(1)[0], "three, below a blank line");
         assertNear(83, ink.rows.get(2)[0], "five, below an empty div's line");
@@ -133,7 +136,7 @@ class HtmlLabelsTest {
                                 + "font-size: 16px; line-height: 20px\"><ul style=\"margin: 0\">"
                                 + "<li>alpha</li><li>beta</li></ul><ol style=\"margin: 0\"><li>gamma</li></ol></div>"));
         Ink ink = Ink.of(image);
-        assertEquals(3, ink.rows.size(), "three items: " + ink.rows);
+        assertEquals(3, ink.rows.size(), "three items: " + ink.rowsText());
         assertTrue(ink.left >= 18 && ink.left <= 26, "markers indented by the list's padding, from x " + ink.left);
         Ink marker = Ink.of(image.getSubimage(0, 0, 36, 20));
         assertTrue(marker.right > 0, "a bullet before the first item");
@@ -249,8 +252,32 @@ class HtmlLabelsTest {
                 "<foreignObject width=\"132\" height=\"20\" style=\"overflow: visible\"><div " + XHTML + " style=\""
                         + FONT + "font-size: 12px; white-space: nowrap\">GET <span>fqdn-x</span>:9100/metrics</div>"
                         + "</foreignObject>"));
-        assertEquals(1, ink.rows.size(), "one line: " + ink.rows);
+        assertEquals(1, ink.rows.size(), "one line: " + ink.rowsText());
         assertNear(132, ink.right, "the line's end");
+    }
+
+    @Test
+    void aPdfFillsTheLabelsBackgroundAsAVectorShape() throws IOException {
+        // the label of aLabelsBackgroundColourIsPainted, as a PDF: its yellow box is a fill in a content stream (that
+        // it
+        // shows was checked by eye, with pdftoppm: a test cannot tell a fill from one clipped away)
+        PdfReader pdf = new PdfReader(render(
+                new PdfFormat(),
+                drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"60\">"
+                        + label(
+                                200,
+                                60,
+                                "<div " + XHTML + " style=\"" + FONT + "font-size: 16px\"><span"
+                                        + " style=\"background-color: #ffcc00\">label</span></div>")
+                        + "</svg>"),
+                Map.of()));
+        StringBuilder content = new StringBuilder();
+        for (int i = 1; i < pdf.getXrefSize(); i++) {
+            if (pdf.getPdfObject(i) instanceof PRStream stream) {
+                content.append(new String(PdfReader.getStreamBytes(stream), StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertTrue(content.toString().contains("1 0.8 0 rg"), "the label's yellow is filled in the PDF");
     }
 
     private static void assertNear(int expected, int actual, String what) {
@@ -300,6 +327,10 @@ class HtmlLabelsTest {
                 rows.add(new int[] {start, image.getHeight() - 1});
             }
             return new Ink(left, top, right, bottom, rows);
+        }
+
+        String rowsText() {
+            return rows.stream().map(row -> row[0] + "-" + row[1]).toList().toString();
         }
     }
 }
