@@ -257,6 +257,21 @@ class HtmlLabelsTest {
     }
 
     @Test
+    void lightTextWithADarkOutlineKeepsItsOutline() throws IOException {
+        // Chromium: white bold text whose text-shadow draws a grey halo around it: ink from x 0 to 81, y 5 to 29
+        Ink ink = Ink.of(png(
+                200,
+                60,
+                label(
+                        200,
+                        60,
+                        "<div " + XHTML + " style=\"" + FONT + "font-size: 32px; font-weight: bold; color: #ffffff;"
+                                + " text-shadow: 0 0 2px #000, 0 0 2px #000\">white</div>")));
+        assertNear(81, ink.right, "the outline's right edge, not white on white");
+        assertNear(5, ink.top, "the outline's top");
+    }
+
+    @Test
     void aPdfFillsTheLabelsBackgroundAsAVectorShape() throws IOException {
         // the label of aLabelsBackgroundColourIsPainted, as a PDF: its yellow box is a fill in a content stream (that
         // it

@@ -120,6 +120,7 @@ final class LabelLayout {
             everywhere.setPaintingTop(Integer.MIN_VALUE / 2);
             everywhere.setPaintingBottom(Integer.MAX_VALUE / 2);
             rendering.setPage(0, everywhere);
+            TextShadows.paint(root, rendering, g);
             new SimplePainter(0, 0).paintLayer(rendering, root.getLayer());
             device.finish(rendering, root);
         } finally {

@@ -34,15 +34,19 @@ final class LabelText extends Java2DTextRenderer {
 
     @Override
     public void drawString(OutputDevice device, String text, float x, float y) {
-        if (text.isEmpty()) {
-            return;
-        }
-        Graphics2D graphics = ((Java2DOutputDevice) device).getGraphics();
-        graphics.drawString(
-                runs(((Java2DOutputDevice) device).getFont().getAWTFonts(), text)
-                        .getIterator(),
+        draw(
+                ((Java2DOutputDevice) device).getGraphics(),
+                ((Java2DOutputDevice) device).getFont().getAWTFonts(),
+                text,
                 x,
                 y);
+    }
+
+    /** Draws text as the engine's text is drawn: each character in the first of the fonts that has it. */
+    static void draw(Graphics2D graphics, List<Font> fonts, String text, float x, float y) {
+        if (!text.isEmpty()) {
+            graphics.drawString(runs(fonts, text).getIterator(), x, y);
+        }
     }
 
     /** @return the text, each character in the first of the fonts that has it (else the first) */
