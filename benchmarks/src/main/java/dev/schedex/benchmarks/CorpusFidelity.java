@@ -18,12 +18,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.apache.batik.transcoder.SVGAbstractTranscoder;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
 import org.apache.batik.transcoder.image.ImageTranscoder;
@@ -33,25 +37,34 @@ import org.jspecify.annotations.Nullable;
 /**
  * How faithfully the {@code png} format draws real drawings, against what a browser shows.
  *
- * <p>For each SVG in the corpus: the {@code png} format renders it at its own size; headless
- * Chromium shows the same file as an image ({@code <img>}, which loads nothing from outside the
- * file and runs nothing) at the same pixel size and takes a screenshot after ten seconds of virtual time
- * (so that CSS animations have finished, as for a reader); bare Batik 1.19
- * ({@link PNGTranscoder}, default settings, white background) renders it too. Then, for ours and
- * for bare Batik against the browser:
+ * <p>For each SVG in each corpus folder: the {@code png} format renders it at its own size, or, when
+ * its longer side is over 2,000 pixels, scaled down uniformly to 2,000 on that side (as an image viewer
+ * fits a big drawing to the screen); headless Chromium shows the same file as an image ({@code <img>},
+ * which loads nothing from outside the file and runs nothing) at that same pixel size and takes a
+ * screenshot after ten seconds of virtual time (so that CSS animations have finished, as for a
+ * reader); bare Batik 1.19 ({@link PNGTranscoder}, default settings, white background, the same
+ * 2,000-pixel cap) renders it too. Then, for ours and for bare Batik against the browser:
  * <ul>
  *   <li>recall: the share of the browser's ink that the render also has within 2 px (missing labels
  *       and shapes lower it);</li>
  *   <li>precision: the share of the render's ink that the browser also has within 2 px;</li>
- *   <li>F1 of the two, and the mean colour difference over pixels inked in both (0 to 100%).</li>
+ *   <li>F1 of the two, and the mean colour difference over pixels inked in both (0 to 100%);</li>
+ *   <li>object recall: the share of the browser's objects that the render has. An object is an
+ *       8-connected blob of the browser's ink of at least {@value #MIN_OBJECT} pixels (a glyph, an
+ *       arrow head, a box outline); it is found when at least half of its pixels have ink in the render
+ *       within 2 px. Pixel recall lets a large filled shape outweigh every label beside it; object
+ *       recall counts a lost word's letters as much as the box around them. Ink that touches (a filled
+ *       background behind everything) makes one object, so a full-bleed fill hides what lies on it.</li>
  * </ul>
  * "Ink" is a pixel more than 40 levels away from white in some channel. A render that fails scores
- * 0. The table goes to standard output; side-by-side images (browser | schedex | bare Batik) to the
- * output folder.
+ * 0. Per folder, a Markdown table goes to standard output with mean, median and minimum of F1 and
+ * object recall for ours and bare Batik, the files below 0.85 and the files where ours is worse than
+ * bare Batik; side-by-side images (browser | schedex | bare Batik) go to the output folder.
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.CorpusFidelity ../shared/corpus/svg benchmarks/target/fidelity
+ * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.CorpusFidelity \
+ *     --out benchmarks/target/fidelity ../shared/corpus/svg [more folders]
  * </pre>
  *
  * Needs Chromium ({@code /usr/bin/chromium}, Debian package {@code chromium}; another with
@@ -61,6 +74,17 @@ public final class CorpusFidelity {
 
     private static final int INK = 40;
     private static final int NEAR = 2;
+    /** The longest side a viewer shows a drawing at; bigger drawings are scaled down to it. */
+    private static final int MAX_SIDE = 2000;
+    /**
+     * Blobs smaller than this are anti-aliasing fringes and specks left where a hairline crosses the
+     * ink threshold, not objects a reader sees; counting them would make object recall a measure of
+     * anti-aliasing.
+     */
+    private static final int MIN_OBJECT = 6;
+
+    private static final double LOW = 0.85;
+    private static final double TIE = 0.005;
     private static final ExportContext CONTEXT =
             new ExportContext(UUID.randomUUID(), "fidelity", "bench", Instant.EPOCH, ZoneOffset.UTC);
 
@@ -70,8 +94,8 @@ public final class CorpusFidelity {
     record Score(String file, int width, int height, Match ours, Match bare, String note) {}
 
     /** One render against the browser. */
-    record Match(double recall, double precision, double colour) {
-        static final Match FAILED = new Match(0, 0, 1);
+    record Match(double recall, double precision, double colour, double objectRecall) {
+        static final Match FAILED = new Match(0, 0, 1, 0);
 
         double f1() {
             return recall + precision == 0 ? 0 : 2 * recall * precision / (recall + precision);
@@ -79,29 +103,47 @@ public final class CorpusFidelity {
     }
 
     /**
-     * @param args the corpus folder and the output folder
+     * @param args {@code --out FOLDER} (default {@code benchmarks/target/fidelity}) and the corpus
+     *     folders (default {@code ../shared/corpus/svg})
      * @throws Exception if a file cannot be read or Chromium cannot be started
      */
     public static void main(String[] args) throws Exception {
-        Path corpus =
-                Path.of(args.length > 0 ? args[0] : "../shared/corpus/svg").toAbsolutePath();
-        Path out = Path.of(args.length > 1 ? args[1] : "benchmarks/target/fidelity")
-                .toAbsolutePath();
-        Files.createDirectories(out);
+        Path out = Path.of("benchmarks/target/fidelity");
+        List<Path> corpora = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                out = Path.of(args[++i]);
+            } else {
+                corpora.add(Path.of(args[i]).toAbsolutePath());
+            }
+        }
+        if (corpora.isEmpty()) {
+            corpora.add(Path.of("../shared/corpus/svg").toAbsolutePath());
+        }
+        for (Path corpus : corpora) {
+            // one image folder per corpus, named after its path: two corpora may both end in svg/
+            Path images = out.toAbsolutePath()
+                    .resolve(corpus.toString().replaceAll("[^A-Za-z0-9]+", "-").substring(1));
+            Files.createDirectories(images);
+            report(corpus, images);
+        }
+    }
+
+    private static void report(Path corpus, Path images) throws Exception {
         List<Path> files;
         try (Stream<Path> list = Files.list(corpus)) {
             files = list.filter(p -> p.toString().endsWith(".svg")).sorted().toList();
         }
+        System.out.printf("%n## %s%n%nSide-by-side images (browser | schedex | bare Batik): %s%n%n", corpus, images);
+        System.out.println("| file | size | F1 | recall | prec. | colour | obj. recall | bare F1 | bare obj. | note |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         List<Score> scores = new ArrayList<>();
-        System.out.printf(
-                "%-46s %11s  %6s %6s %6s %6s  %7s  %s%n",
-                "file", "size", "F1", "recall", "prec.", "colour", "bare F1", "");
         for (Path file : files) {
-            Score score = score(file, out);
+            Score score = score(file, images);
             scores.add(score);
             System.out.printf(
                     Locale.ROOT,
-                    "%-46s %5dx%-5d  %6.3f %6.3f %6.3f %5.1f%%  %7.3f  %s%n",
+                    "| %s | %dx%d | %.3f | %.3f | %.3f | %.1f%% | %.3f | %.3f | %.3f | %s |%n",
                     score.file(),
                     score.width(),
                     score.height(),
@@ -109,28 +151,57 @@ public final class CorpusFidelity {
                     score.ours().recall(),
                     score.ours().precision(),
                     100 * score.ours().colour(),
+                    score.ours().objectRecall(),
                     score.bare().f1(),
+                    score.bare().objectRecall(),
                     score.note());
         }
-        double mean = scores.stream().mapToDouble(s -> s.ours().f1()).average().orElse(0);
-        double bareMean =
-                scores.stream().mapToDouble(s -> s.bare().f1()).average().orElse(0);
-        Score worst = scores.stream()
-                .min((a, b) -> Double.compare(a.ours().f1(), b.ours().f1()))
-                .orElseThrow();
-        long below = scores.stream().filter(s -> s.ours().f1() < 0.75).count();
-        long worse = scores.stream()
-                .filter(s -> s.ours().f1() + 0.005 < s.bare().f1())
-                .count();
+        summary(scores);
+    }
+
+    private static void summary(List<Score> scores) {
+        System.out.printf("%n| %d files | mean | median | min |%n|---|---|---|---|%n", scores.size());
+        statistic(scores, "F1, schedex", s -> s.ours().f1());
+        statistic(scores, "F1, bare Batik", s -> s.bare().f1());
+        statistic(scores, "object recall, schedex", s -> s.ours().objectRecall());
+        statistic(scores, "object recall, bare Batik", s -> s.bare().objectRecall());
+        System.out.printf("%nBelow %.2f (schedex F1 or object recall):%n", LOW);
+        scores.stream()
+                .filter(s -> s.ours().f1() < LOW || s.ours().objectRecall() < LOW)
+                .forEach(s -> System.out.printf(
+                        Locale.ROOT,
+                        "- %s: F1 %.3f, object recall %.3f%n",
+                        s.file(),
+                        s.ours().f1(),
+                        s.ours().objectRecall()));
+        System.out.println("\nWorse than bare Batik (F1 or object recall lower by more than 0.005):");
+        scores.stream()
+                .filter(s -> s.ours().f1() + TIE < s.bare().f1()
+                        || s.ours().objectRecall() + TIE < s.bare().objectRecall())
+                .forEach(s -> System.out.printf(
+                        Locale.ROOT,
+                        "- %s: F1 %.3f vs %.3f, object recall %.3f vs %.3f%n",
+                        s.file(),
+                        s.ours().f1(),
+                        s.bare().f1(),
+                        s.ours().objectRecall(),
+                        s.bare().objectRecall()));
+    }
+
+    private static void statistic(List<Score> scores, String name, ToDoubleFunction<Score> value) {
+        double[] values = scores.stream().mapToDouble(value).sorted().toArray();
+        if (values.length == 0) {
+            return;
+        }
+        int middle = values.length / 2;
+        double median = values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
         System.out.printf(
                 Locale.ROOT,
-                "%nmean F1 %.3f (bare Batik %.3f); lowest %.3f (%s); %d below 0.75; %d worse than bare Batik%n",
-                mean,
-                bareMean,
-                worst.ours().f1(),
-                worst.file(),
-                below,
-                worse);
+                "| %s | %.3f | %.3f | %.3f |%n",
+                name,
+                Arrays.stream(values).average().orElse(0),
+                median,
+                values[0]);
     }
 
     private static Score score(Path file, Path out) throws Exception {
@@ -138,16 +209,13 @@ public final class CorpusFidelity {
         String svg = Files.readString(file);
         BufferedImage ours;
         try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            new PngFormat()
-                    .render(
-                            ExportDocument.of(name, name, "v1", Instant.EPOCH).withDrawing(svg),
-                            FormatSettings.empty(),
-                            CONTEXT,
-                            png);
-            ours = ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
+            ours = ours(name, svg, FormatSettings.empty());
+            if (Math.max(ours.getWidth(), ours.getHeight()) > MAX_SIDE) {
+                String side = ours.getWidth() >= ours.getHeight() ? "width" : "height";
+                ours = ours(name, svg, FormatSettings.of(Map.of(side, MAX_SIDE)));
+            }
         } catch (Exception | Error e) {
-            return new Score(name, 0, 0, Match.FAILED, Match.FAILED, "schedex failed: " + e.getMessage());
+            return new Score(name, 0, 0, Match.FAILED, Match.FAILED, "schedex failed: " + oneLine(e));
         }
         int width = ours.getWidth();
         int height = ours.getHeight();
@@ -157,17 +225,30 @@ public final class CorpusFidelity {
         try {
             bare = resized(bareBatik(svg), width, height);
         } catch (Exception | Error e) {
-            note = "bare Batik failed: " + String.valueOf(e.getMessage()).replace('\n', ' ');
-            note = note.substring(0, Math.min(note.length(), 90));
+            note = "bare Batik failed: " + oneLine(e);
         }
         Match bareMatch = bare == null ? Match.FAILED : compare(browser, bare);
         sideBySide(out.resolve(name + ".png"), browser, ours, bare);
         return new Score(name, width, height, compare(browser, ours), bareMatch, note);
     }
 
+    private static String oneLine(Throwable e) {
+        String message = String.valueOf(e.getMessage()).replace('\n', ' ').replace('|', '/');
+        return message.substring(0, Math.min(message.length(), 90));
+    }
+
+    private static BufferedImage ours(String name, String svg, FormatSettings settings) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        new PngFormat()
+                .render(ExportDocument.of(name, name, "v1", Instant.EPOCH).withDrawing(svg), settings, CONTEXT, png);
+        return ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
+    }
+
     private static BufferedImage bareBatik(String svg) throws Exception {
         PNGTranscoder transcoder = new PNGTranscoder();
         transcoder.addTranscodingHint(ImageTranscoder.KEY_BACKGROUND_COLOR, Color.WHITE);
+        transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_MAX_WIDTH, (float) MAX_SIDE);
+        transcoder.addTranscodingHint(SVGAbstractTranscoder.KEY_MAX_HEIGHT, (float) MAX_SIDE);
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         transcoder.transcode(new TranscoderInput(new StringReader(svg)), new TranscoderOutput(png));
         return ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
@@ -238,6 +319,7 @@ public final class CorpusFidelity {
         int[] b = render.getRGB(0, 0, w, h, null, 0, w);
         int[] inkA = integral(a, w, h);
         int[] inkB = integral(b, w, h);
+        boolean[] found = new boolean[w * h];
         long totalA = 0;
         long totalB = 0;
         long foundA = 0;
@@ -251,7 +333,8 @@ public final class CorpusFidelity {
                 boolean ib = inked(b[i]);
                 if (ia) {
                     totalA++;
-                    foundA += near(inkB, w, h, x, y) ? 1 : 0;
+                    found[i] = near(inkB, w, h, x, y);
+                    foundA += found[i] ? 1 : 0;
                 }
                 if (ib) {
                     totalB++;
@@ -268,7 +351,52 @@ public final class CorpusFidelity {
         }
         double recall = totalA == 0 ? (totalB == 0 ? 1 : 0) : (double) foundA / totalA;
         double precision = totalB == 0 ? (totalA == 0 ? 1 : 0) : (double) foundB / totalB;
-        return new Match(recall, precision, both == 0 ? 0 : colour / both);
+        return new Match(recall, precision, both == 0 ? 0 : colour / both, objectRecall(a, found, w, h));
+    }
+
+    /**
+     * @param found for each inked pixel of the browser's image, whether the render has ink within 2 px
+     * @return the share of the browser's objects (8-connected ink blobs of {@value #MIN_OBJECT} pixels or
+     *     more) of which at least half the pixels are found; 1 when there are none
+     */
+    private static double objectRecall(int[] browser, boolean[] found, int w, int h) {
+        boolean[] seen = new boolean[w * h];
+        int[] queue = new int[w * h];
+        int objects = 0;
+        int foundObjects = 0;
+        for (int start = 0; start < w * h; start++) {
+            if (seen[start] || !inked(browser[start])) {
+                continue;
+            }
+            // breadth-first over the blob; the queue holds each pixel once, so it never overflows
+            int head = 0;
+            int tail = 0;
+            int hits = 0;
+            seen[start] = true;
+            queue[tail++] = start;
+            while (head < tail) {
+                int i = queue[head++];
+                hits += found[i] ? 1 : 0;
+                int x = i % w;
+                int y = i / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        int ny = y + dy;
+                        int n = ny * w + nx;
+                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && !seen[n] && inked(browser[n])) {
+                            seen[n] = true;
+                            queue[tail++] = n;
+                        }
+                    }
+                }
+            }
+            if (tail >= MIN_OBJECT) {
+                objects++;
+                foundObjects += 2 * hits >= tail ? 1 : 0;
+            }
+        }
+        return objects == 0 ? 1 : (double) foundObjects / objects;
     }
 
     private static boolean inked(int rgb) {
@@ -299,7 +427,7 @@ public final class CorpusFidelity {
 
     private static void sideBySide(Path file, BufferedImage browser, BufferedImage ours, @Nullable BufferedImage bare)
             throws IOException {
-        double scale = Math.min(1, 700.0 / Math.max(browser.getWidth(), browser.getHeight()));
+        double scale = Math.min(1, 900.0 / Math.max(browser.getWidth(), browser.getHeight()));
         int w = Math.max(1, (int) (browser.getWidth() * scale));
         int h = Math.max(1, (int) (browser.getHeight() * scale));
         BufferedImage joined = new BufferedImage(3 * w + 20, h, BufferedImage.TYPE_INT_RGB);

@@ -166,8 +166,10 @@ final class DatabaseCost {
                 .mapToLong(e -> e.getValue() - cpuAtStart.getOrDefault(e.getKey(), 0L))
                 .sum();
         try (HikariDataSource admin = PostgresThroughput.pool("public", 1)) {
+            // the flushed end, not the inserted one: pg_walinspect refuses an end past what is flushed,
+            // and every measured commit is flushed by now
             endLsn = Jdbi.create(admin)
-                    .withHandle(h -> h.createQuery("SELECT pg_current_wal_lsn()::text")
+                    .withHandle(h -> h.createQuery("SELECT pg_current_wal_flush_lsn()::text")
                             .mapTo(String.class)
                             .one());
         }

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * after the other, cannot promise on a shared machine. Prints each side's median and quartiles and
  * the median of the per-round ratios.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.InterleavedRender [rounds]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.InterleavedRender [rounds]
+ * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.InterleavedRender formats [rounds]</pre>
  */
 public final class InterleavedRender {
 
@@ -31,9 +32,14 @@ public final class InterleavedRender {
     private InterleavedRender() {}
 
     /**
-     * @param args the rounds for 50 shapes (default 30; a quarter of them for 500)
+     * @param args the rounds for 50 shapes (default 30; a quarter of them for 500), after {@code formats}
+     *     for the other formats
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("formats")) {
+            formats(args.length > 1 ? Integer.parseInt(args[1]) : 30);
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         PngFormat png = new PngFormat();
         for (int nodes : new int[] {50, 500}) {
@@ -61,11 +67,55 @@ public final class InterleavedRender {
         }
     }
 
-    private static void compare(String what, Supplier<?> a, Supplier<?> b, int rounds) {
-        for (int i = 0; i < 5; i++) {
-            time(a);
-            time(b);
+    /**
+     * The other formats, on {@link RenderBenchmark}'s inputs: the {@code html} notes page against
+     * flexmark alone, interleaved; {@code pdf} and {@code svg}, which wrap no single library call,
+     * timed alone (for the scale-out arithmetic in docs/benchmarks.md).
+     */
+    private static void formats(int rounds) throws IOException {
+        for (int nodes : new int[] {50, 500}) {
+            RenderBenchmark inputs = new RenderBenchmark();
+            inputs.nodes = nodes;
+            inputs.setUp();
+            int n = nodes == 50 ? rounds : Math.max(4, rounds / 4);
+            if (nodes == 50) {
+                compare(
+                        "html, notes only: schedexHtmlNotes / bareFlexmarkHtml",
+                        unchecked(inputs::schedexHtmlNotes),
+                        inputs::bareFlexmarkHtml,
+                        rounds);
+            }
+            alone(nodes + " shapes, pdf (A4, drawing and notes)", unchecked(inputs::schedexPdf), n);
+            alone(nodes + " shapes, svg (sanitised)", unchecked(inputs::schedexSvg), n);
         }
+    }
+
+    /** A render that may throw, as a supplier. */
+    private interface Render {
+        byte[] get() throws IOException;
+    }
+
+    private static Supplier<byte[]> unchecked(Render render) {
+        return () -> {
+            try {
+                return render.get();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private static void alone(String what, Supplier<?> work, int rounds) {
+        warmUp(work, work);
+        double[] t = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            t[i] = time(work);
+        }
+        System.out.printf(Locale.ROOT, "%s, %d rounds: %s ms%n", what, rounds, quartiles(t));
+    }
+
+    private static void compare(String what, Supplier<?> a, Supplier<?> b, int rounds) {
+        warmUp(a, b);
         double[] ta = new double[rounds];
         double[] tb = new double[rounds];
         double[] ratio = new double[rounds];
@@ -90,6 +140,15 @@ public final class InterleavedRender {
                 median(ratio),
                 quantile(ratio, 0.25),
                 quantile(ratio, 0.75));
+    }
+
+    /** Both sides, alternately, at least 5 times and for at least 3 seconds, so that the JIT has compiled them. */
+    private static void warmUp(Supplier<?> a, Supplier<?> b) {
+        long until = System.nanoTime() + 3_000_000_000L;
+        for (int i = 0; i < 5 || System.nanoTime() < until; i++) {
+            time(a);
+            time(b);
+        }
     }
 
     private static double time(Supplier<?> work) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +37,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.PostgresThroughput [executions | due | cost [executions]]
+ * java -cp benchmarks/target/benchmarks.jar dev.schedex.benchmarks.PostgresThroughput [executions | due | cost [executions] | rate [executions [rounds]]]
  * </pre>
  */
 public final class PostgresThroughput {
@@ -64,6 +65,10 @@ public final class PostgresThroughput {
         }
         if (args.length > 0 && args[0].equals("due")) {
             dueQuery();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("rate")) {
+            rate(args.length > 1 ? Integer.parseInt(args[1]) : 20_000, args.length > 2 ? Integer.parseInt(args[2]) : 5);
             return;
         }
         if (args.length > 0 && args[0].equals("cost")) {
@@ -130,6 +135,44 @@ public final class PostgresThroughput {
         breakdown.forEach(System.out::println);
     }
 
+    /**
+     * Executions per second of schedex against db-scheduler recurring, one host, every row due: rounds
+     * of one run each, the order alternating, so that on a shared machine a busy stretch slows both
+     * runs of a round; the median of the rounds' ratios is the figure (docs/benchmarks.md).
+     */
+    private static void rate(int executions, int rounds) throws Exception {
+        database = COST_DATABASE;
+        DatabaseCost.prepareDatabase();
+        schedex(WARM_UP, 1);
+        dbScheduler(WARM_UP, 1, DbSchedulerTask.RECURRING, 1, Optional.empty());
+        System.out.printf(
+                Locale.ROOT, "%d executions of a no-op task, 1 host, every row due, %d rounds%n%n", executions, rounds);
+        System.out.println("| round | schedex (/s) | db-scheduler 15.6.0 recurring (/s) | schedex ÷ db-scheduler |");
+        System.out.println("|---|---|---|---|");
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            double ours;
+            double theirs;
+            if (round % 2 == 1) {
+                ours = executions / (schedex(executions, 1).toNanos() / 1e9);
+                theirs = executions
+                        / (dbScheduler(executions, 1, DbSchedulerTask.RECURRING, 1, Optional.empty())
+                                        .toNanos()
+                                / 1e9);
+            } else {
+                theirs = executions
+                        / (dbScheduler(executions, 1, DbSchedulerTask.RECURRING, 1, Optional.empty())
+                                        .toNanos()
+                                / 1e9);
+                ours = executions / (schedex(executions, 1).toNanos() / 1e9);
+            }
+            ratios.add(ours / theirs);
+            System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %.2f |%n", round, ours, theirs, ours / theirs);
+        }
+        Collections.sort(ratios);
+        System.out.printf(Locale.ROOT, "%nmedian ratio %.2f%n", ratios.get(ratios.size() / 2));
+    }
+
     /** Executions per second when all were due at once; with due times spread out, the spread sets the pace. */
     private static double perSecond(int executions, Duration took, int spread) {
         return spread == 1 ? executions / (took.toNanos() / 1e9) : 0;
@@ -152,9 +195,11 @@ public final class PostgresThroughput {
      * as empty is planned as a sequential scan, the planner trap that made run lookups grow with the
      * history (docs/benchmarks.md).
      */
-    private static void settle(Jdbi jdbi, String table) {
+    private static void settle(Jdbi jdbi, String... tables) {
         jdbi.useHandle(h -> {
-            h.execute("VACUUM ANALYZE " + table);
+            for (String table : tables) {
+                h.execute("VACUUM ANALYZE " + table);
+            }
             h.execute("CHECKPOINT");
         });
     }
@@ -194,21 +239,30 @@ public final class PostgresThroughput {
 
     /** Inserts {@code count} hourly schedules due at {@link #DUE} plus 0 to {@code spread - 1} seconds. */
     private static void insertDueSchedules(Jdbi jdbi, int count, int notDue, int spread) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO schedex_schedules (id, owner_id, document_id, name, kind, cron,"
-                        + " zone, format_id, format_settings, destination_type, destination_parameters, misfire_policy,"
-                        + " only_when_changed, active, next_run_at, next_occurrence, run_count, error_count,"
-                        + " consecutive_failures, created_at, updated_at, version, revision)"
-                        + " SELECT gen_random_uuid()::text, 'owner-' || (i % 100), 'doc-' || i, 'bench ' || i, 'cron',"
-                        + " '0 * * * *', 'UTC', 'noop', '{}', 'drop', '{}', 'RUN_ONCE', FALSE, TRUE,"
-                        + " CASE WHEN i <= :due THEN :dueAt + (i % :spread) * 1000 ELSE :later END,"
-                        + " CASE WHEN i <= :due THEN :dueAt + (i % :spread) * 1000 ELSE :later END,"
-                        + " 0, 0, 0, :dueAt, :dueAt, 1, 1 FROM generate_series(1, :total) AS i")
-                .bind("due", count)
-                .bind("spread", spread)
-                .bind("total", count + notDue)
-                .bind("dueAt", DUE.toEpochMilli())
-                .bind("later", DUE.plus(Duration.ofDays(365)).toEpochMilli())
-                .execute());
+        // definitions and states, as the store writes them (migration V8): the same ids, from a
+        // table of the numbers and ids made first
+        jdbi.useTransaction(h -> {
+            h.execute("CREATE TEMPORARY TABLE bench_ids ON COMMIT DROP AS"
+                    + " SELECT i, gen_random_uuid()::text AS id FROM generate_series(1, " + (count + notDue)
+                    + ") AS i");
+            h.execute("INSERT INTO schedex_schedules (id, owner_id, document_id, name, kind, cron,"
+                    + " zone, format_id, format_settings, destination_type, destination_parameters, misfire_policy,"
+                    + " only_when_changed, created_at)"
+                    + " SELECT id, 'owner-' || (i % 100), 'doc-' || i, 'bench ' || i, 'cron',"
+                    + " '0 * * * *', 'UTC', 'noop', '{}', 'drop', '{}', 'RUN_ONCE', FALSE, " + DUE.toEpochMilli()
+                    + " FROM bench_ids");
+            h.createUpdate("INSERT INTO schedex_schedule_states (id, active, next_run_at, next_occurrence, run_count,"
+                            + " error_count, consecutive_failures, updated_at, version, revision)"
+                            + " SELECT id, TRUE,"
+                            + " CASE WHEN i <= :due THEN :dueAt + (i % :spread) * 1000 ELSE :later END,"
+                            + " CASE WHEN i <= :due THEN :dueAt + (i % :spread) * 1000 ELSE :later END,"
+                            + " 0, 0, 0, :dueAt, 1, 1 FROM bench_ids")
+                    .bind("due", count)
+                    .bind("spread", spread)
+                    .bind("dueAt", DUE.toEpochMilli())
+                    .bind("later", DUE.plus(Duration.ofDays(365)).toEpochMilli())
+                    .execute();
+        });
     }
 
     private static Duration schedex(int executions, int hosts) throws Exception {
@@ -229,7 +283,7 @@ public final class PostgresThroughput {
             pools.add(setup);
             JdbiScheduleStore.builder(setup).build().migrate();
             insertDueSchedules(Jdbi.create(setup), executions, 0, spread);
-            settle(Jdbi.create(setup), "schedex_schedules");
+            settle(Jdbi.create(setup), "schedex_schedules", "schedex_schedule_states");
             ExportDocument document = ExportDocument.of("doc", "Doc", "v1", DUE);
             List<ExportScheduleService> services = new ArrayList<>();
             for (int i = 0; i < hosts; i++) {
@@ -379,6 +433,7 @@ public final class PostgresThroughput {
                 // autovacuum or checkpoint of the fresh rows running into the measurement
                 jdbi.useHandle(h -> {
                     h.execute("VACUUM ANALYZE schedex_schedules");
+                    h.execute("VACUUM ANALYZE schedex_schedule_states");
                     h.execute("CHECKPOINT");
                 });
                 long[] took = new long[CLAIMS];
@@ -392,8 +447,9 @@ public final class PostgresThroughput {
                     if (claimed != 100) {
                         throw new IllegalStateException("claimed " + claimed);
                     }
-                    jdbi.useHandle(h -> h.execute("UPDATE schedex_schedules SET lease_owner = NULL, lease_token = NULL,"
-                            + " lease_until = NULL WHERE lease_token IS NOT NULL"));
+                    jdbi.useHandle(
+                            h -> h.execute("UPDATE schedex_schedule_states SET lease_owner = NULL, lease_token = NULL,"
+                                    + " lease_until = NULL WHERE lease_token IS NOT NULL"));
                 }
                 Arrays.sort(took);
                 System.out.printf(
@@ -408,7 +464,7 @@ public final class PostgresThroughput {
                     return String.join(
                             "\n",
                             h.createQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF)"
-                                            + " SELECT id FROM schedex_schedules WHERE active = TRUE AND next_run_at <= :now"
+                                            + " SELECT id FROM schedex_schedule_states WHERE active = TRUE AND next_run_at <= :now"
                                             + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY next_run_at LIMIT 100"
                                             + " FOR UPDATE SKIP LOCKED")
                                     .bind("now", DUE.toEpochMilli())

@@ -35,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The persistent {@link ScheduleStore}: schedules and runs in two tables of an H2, PostgreSQL or
- * MariaDB database, through Jdbi, with Flyway migrations. Many hosts may share one database: it does
+ * The persistent {@link ScheduleStore}: schedules (their definitions, and apart from them their
+ * changing states) and runs in three tables of an H2, PostgreSQL or MariaDB database, through Jdbi, with Flyway migrations. Many hosts may share one database: it does
  * the coordination.
  *
  * <pre>{@code
@@ -89,6 +89,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
         this.migrations = new Migrations(b.dataSource, dialect, schema, b.prefix);
         String qualifier = schema.map(s -> s + ".").orElse("");
         jdbi.define("schedules", qualifier + b.prefix + "schedules")
+                .define("states", qualifier + b.prefix + "schedule_states")
                 .define("runs", qualifier + b.prefix + "runs")
                 .define("scheduleColumns", sql("schedule-columns").strip())
                 .define("runColumns", sql("run-columns").strip());
@@ -148,7 +149,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
             if (exists(h, schedule.id())) {
                 throw new IllegalStateException("a schedule with id " + schedule.id() + " exists");
             }
-            ScheduleRows.bindSchedule(h.createUpdate(sql("insert-schedule")), schedule)
+            ScheduleRows.bindDefinition(h.createUpdate(sql("insert-schedule")), schedule)
+                    .execute();
+            ScheduleRows.bindState(h.createUpdate(sql("insert-state")), schedule)
                     .execute();
             return null;
         });
@@ -195,10 +198,17 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     @Override
     public boolean update(ExportSchedule schedule, long expectedRevision) {
-        return transactions.run(h -> ScheduleRows.bindSchedule(h.createUpdate(sql("update-schedule")), schedule)
-                        .bind("expected", expectedRevision)
-                        .execute()
-                == 1);
+        return transactions.run(h -> {
+            if (ScheduleRows.bindState(h.createUpdate(sql("update-state")), schedule)
+                            .bind("expected", expectedRevision)
+                            .execute()
+                    != 1) {
+                return false;
+            }
+            ScheduleRows.bindDefinition(h.createUpdate(sql("update-schedule")), schedule)
+                    .execute();
+            return true;
+        });
     }
 
     @Override
@@ -207,6 +217,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
             h.createUpdate(sql("delete-runs-of-schedule"))
                     .bind("id", id.toString())
                     .execute();
+            h.createUpdate(sql("delete-state")).bind("id", id.toString()).execute();
             return h.createUpdate(sql("delete-schedule"))
                             .bind("id", id.toString())
                             .execute()
@@ -341,24 +352,21 @@ public final class JdbiScheduleStore implements ScheduleStore {
             return Map.of();
         }
         Map<String, Instant> latest = new HashMap<>();
-        List<String> abandoned = new ArrayList<>();
+        PreparedBatch abandon = h.prepareBatch(sql("abandon-runs"));
         h.createQuery(sql("running-runs"))
                 .bindList("ids", scheduleIds)
-                .map((rs, ctx) ->
-                        List.of(rs.getString(1).strip(), rs.getString(2).strip(), rs.getString(3)))
-                .forEach(row -> {
-                    if (forRunNow
-                            || latest.putIfAbsent(row.get(1), Instant.ofEpochMilli(Long.parseLong(row.get(2))))
-                                    != null) {
-                        abandoned.add(row.get(0));
+                .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getLong(2)))
+                .forEach(run -> {
+                    if (forRunNow || latest.putIfAbsent(run.getKey(), Instant.ofEpochMilli(run.getValue())) != null) {
+                        abandon.bind("schedule", run.getKey())
+                                .bind("occurrence", run.getValue())
+                                .bind("now", now.toEpochMilli())
+                                .bind("message", ExportRun.ABANDONED)
+                                .add();
                     }
                 });
-        if (!abandoned.isEmpty()) {
-            h.createUpdate(sql("abandon-runs"))
-                    .bindList("ids", abandoned)
-                    .bind("now", now.toEpochMilli())
-                    .bind("message", ExportRun.ABANDONED)
-                    .execute();
+        if (abandon.size() > 0) {
+            abandon.execute();
         }
         return latest;
     }

@@ -74,8 +74,8 @@ final class ScheduleRows {
 
     private ScheduleRows() {}
 
-    /** Binds every column of a schedule but the lease, by column name. */
-    static <S extends SqlStatement<S>> S bindSchedule(S statement, ExportSchedule s) {
+    /** Binds the id and the definition's columns of a schedule (the schedules table), by column name. */
+    static <S extends SqlStatement<S>> S bindDefinition(S statement, ExportSchedule s) {
         Map<String, String> fields = ScheduleInput.of(s.schedule()).fields();
         statement
                 .bind("id", s.id().toString())
@@ -107,10 +107,13 @@ final class ScheduleRows {
                 .bind("misfire_policy", s.misfirePolicy().name())
                 .bind("only_when_changed", s.onlyWhenChanged())
                 .bind("created_at", s.createdAt().toEpochMilli());
-        return bindState(statement, s);
+        return statement;
     }
 
-    /** Binds the id and the state columns of a schedule, with {@code updated_at} and {@code version}. */
+    /**
+     * Binds the id and the state's columns of a schedule (the state table, but the lease), by column
+     * name.
+     */
     static <S extends SqlStatement<S>> S bindState(S statement, ExportSchedule s) {
         return statement
                 .bind("id", s.id().toString())

@@ -40,7 +40,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         if (database == null) {
             database = createDatabase();
             store = database.storeBuilder().build();
-            assertEquals(6, store.migrate(), "every migration applied");
+            assertEquals(8, store.migrate(), "every migration applied");
         }
         return database;
     }
@@ -50,6 +50,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         TestDatabase db = database();
         try {
             db.execute("DELETE FROM " + db.table("runs"));
+            db.execute("DELETE FROM " + db.table("schedule_states"));
             db.execute("DELETE FROM " + db.table("schedules"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -90,16 +91,25 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
                 "day_of_month = 15",
                 "ordinal = 6",
                 "misfire_policy = 'SOMETIMES'",
-                "start_at = 100, end_at = 50",
+                "start_at = 100, end_at = 50");
+        String states = database().table("schedule_states");
+        List<String> badStates = List.of(
                 "last_status = 'MAYBE'",
                 "run_count = -1",
                 "lease_token = 'x'",
                 "next_run_at = NULL",
+                "revision = 0",
                 "active = " + (database().dialect() == Dialect.MARIADB ? "0" : "FALSE"));
         for (String change : badChanges) {
             assertThrows(
                     Exception.class,
                     () -> database().execute("UPDATE " + table + " SET " + change + " WHERE id = " + id),
+                    change);
+        }
+        for (String change : badStates) {
+            assertThrows(
+                    Exception.class,
+                    () -> database().execute("UPDATE " + states + " SET " + change + " WHERE id = " + id),
                     change);
         }
         assertEquals(valid, store().find(valid.id()).orElseThrow(), "the row is unchanged");

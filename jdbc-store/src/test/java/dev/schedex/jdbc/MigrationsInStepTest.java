@@ -74,7 +74,17 @@ class MigrationsInStepTest {
                     "postgresql",
                     "a fillfactor leaves room on each page for heap-only updates (V2)",
                     "^ALTER TABLE \\S+ SET \\(fillfactor = \\d+\\)$",
-                    ""));
+                    ""),
+            new KnownDifference(
+                    "mariadb",
+                    "InnoDB will not drop a unique index that a foreign key uses: the key goes first (V7)",
+                    "^ALTER TABLE \\S+ DROP FOREIGN KEY \\S+$",
+                    ""),
+            new KnownDifference(
+                    "postgresql",
+                    "retention's index is a BRIN index (V7): a run started writes no entry into it",
+                    "^CREATE INDEX (\\S+) ON (\\S+) USING brin \\((\\w+)\\)$",
+                    "CREATE INDEX $1 ON $2 ($3)"));
 
     private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE TABLE (\\S+) \\((.*)\\)$");
 

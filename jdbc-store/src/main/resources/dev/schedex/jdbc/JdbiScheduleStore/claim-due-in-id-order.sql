@@ -3,7 +3,7 @@
 -- order: concurrent claimers then lock the rows they update in the same order, and deadlock less.
 -- See claim-due-skip-locked.sql for PostgreSQL and MariaDB.
 SELECT id, lease_until
-FROM <schedules>
+FROM <states>
 WHERE active = <true>
   AND next_run_at <= :now
   AND (lease_until IS NULL OR lease_until < :leaseNow)

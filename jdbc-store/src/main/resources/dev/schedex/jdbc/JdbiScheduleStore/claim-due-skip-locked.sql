@@ -5,7 +5,7 @@
 -- V2), so that a claim, which writes only the lease columns, writes no index entry.
 -- See claim-due-in-id-order.sql for H2.
 SELECT id, lease_until
-FROM <schedules>
+FROM <states>
 WHERE active = <true>
   AND next_run_at <= :now
   AND (lease_until IS NULL OR lease_until < :leaseNow)

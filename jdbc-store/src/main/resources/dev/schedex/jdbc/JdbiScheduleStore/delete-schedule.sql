@@ -1,2 +1,2 @@
--- A schedule, after its runs (delete-runs-of-schedule.sql).
+-- A schedule's definition, after its runs (delete-runs-of-schedule.sql) and its state (delete-state.sql).
 DELETE FROM <schedules> WHERE id = :id

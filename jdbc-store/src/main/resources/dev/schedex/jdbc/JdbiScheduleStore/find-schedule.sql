@@ -1,4 +1,4 @@
 -- One schedule by id.
 SELECT <scheduleColumns>
-FROM <schedules>
-WHERE id = :id
+FROM <schedules> s JOIN <states> t ON t.id = s.id
+WHERE s.id = :id

@@ -1,13 +1,11 @@
--- A new schedule, every column but the lease (a new schedule is not leased).
+-- A new schedule's definition; its state goes into the state table (insert-state.sql).
 INSERT INTO <schedules> (id, owner_id, document_id, name,
     kind, times, days, day_of_month, ordinal, day_of_week, time_of_day, cron, interval_count, interval_unit,
     interval_from, business_calendar, non_business_day, business_day, zone, start_at, end_at,
     format_id, format_settings, destination_type, destination_parameters, misfire_policy, only_when_changed,
-    active, paused_reason, next_run_at, next_occurrence, last_run_at, last_status, last_exported_version,
-    run_count, error_count, consecutive_failures, created_at, updated_at, version, revision)
+    created_at)
 VALUES (:id, :owner_id, :document_id, :name,
     :kind, :times, :days, :day_of_month, :ordinal, :day_of_week, :time_of_day, :cron, :interval_count, :interval_unit,
     :interval_from, :business_calendar, :non_business_day, :business_day, :zone, :start_at, :end_at,
     :format_id, :format_settings, :destination_type, :destination_parameters, :misfire_policy, :only_when_changed,
-    :active, :paused_reason, :next_run_at, :next_occurrence, :last_run_at, :last_status, :last_exported_version,
-    :run_count, :error_count, :consecutive_failures, :created_at, :updated_at, :version, :revision)
+    :created_at)

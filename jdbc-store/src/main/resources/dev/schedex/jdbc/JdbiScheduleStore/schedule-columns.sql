@@ -1,7 +1,7 @@
 -- The define <scheduleColumns>: the columns a schedule is read from (ScheduleRows.SCHEDULE), every
 -- column but the lease, for the statements that read schedules. Written once, here, so that they
 -- read the same columns.
-id, owner_id, document_id, name,
+s.id, owner_id, document_id, name,
 kind, times, days, day_of_month, ordinal, day_of_week, time_of_day, cron, interval_count, interval_unit, interval_from,
 business_calendar, non_business_day, business_day, zone, start_at, end_at,
 format_id, format_settings, destination_type, destination_parameters, misfire_policy, only_when_changed,

@@ -5,7 +5,7 @@ INSERT INTO <runs> (id, schedule_id, occurrence, status, attempt, host, started_
     document_version, size, checksum, location, message, render_millis, delivery_millis)
 SELECT :id, :schedule_id, :occurrence, :status, :attempt, :host, :started_at, :finished_at, :format_id,
     :document_version, :size, :checksum, :location, :message, :render_millis, :delivery_millis
-FROM <schedules> s
+FROM <states> s
 WHERE s.id = :schedule_id
   AND s.lease_token = :token
   AND NOT EXISTS (SELECT 1 FROM <runs> r WHERE r.schedule_id = :schedule_id AND r.occurrence = :occurrence)

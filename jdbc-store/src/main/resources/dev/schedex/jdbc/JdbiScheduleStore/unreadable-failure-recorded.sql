@@ -2,5 +2,5 @@
 -- twice (a retried transaction, a second host) records one failed run, not two.
 SELECT COUNT(*)
 FROM <runs> r
-JOIN <schedules> s ON r.schedule_id = s.id AND r.occurrence = s.next_occurrence
+JOIN <states> s ON r.schedule_id = s.id AND r.occurrence = s.next_occurrence
 WHERE s.id = :id

@@ -1,7 +1,8 @@
--- Writes a run over its row by id: a run started again, or a run's end.
+-- Writes a run over its row, found by its key (schedule and occurrence): a run started again, or a
+-- run's end.
 UPDATE <runs>
-SET schedule_id = :schedule_id, occurrence = :occurrence, status = :status, attempt = :attempt, host = :host,
+SET id = :id, status = :status, attempt = :attempt, host = :host,
     started_at = :started_at, finished_at = :finished_at, format_id = :format_id,
     document_version = :document_version, size = :size, checksum = :checksum, location = :location,
     message = :message, render_millis = :render_millis, delivery_millis = :delivery_millis
-WHERE id = :id
+WHERE schedule_id = :schedule_id AND occurrence = :occurrence

@@ -1,5 +1,6 @@
--- An owner's edit: every column but the id and the lease, fenced by the revision so that a write
--- made since the schedule was read (a run's end, another edit) is not overwritten.
+-- An owner's edit of the definition: every column but the id. Run only after update-state.sql
+-- succeeded in the same transaction: the state's revision is the fence of both, and its row lock
+-- keeps any other writer out until the transaction ends.
 UPDATE <schedules>
 SET owner_id = :owner_id, document_id = :document_id, name = :name,
     kind = :kind, times = :times, days = :days, day_of_month = :day_of_month, ordinal = :ordinal,
@@ -9,9 +10,5 @@ SET owner_id = :owner_id, document_id = :document_id, name = :name,
     start_at = :start_at, end_at = :end_at,
     format_id = :format_id, format_settings = :format_settings, destination_type = :destination_type,
     destination_parameters = :destination_parameters, misfire_policy = :misfire_policy,
-    only_when_changed = :only_when_changed,
-    active = :active, paused_reason = :paused_reason, next_run_at = :next_run_at, next_occurrence = :next_occurrence,
-    last_run_at = :last_run_at, last_status = :last_status, last_exported_version = :last_exported_version,
-    run_count = :run_count, error_count = :error_count, consecutive_failures = :consecutive_failures,
-    created_at = :created_at, updated_at = :updated_at, version = :version, revision = :revision
-WHERE id = :id AND revision = :expected
+    only_when_changed = :only_when_changed, created_at = :created_at
+WHERE id = :id

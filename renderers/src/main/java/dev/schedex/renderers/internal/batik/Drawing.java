@@ -17,8 +17,6 @@ import org.apache.batik.anim.dom.SVGDOMImplementation;
 import org.apache.batik.anim.dom.SVGOMDocument;
 import org.apache.batik.bridge.BridgeContext;
 import org.apache.batik.bridge.BridgeException;
-import org.apache.batik.bridge.DocumentLoader;
-import org.apache.batik.bridge.GVTBuilder;
 import org.apache.batik.ext.awt.image.GraphicsUtil;
 import org.apache.batik.gvt.GraphicsNode;
 import org.apache.batik.util.ParsedURL;
@@ -59,13 +57,21 @@ public final class Drawing implements AutoCloseable {
 
     private final BridgeContext context;
     private final Labels labels;
+    private final NonScalingStrokes strokes;
     private final GraphicsNode root;
     private final double width;
     private final double height;
 
-    private Drawing(BridgeContext context, Labels labels, GraphicsNode root, double width, double height) {
+    private Drawing(
+            BridgeContext context,
+            Labels labels,
+            NonScalingStrokes strokes,
+            GraphicsNode root,
+            double width,
+            double height) {
         this.context = context;
         this.labels = labels;
+        this.strokes = strokes;
         this.root = root;
         this.width = width;
         this.height = height;
@@ -83,26 +89,24 @@ public final class Drawing implements AutoCloseable {
         Document sanitised = SafeSvg.read(svg, warnings).forBatik();
         SafeUserAgent agent = new SafeUserAgent(viewport(sanitised.getDocumentElement()), warnings);
         SVGOMDocument document = forBatik(sanitised, agent);
-        BridgeContext context = new BridgeContext(agent, new DocumentLoader(agent));
+        BridgeContext context = new SafeBridgeContext(agent, new ImageDocuments(agent));
         context.setDynamicState(BridgeContext.STATIC);
         Labels labels = new Labels(agent::warn);
         context.putBridge(new LabelBridge(labels));
         try {
-            GraphicsNode root = new GVTBuilder().build(context, document);
+            NonScalingStrokes strokes = new NonScalingStrokes();
+            GraphicsNode root = strokes.builder().build(context, document);
             Dimension2D size = context.getDocumentSize();
             if (!(size.getWidth() > 0 && size.getHeight() > 0)) {
                 throw new ExportException(
                         "the drawing has no area: its size is " + size.getWidth() + " by " + size.getHeight());
             }
             StoppableShape.wrapPaths(root);
-            return new Drawing(context, labels, root, size.getWidth(), size.getHeight());
+            return new Drawing(context, labels, strokes, root, size.getWidth(), size.getHeight());
         } catch (BridgeException e) {
             context.dispose();
             labels.close();
-            // Batik's message starts with the document's URI and line ("null:-1"), which mean nothing here
-            String message = String.valueOf(e.getMessage());
-            throw new ExportException(
-                    "the drawing cannot be drawn: " + message.substring(message.indexOf('\n') + 1), e);
+            throw new ExportException("the drawing cannot be drawn: " + SafeBridgeContext.reason(e), e);
         } catch (RuntimeException | Error e) {
             context.dispose();
             labels.close();
@@ -111,15 +115,18 @@ public final class Drawing implements AutoCloseable {
     }
 
     /**
-     * Copies the sanitised drawing into Batik's DOM, in the form Batik 1.19 reads:
+     * Copies a sanitised drawing, or an SVG image inside one ({@link ImageDocuments}), into Batik's
+     * DOM, in the form Batik 1.19 reads:
      * <ul>
      *   <li>an element Batik does not know (SVG 2's, or a tool's own in the SVG namespace) is left out
      *       with a warning, instead of failing the whole drawing;</li>
      *   <li>the document gets an address ({@link SvgSanitiser#BASE_URI}), which Batik needs to tell
-     *       its own {@code #id} references from others and to report a stylesheet it cannot read.</li>
+     *       its own {@code #id} references from others and to report a stylesheet it cannot read
+     *       (an image gets it too: each document resolves references against its own address to
+     *       itself).</li>
      * </ul>
      */
-    private static SVGOMDocument forBatik(Document sanitised, SafeUserAgent agent) {
+    static SVGOMDocument forBatik(Document sanitised, SafeUserAgent agent) {
         SVGOMDocument document =
                 (SVGOMDocument) SVGDOMImplementation.getDOMImplementation().createDocument(SVG, "svg", null);
         document.setParsedURL(new ParsedURL(SvgSanitiser.BASE_URI));
@@ -214,6 +221,7 @@ public final class Drawing implements AutoCloseable {
         graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        strokes.paintingOn(graphics);
         root.paint(graphics);
     }
 

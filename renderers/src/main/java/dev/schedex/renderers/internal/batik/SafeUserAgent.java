@@ -22,7 +22,8 @@ import org.w3c.dom.svg.SVGDocument;
  * Batik's view of the world during one render, locked down: no script of any type may load, no
  * resource may load but a {@code data:} URI inside the drawing (whatever the element, attribute, CSS
  * rule or base URI that names it), links are never followed, and a resource that cannot load becomes
- * an empty picture and a warning instead of failing the render. One instance per render.
+ * an empty picture and a warning instead of failing the render (an image that loads but cannot be
+ * drawn too: {@link SafeBridgeContext}). One instance per render.
  */
 final class SafeUserAgent extends UserAgentAdapter {
 
@@ -119,9 +120,18 @@ final class SafeUserAgent extends UserAgentAdapter {
         getExternalResourceSecurity(resourceURL, docURL).checkLoadExternalResource();
     }
 
+    /**
+     * @param element what refers to the resource
+     * @param url     the resource
+     * @param why     why it is not drawn
+     */
+    void leftOut(Element element, String url, String why) {
+        warn("<" + element.getLocalName() + "> " + describe(url) + " was left out: " + why);
+    }
+
     @Override
     public SVGDocument getBrokenLinkDocument(Element element, String url, String message) {
-        warn("<" + element.getLocalName() + "> " + describe(url) + " was left out: " + message);
+        leftOut(element, url, message);
         SVGDocument empty = (SVGDocument) SVGDOMImplementation.getDOMImplementation()
                 .createDocument(SVGDOMImplementation.SVG_NAMESPACE_URI, "svg", null);
         empty.getDocumentElement().setAttribute("width", "0");

@@ -15,6 +15,7 @@ import org.w3c.dom.Element;
  *       ({@link DrawingNormaliser#makePortable}), for {@code svg};</li>
  *   <li>{@link #serialise(boolean)} as read, inline for {@code html} and as a file for {@code md}.</li>
  * </ul>
+ * An SVG image inside a drawing is read the same way ({@link #readImage}) when a renderer draws it.
  * The routes rewrite the document in place, so a drawing read once takes one route.
  */
 public final class SafeSvg {
@@ -33,6 +34,23 @@ public final class SafeSvg {
      */
     public static SafeSvg read(String svg, Consumer<String> warnings) {
         return new SafeSvg(SvgSanitiser.sanitise(svg, warnings));
+    }
+
+    /**
+     * An SVG image inside a drawing, read as the sanitiser reads it there ({@link EmbeddedSvg}: its
+     * bytes in the encoding they are in) and sanitised as a drawing, for a renderer that draws it.
+     *
+     * @param url      the image's {@code data:image/svg+xml} URL
+     * @param warnings told of everything left out of the image
+     * @return the image, sanitised
+     * @throws ExportException if the URL is not an SVG image, cannot be read, or the image breaks a
+     *                         limit of {@link SvgSanitiser}
+     */
+    public static SafeSvg readImage(String url, Consumer<String> warnings) {
+        if (!EmbeddedSvg.isSvgImage(url)) {
+            throw new ExportException("it is not an SVG image");
+        }
+        return new SafeSvg(SvgSanitiser.sanitise(EmbeddedSvg.text(url), warnings));
     }
 
     /** @return the drawing rewritten for Batik, to be copied into Batik's DOM */

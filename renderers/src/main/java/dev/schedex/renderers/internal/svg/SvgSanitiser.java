@@ -504,9 +504,13 @@ public final class SvgSanitiser {
     }
 
     /**
+     * The XML declaration is written here, not by the JDK's serialiser: that one declares the
+     * encoding the drawing declared when it was read ({@code iso-8859-1}, {@code UTF-16}) whatever
+     * it is told, and the text is written out as UTF-8.
+     *
      * @param document           a sanitised drawing
      * @param omitXmlDeclaration true to leave out the XML declaration, for a drawing inside an HTML page
-     * @return it as text, the same for the same drawing
+     * @return it as text, the same for the same drawing, to be written as UTF-8
      */
     static String serialise(Document document, boolean omitXmlDeclaration) {
         try {
@@ -514,9 +518,11 @@ public final class SvgSanitiser {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
             Transformer transformer = factory.newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, omitXmlDeclaration ? "yes" : "no");
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter out = new StringWriter();
+            if (!omitXmlDeclaration) {
+                out.write("<?xml version=\"" + document.getXmlVersion() + "\" encoding=\"UTF-8\" standalone=\"no\"?>");
+            }
             transformer.transform(new DOMSource(document), new StreamResult(out));
             return out.toString();
         } catch (TransformerException e) {
