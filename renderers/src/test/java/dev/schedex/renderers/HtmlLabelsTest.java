@@ -257,6 +257,21 @@ class HtmlLabelsTest {
     }
 
     @Test
+    void anInlineBlockAlignedToTheTopStartsAtTheTop() throws IOException {
+        // Chromium: draw.io's legacy label (an inline-block, vertical-align: top) inked from y 12 to 20 in its box at
+        // y 10; the engine aligned it by its baseline, 3 px lower
+        Ink ink = Ink.of(png(
+                200,
+                40,
+                "<foreignObject x=\"20\" y=\"10\" width=\"113\" height=\"12\" style=\"overflow: visible\"><div " + XHTML
+                        + " style=\"display: inline-block; font-size: 12px; font-family: Liberation Sans; line-height: 1.2;"
+                        + " vertical-align: top; white-space: nowrap; text-align: center;\"><div style=\"display:"
+                        + " inline-block\">Some network barrier</div></div></foreignObject>"));
+        assertNear(12, ink.top, "the text's top");
+        assertNear(134, ink.right, "the text's end");
+    }
+
+    @Test
     void lightTextWithADarkOutlineKeepsItsOutline() throws IOException {
         // Chromium: white bold text whose text-shadow draws a grey halo around it: ink from x 0 to 81, y 5 to 29
         Ink ink = Ink.of(png(

@@ -116,6 +116,16 @@ final class HtmlLabels extends ElementRule {
                     "style",
                     label.getAttribute("style")
                             + "; position: absolute !important; left: 0 !important; top: 0 !important");
+            Element only = onlyChild(label);
+            if (!flex
+                    && only != null
+                    && SvgTree.declared(only, "display").orElse("").equals("inline-block")
+                    && SvgTree.declared(only, "vertical-align").orElse("").equals("top")) {
+                // draw.io's legacy labels: the engine aligns an inline-block by its baseline whatever its
+                // vertical-align, 3 px lower than at the top; as the one child of a box sized to it, a block is the
+                // same
+                only.setAttribute("style", only.getAttribute("style") + "; display: block !important");
+            }
         }
         label.setAttribute("id", HtmlLabelPage.LABEL_ID);
         foreign.setAttribute(HtmlLabelPage.ALIGN, align);
@@ -240,6 +250,22 @@ final class HtmlLabels extends ElementRule {
     private static boolean drawsSomething(Element foreign) {
         return !foreign.getTextContent().isBlank()
                 || foreign.getElementsByTagNameNS(XHTML, "img").getLength() > 0;
+    }
+
+    /** @return the element's one element child, if it has no other child but blank text */
+    private static @Nullable Element onlyChild(Element parent) {
+        Element only = null;
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element) {
+                if (only != null) {
+                    return null;
+                }
+                only = element;
+            } else if (!child.getTextContent().isBlank()) {
+                return null;
+            }
+        }
+        return only;
     }
 
     private static @Nullable Element firstElement(Element parent) {
