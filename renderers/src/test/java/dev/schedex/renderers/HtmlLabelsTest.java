@@ -124,6 +124,25 @@ class HtmlLabelsTest {
     }
 
     @Test
+    void aPrettyPrintedLabelIsNotWrappedByItsIndents() throws IOException {
+        // Chromium: "LOAD BALANCER" on one line, ink x 37 to 243, y 22 to 39 (draw.io's label, its text on lines of
+        // its own, indented); the engine counted the spaces at its end and wrapped it
+        Ink ink = Ink.of(png(
+                300,
+                60,
+                "<foreignObject width=\"100%\" height=\"100%\" style=\"overflow: visible\">\n  <div " + XHTML
+                        + " style=\"display: flex; align-items: unsafe center; justify-content: unsafe center; width: 260px;"
+                        + " height: 1px; padding-top: 30px; margin-left: 10px;\">\n    <div style=\"box-sizing: border-box;"
+                        + " font-size: 0px; text-align: center;\">\n      <div style=\"display: inline-block; font-size: 25px; "
+                        + FONT
+                        + "line-height: 1.2; white-space: normal;\">\n        LOAD BALANCER\n      </div>\n    </div>\n"
+                        + "  </div>\n</foreignObject>"));
+        assertEquals(1, ink.rows.size(), "one line: " + ink.rowsText());
+        assertNear(37, ink.left, "centred in its box");
+        assertNear(22, ink.top, "centred on its line");
+    }
+
+    @Test
     void listsHaveTheirMarkersAndIndents() throws IOException {
         // Chromium: bullets from x 23, the items' text from x 40, three lines (alpha, beta, "1. gamma")
         BufferedImage image = png(

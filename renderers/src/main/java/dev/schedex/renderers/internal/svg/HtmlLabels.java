@@ -30,6 +30,33 @@ import org.w3c.dom.Node;
 final class HtmlLabels extends ElementRule {
 
     static final String XHTML = "http://www.w3.org/1999/xhtml";
+    /** HTML's block elements, where no {@code display} says otherwise. */
+    private static final Set<String> BLOCKS = Set.of(
+            "div",
+            "p",
+            "li",
+            "ul",
+            "ol",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "pre",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "body",
+            "html");
+    /** Inline content that ends the search for a block's first or last text. */
+    private static final Set<String> INLINE_STOPS = Set.of("br", "img", "svg", "math", "input");
     /** Names that mean something to HTML: the stand-in for an SVG element of this name is a span. */
     private static final Set<String> HTML_NAMES = Set.of("a", "title", "style", "image", "font");
 
@@ -127,6 +154,7 @@ final class HtmlLabels extends ElementRule {
                 only.setAttribute("style", only.getAttribute("style") + "; display: block !important");
             }
         }
+        trimLineEnds(label);
         label.setAttribute("id", HtmlLabelPage.LABEL_ID);
         foreign.setAttribute(HtmlLabelPage.ALIGN, align);
         if (clips) {
@@ -250,6 +278,78 @@ final class HtmlLabels extends ElementRule {
     private static boolean drawsSomething(Element foreign) {
         return !foreign.getTextContent().isBlank()
                 || foreign.getElementsByTagNameNS(XHTML, "img").getLength() > 0;
+    }
+
+    /**
+     * Removes the spaces that start and end a block's text (a pretty-printed drawing's line breaks and
+     * indents), as CSS removes them at the start and end of a line. The engine keeps the last ones in the
+     * width a line must fit, though not in a shrink-to-fit box's width: a label sized to its text wrapped
+     * its last word ("LOAD BALANCER FOR / SERVICES" in a 948 px box). Text whose spaces are kept
+     * ({@code white-space: pre...}) is left alone.
+     */
+    private static void trimLineEnds(Element label) {
+        for (Element element : descendants(label)) {
+            if (!isBlock(element) || keepsSpaces(element)) {
+                continue;
+            }
+            List<Node> leaves = inlineLeaves(element);
+            trim(leaves, "^\\s+");
+            java.util.Collections.reverse(leaves);
+            trim(leaves, "\\s+$");
+        }
+    }
+
+    /** Empties the blank texts before the first text, and trims that one, until an image, a break or a block. */
+    private static void trim(List<Node> leaves, String spaces) {
+        for (Node leaf : leaves) {
+            if (leaf.getNodeType() != Node.TEXT_NODE) {
+                return;
+            }
+            String trimmed = leaf.getNodeValue().replaceFirst(spaces, "");
+            leaf.setNodeValue(trimmed);
+            if (!trimmed.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    /** @return a block's inline content in order: its texts, and the elements text does not flow through */
+    private static List<Node> inlineLeaves(Element block) {
+        List<Node> leaves = new ArrayList<>();
+        for (Node child = block.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE) {
+                leaves.add(child);
+            } else if (child instanceof Element element) {
+                if (isBlock(element) || INLINE_STOPS.contains(local(element))) {
+                    leaves.add(element);
+                } else {
+                    leaves.addAll(inlineLeaves(element));
+                }
+            }
+        }
+        return leaves;
+    }
+
+    private static boolean isBlock(Element element) {
+        String display = SvgTree.declared(element, "display").orElse("");
+        return display.isEmpty() ? BLOCKS.contains(local(element)) : !display.equals("inline");
+    }
+
+    private static boolean keepsSpaces(Element element) {
+        for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+            String whiteSpace = SvgTree.declared(e, "white-space").orElse("");
+            if (!whiteSpace.isEmpty()) {
+                return whiteSpace.startsWith("pre") || whiteSpace.equals("break-spaces");
+            }
+            if (local(e).equals("pre")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String local(Element element) {
+        return element.getLocalName().toLowerCase(Locale.ROOT);
     }
 
     /** @return the element's one element child, if it has no other child but blank text */
