@@ -143,6 +143,23 @@ class HtmlLabelsTest {
     }
 
     @Test
+    void aLabelMeasuredWholeIsLaidOutWhole() throws IOException {
+        // Chromium: "Services Consume Events" (bold, underlined, 17px) on one line, ink x 32 to 245; the engine sized
+        // the label to its text measured whole and laid it out in pieces, a few units wider, and wrapped it
+        Ink ink = Ink.of(png(
+                300,
+                60,
+                "<foreignObject width=\"100%\" height=\"100%\" style=\"overflow: visible\"><div " + XHTML
+                        + " style=\"display: flex; align-items: unsafe center; justify-content: unsafe center; width: 258px;"
+                        + " height: 1px; padding-top: 30px; margin-left: 10px;\"><div style=\"box-sizing: border-box;"
+                        + " font-size: 0px; text-align: center;\"><div style=\"display: inline-block; font-size: 17px;"
+                        + " font-family: Helvetica; line-height: 1.2; font-weight: bold; text-decoration: underline;"
+                        + " white-space: normal;\">Services Consume Events</div></div></div></foreignObject>"));
+        assertNear(32, ink.left, "one line, centred");
+        assertNear(245, ink.right, "one line, centred");
+    }
+
+    @Test
     void listsHaveTheirMarkersAndIndents() throws IOException {
         // Chromium: bullets from x 23, the items' text from x 40, three lines (alpha, beta, "1. gamma")
         BufferedImage image = png(

@@ -11,6 +11,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextAttribute;
+import java.awt.font.TextLayout;
 import java.text.AttributedString;
 import java.util.List;
 
@@ -22,14 +23,26 @@ import java.util.List;
  */
 final class LabelText extends Java2DTextRenderer {
 
+    private final LineBreaks pieces = new LineBreaks(() -> {});
+
     @Override
     public int getWidth(FontContext context, FSFont font, String text) {
+        // the sum of the pieces the line layout measures (LineBreaks), each rounded to the engine's units: the
+        // width of a whole text is then the width of the line it makes, and a box sized to it does not wrap it
         FontRenderContext metrics = ((Java2DFontContext) context).getGraphics().getFontRenderContext();
-        AttributedString runs = runs(((Java2DFont) font).getAWTFonts(), text);
-        if (text.isEmpty()) {
-            return 0;
+        List<Font> fonts = ((Java2DFont) font).getAWTFonts();
+        pieces.setText(text);
+        int width = 0;
+        int start = 0;
+        while (start < text.length()) {
+            int end = pieces.next();
+            int stop = end > start && end <= text.length() ? end : text.length();
+            TextLayout piece =
+                    new TextLayout(runs(fonts, text.substring(start, stop)).getIterator(), metrics);
+            width += (int) Math.round(piece.getAdvance());
+            start = stop;
         }
-        return (int) Math.round(new java.awt.font.TextLayout(runs.getIterator(), metrics).getAdvance());
+        return width;
     }
 
     @Override

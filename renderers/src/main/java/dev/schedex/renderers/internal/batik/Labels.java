@@ -7,9 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
-import java.text.BreakIterator;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -98,37 +96,8 @@ final class Labels implements AutoCloseable {
         return fonts;
     }
 
-    /**
-     * @return the line breaker of the JDK (Unicode's rules, as browsers break lines; the engine's own
-     *         also breaks what looks like a URL after its colons and slashes), with two changes: a
-     *         break comes before the spaces that end
-     *         a line, not after them (the engine counts the spaces in the width that must fit, a
-     *         browser lets them hang past the edge: "The quick brown " did not fit where "The quick
-     *         brown" does, and labels sized to their text wrapped a word early); and it stops the
-     *         layout once the render thread is halted: it is asked for every break opportunity in
-     *         every text, so no long layout goes without a check
-     */
+    /** @return where lines break ({@link LineBreaks}), checking the render's halt at every break: no long layout goes unchecked */
     FSTextBreaker lineBreaker() {
-        BreakIterator breaker = BreakIterator.getLineInstance(Locale.ROOT);
-        return new FSTextBreaker() {
-            private String text = "";
-
-            @Override
-            public int next() {
-                halt.step();
-                int at = breaker.next();
-                int before = at;
-                while (before > 1 && text.charAt(before - 1) == ' ') {
-                    before--;
-                }
-                return before > 0 && at < text.length() ? before : at;
-            }
-
-            @Override
-            public void setText(String text) {
-                this.text = text;
-                breaker.setText(text);
-            }
-        };
+        return new LineBreaks(halt::step);
     }
 }
