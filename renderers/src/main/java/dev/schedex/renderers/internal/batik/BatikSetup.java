@@ -53,7 +53,7 @@ final class BatikSetup {
      * and Serif), and monospace with DejaVu Sans Mono; Java's own fonts for these names are its
      * logical fonts, DejaVu Sans and Serif, wider, so text overflowed the boxes its tool measured.
      */
-    private static final Map<String, String> BROWSER_FAMILIES = Map.of(
+    static final Map<String, String> BROWSER_FAMILIES = Map.of(
             "sans-serif",
             "Liberation Sans",
             "arial",

@@ -56,13 +56,21 @@ public final class Drawing implements AutoCloseable {
     }
 
     private final BridgeContext context;
+    private final Labels labels;
     private final NonScalingStrokes strokes;
     private final GraphicsNode root;
     private final double width;
     private final double height;
 
-    private Drawing(BridgeContext context, NonScalingStrokes strokes, GraphicsNode root, double width, double height) {
+    private Drawing(
+            BridgeContext context,
+            Labels labels,
+            NonScalingStrokes strokes,
+            GraphicsNode root,
+            double width,
+            double height) {
         this.context = context;
+        this.labels = labels;
         this.strokes = strokes;
         this.root = root;
         this.width = width;
@@ -83,6 +91,8 @@ public final class Drawing implements AutoCloseable {
         SVGOMDocument document = forBatik(sanitised, agent);
         BridgeContext context = new SafeBridgeContext(agent, new ImageDocuments(agent));
         context.setDynamicState(BridgeContext.STATIC);
+        Labels labels = new Labels(agent::warn);
+        context.putBridge(new LabelBridge(labels));
         try {
             NonScalingStrokes strokes = new NonScalingStrokes();
             GraphicsNode root = strokes.builder().build(context, document);
@@ -92,12 +102,14 @@ public final class Drawing implements AutoCloseable {
                         "the drawing has no area: its size is " + size.getWidth() + " by " + size.getHeight());
             }
             StoppableShape.wrapPaths(root);
-            return new Drawing(context, strokes, root, size.getWidth(), size.getHeight());
+            return new Drawing(context, labels, strokes, root, size.getWidth(), size.getHeight());
         } catch (BridgeException e) {
             context.dispose();
+            labels.close();
             throw new ExportException("the drawing cannot be drawn: " + SafeBridgeContext.reason(e), e);
         } catch (RuntimeException | Error e) {
             context.dispose();
+            labels.close();
             throw e;
         }
     }
@@ -254,6 +266,7 @@ public final class Drawing implements AutoCloseable {
     @Override
     public void close() {
         context.dispose();
+        labels.close();
     }
 
     /** A size in fractional pixels (the JDK has only abstract and whole-number ones). */

@@ -2,7 +2,9 @@
  * The drawing in Batik: {@link dev.schedex.renderers.internal.batik.Drawing}, the door, builds a
  * sanitised drawing into Batik's graphics tree and paints it; {@code BatikSetup},
  * {@code SafeUserAgent}, {@code VectorGradients}, {@code EmbeddedFontFamily} and
- * {@code StoppableShape} are the parts of Batik it sets up or replaces. Every render runs on a
+ * {@code StoppableShape} are the parts of Batik it sets up or replaces; {@code LabelBridge} draws
+ * the HTML labels of {@code <foreignObject>}s with openhtmltopdf's CSS engine ({@code Labels},
+ * {@code LabelLayout} and the other {@code Label} classes). Every render runs on a
  * thread of its own within its limits ({@link dev.schedex.renderers.internal.batik.TimedRender}),
  * and work with no interruption point of its own checks that thread's halt
  * ({@link dev.schedex.renderers.internal.batik.HaltCheck}).

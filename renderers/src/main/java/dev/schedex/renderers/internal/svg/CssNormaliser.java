@@ -54,6 +54,12 @@ final class CssNormaliser {
             Pattern.compile("(rgba?|hsla?)\\(([^)]*)\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC = Pattern.compile("(^|;\\s*)src:");
     private static final Pattern HEX_ALPHA = Pattern.compile("#([0-9a-fA-F]{4}|[0-9a-fA-F]{8})\\b");
+    /** A colour {@link #forCss21} makes opaque: a colour function, or hex digits with an alpha. */
+    private static final Pattern ALPHA_COLOUR =
+            Pattern.compile("(?i)\\b(?:rgba?|hsla?)\\([^)]*\\)|#(?:[0-9a-f]{8}|[0-9a-f]{4})\\b");
+    /** {@code light-dark(light, dark)} with colours without parentheses of their own, or rgb() ones. */
+    private static final Pattern LIGHT_DARK =
+            Pattern.compile("(?i)light-dark\\(\\s*((?:[^,()]|\\([^()]*\\))+?)\\s*,\\s*(?:[^,()]|\\([^()]*\\))+\\)");
     /** Colour properties and the opacity property that goes with each. */
     static final Map<String, String> OPACITY_OF = Map.of(
             "fill",
@@ -298,6 +304,57 @@ final class CssNormaliser {
             result.put(opacityProperty, trim(rgba[3]));
         }
         return result;
+    }
+
+    /**
+     * @param text CSS text: a stylesheet or a {@code style} attribute
+     * @return the custom properties it declares ({@code --x: ...}), the first declaration of each
+     */
+    static Map<String, String> customProperties(String text) {
+        Map<String, String> custom = new HashMap<>();
+        Matcher m = CUSTOM_PROPERTY.matcher(COMMENT.matcher(text).replaceAll(""));
+        while (m.find()) {
+            custom.putIfAbsent(m.group(1), m.group(2).strip());
+        }
+        return custom;
+    }
+
+    /**
+     * CSS for an engine of CSS 2.1 (the HTML labels' {@code LabelLayout}, in the Batik wing), which
+     * reads neither custom properties nor colours with an alpha channel: every {@code var()} is
+     * resolved (to nothing where it cannot be, which makes its declaration invalid, as a browser takes
+     * it), {@code light-dark()} takes its light colour, and a colour with alpha becomes the same colour
+     * opaque, or {@code transparent} if it is fully transparent.
+     *
+     * @param text   CSS text: a stylesheet or a {@code style} attribute
+     * @param custom the custom properties in scope ({@link #customProperties})
+     * @return the text rewritten
+     */
+    static String forCss21(String text, Map<String, String> custom) {
+        String resolved = text;
+        if (text.contains("var(")) {
+            Matcher var = VAR.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (var.find()) {
+                String value = resolve(var.group(), custom, 0);
+                var.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
+            }
+            resolved = var.appendTail(out).toString();
+        }
+        resolved = LIGHT_DARK.matcher(resolved).replaceAll("$1");
+        StringBuilder out = new StringBuilder();
+        Matcher colour = ALPHA_COLOUR.matcher(resolved);
+        while (colour.find()) {
+            double[] rgba = parseColour(colour.group());
+            String opaque = rgba == null
+                    ? colour.group()
+                    : rgba[3] == 0
+                            ? "transparent"
+                            : "rgb(" + Math.round(rgba[0]) + ", " + Math.round(rgba[1]) + ", " + Math.round(rgba[2])
+                                    + ")";
+            colour.appendReplacement(out, Matcher.quoteReplacement(opaque));
+        }
+        return colour.appendTail(out).toString();
     }
 
     /** @return r, g, b (0-255) and alpha (0-1) of a colour Batik cannot read itself, else null */

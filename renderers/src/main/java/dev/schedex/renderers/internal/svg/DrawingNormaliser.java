@@ -19,9 +19,11 @@ import org.w3c.dom.Element;
  *       one rule Batik does not know never costs the whole stylesheet;</li>
  *   <li>{@link Hrefs}, {@link SizelessRects}, {@link Markers}, {@link DropShadows}: SVG 2 that
  *       Batik and older viewers cannot read, as SVG 1.1 that draws the same;</li>
- *   <li>{@link SwitchBranches}: the branch a browser draws, HTML included (draw.io's labels, not its
- *       truncated fallbacks); {@link HtmlLabels}: a {@code <foreignObject>} of HTML text as SVG text
- *       in its box (Mermaid's and draw.io's labels);</li>
+ *   <li>{@link HtmlLabels}, first on each {@code <foreignObject>} (before its style is rewritten):
+ *       its HTML as a page of its own, with the drawing's stylesheets as sanitised, which the Batik
+ *       wing lays out with a CSS engine (Mermaid's, draw.io's and tldraw's labels);
+ *       {@link SwitchBranches}: the branch a browser draws, HTML included (draw.io's labels, not its
+ *       truncated fallbacks);</li>
  *   <li>{@link FontFallbacks}: characters beyond Unicode's first plane get a font that falls back
  *       for them; {@link Baselines}: {@code dominant-baseline} and {@code alignment-baseline}, which
  *       Batik does not read, as the {@code baseline-shift} a browser's shift amounts to.</li>
@@ -43,18 +45,23 @@ final class DrawingNormaliser {
         RootBackground.paint(root); // before its style loses what Batik does not read
         FontFallbacks.initialFont(root);
         List<Element> elements = SvgTree.elements(root);
+        StringBuilder stylesheets = new StringBuilder();
+        elements.stream()
+                .filter(DrawingNormaliser::isStylesheet)
+                .forEach(sheet -> stylesheets.append(sheet.getTextContent()).append('\n'));
         Styles styles = new Styles();
         // stylesheets first: the animations they define apply to style attributes anywhere
         elements.stream().filter(DrawingNormaliser::isStylesheet).forEach(styles::apply);
         List<DrawingRule> rules = new ArrayList<>();
+        // before the label's own style is rewritten for Batik
+        rules.add(new HtmlLabels(document, stylesheets.toString()));
         rules.add(element -> {
             if (!isStylesheet(element)) {
                 styles.apply(element);
             }
         });
         rules.addAll(portable(document));
-        rules.addAll(List.of(
-                new SwitchBranches(), new HtmlLabels(document), new FontFallbacks(document), new Baselines(document)));
+        rules.addAll(List.of(new SwitchBranches(), new FontFallbacks(document), new Baselines(document)));
         apply(elements, rules);
     }
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,6 +26,7 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -271,7 +273,9 @@ public final class SvgSanitiser {
             Node next = child.getNextSibling();
             switch (child.getNodeType()) {
                 case Node.ELEMENT_NODE:
-                    if (isRemoved((Element) child, svgContent)) {
+                    if (isHtmlStylesheet((Element) child)) {
+                        moveOutOfHtml((Element) child, depth, count, warnings, embedding);
+                    } else if (isRemoved((Element) child, svgContent)) {
                         element.removeChild(child);
                     } else {
                         clean((Element) child, depth + 1, count, warnings, embedding);
@@ -295,6 +299,37 @@ public final class SvgSanitiser {
             }
             child = next;
         }
+    }
+
+    /** @return true for an HTML {@code <style>} inside a {@code <foreignObject>} */
+    private static boolean isHtmlStylesheet(Element element) {
+        if (!"style".equals(local(element)) || SVG.equals(element.getNamespaceURI())) {
+            return false;
+        }
+        return foreignObjectAround(element) != null;
+    }
+
+    private static @Nullable Element foreignObjectAround(Element element) {
+        for (Node node = element.getParentNode(); node instanceof Element ancestor; node = node.getParentNode()) {
+            if ("foreignObject".equals(ancestor.getLocalName()) && SVG.equals(ancestor.getNamespaceURI())) {
+                return ancestor;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An HTML {@code <style>} in a label applies, in a browser, to the whole drawing, as an SVG one does:
+     * it becomes an SVG {@code <style>} before its {@code <foreignObject>}, sanitised as every stylesheet.
+     * Left in the HTML, its text would be raw text to an HTML parser (the drawing inline in a page).
+     */
+    private static void moveOutOfHtml(Element html, int depth, int[] count, Consumer<String> warnings, int embedding) {
+        Element foreign = Objects.requireNonNull(foreignObjectAround(html), "an HTML stylesheet is in a foreignObject");
+        Element svg = html.getOwnerDocument().createElementNS(SVG, "style");
+        svg.setTextContent(html.getTextContent());
+        html.getParentNode().removeChild(html);
+        foreign.getParentNode().insertBefore(svg, foreign);
+        clean(svg, depth, count, warnings, embedding);
     }
 
     /**

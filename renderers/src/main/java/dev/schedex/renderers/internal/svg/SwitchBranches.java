@@ -10,7 +10,7 @@ import org.w3c.dom.Node;
  * {@code Extensibility} feature (HTML in {@code <foreignObject>}) and no private extension;
  * Batik supports neither, and so draws draw.io's truncated fallback labels and its "Text is not
  * SVG - cannot display" notice. Here the switch keeps the child a browser would draw, without its
- * conditions (a {@code <foreignObject>} then becomes SVG text, by {@link HtmlLabels}), and loses
+ * conditions (a {@code <foreignObject>} is then a label for the CSS engine, by {@link HtmlLabels}), and loses
  * the others.
  */
 final class SwitchBranches implements DrawingRule {

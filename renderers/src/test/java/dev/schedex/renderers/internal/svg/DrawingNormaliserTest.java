@@ -18,7 +18,7 @@ class DrawingNormaliserTest {
     }
 
     @Test
-    void aSwitchKeepsTheBranchABrowserDrawsAndItsHtmlBecomesText() {
+    void aSwitchKeepsTheBranchABrowserDrawsAndDrawIosFlexBoxBecomesTheLabelsBox() {
         String out = normalised(
                 OPEN + "<switch><foreignObject requiredFeatures=\"http://www.w3.org/TR/SVG11/feature#Extensibility\""
                         + " width=\"100%\" height=\"100%\"><div " + XHTML
@@ -28,34 +28,41 @@ class DrawingNormaliserTest {
                         + "<text x=\"90\" y=\"44\">Lamp...</text></switch>"
                         + "<switch><g requiredFeatures=\"http://www.w3.org/TR/SVG11/feature#Extensibility\"/>"
                         + "<a href=\"https://example.com\"><text>Text is not SVG - cannot display</text></a></switch></svg>");
-        assertTrue(out.contains(">Lamp</tspan>") && out.contains(">plugged in?</tspan>"), out);
-        assertTrue(out.contains("text-anchor=\"middle\"") && out.contains("font-size=\"12.0\""), out);
-        assertFalse(out.contains("Lamp...") || out.contains("cannot display") || out.contains("foreignObject"), out);
+        // the flex box's content box, 98 by 1 at (41, 40); its item centred in it both ways
+        assertTrue(out.contains("data-schedex-box=\"41.0 40.0 98.0 1.0\""), out);
+        assertTrue(out.contains("data-schedex-align=\"center center\""), out);
+        assertTrue(out.contains(">Lamp<br/>plugged in?</div>"), out);
+        assertFalse(out.contains("Lamp...") || out.contains("cannot display"), out);
         assertFalse(out.contains("requiredFeatures"), out);
     }
 
     @Test
-    void htmlTextAloneBecomesSvgTextInItsBox() {
-        String out = normalised(
-                OPEN + "<g transform=\"translate(10, 10)\"><foreignObject width=\"80\" height=\"24\">" + "<div " + XHTML
-                        + " style=\"text-align: center;\"><span><p>Class01</p></span></div></foreignObject></g></svg>");
-        assertTrue(out.contains("<tspan x=\"40.0\""), out);
-        assertTrue(out.contains(">Class01</tspan>"), out);
+    void anHtmlLabelBecomesAPageWithTheDrawingsCssAndStandInsForTheSvgAroundIt() {
+        String out = normalised(OPEN + "<style>#d .node p { margin: 0; color: rgba(255, 0, 0, 0.5) }</style>"
+                + "<g class=\"node\" font-size=\"14px\" transform=\"translate(10, 10)\">"
+                + "<foreignObject width=\"80\" height=\"24\"><div " + XHTML
+                + " style=\"text-align: center;\"><span><p>Class01</p></span></div></foreignObject></g></svg>");
+        assertTrue(out.contains("data-schedex-box=\"0.0 0.0 80.0 24.0\""), out);
+        assertTrue(out.contains("data-schedex-clip=\"0.0 0.0 80.0 24.0\""), "a foreign object clips: " + out);
+        // the stylesheet as the tool wrote it (not as rewritten for Batik), its colours opaque for CSS 2.1
+        assertTrue(out.contains("#d .node p { margin: 0; color: rgb(255, 0, 0) }"), out);
+        // the group's stand-in has its class; its presentation attribute is on a span around it, which rules override
+        assertTrue(
+                out.matches("(?s).*<span style=\"font-size: 14px; [^\"]*\"><g class=\"node\" style=\"[^\"]*\">.*"),
+                out);
+        assertTrue(out.contains("<p>Class01</p>"), out);
     }
 
     @Test
-    void aDataImageInHtmlTextStaysAboveItsText() {
-        String out = normalised(OPEN + "<foreignObject width=\"100\" height=\"148\"><div " + XHTML
-                + " style=\"text-align: center;\"><p><img height=\"100\" width=\"100\" src=\"data:image/png;base64,AAAA\"/>"
-                + "<br/>Red Circle</p></div></foreignObject></svg>");
-        // centred across the 100-wide box, the 100-high image and a 20-high line centred in the 148-high box
-        assertTrue(
-                out.matches("(?s).*<image height=\"100.0\" width=\"100.0\" x=\"0.0\" [^>]*"
-                        + "xlink:href=\"data:image/png;base64,AAAA\" y=\"14.0\"/>.*"),
-                out);
-        assertTrue(
-                out.contains("<tspan x=\"50.0\" y=\"130.0\">Red Circle</tspan>"),
-                "the text's baseline below the image: " + out);
+    void anHtmlStylesheetInALabelBecomesAnSvgStylesheetBeforeIt() {
+        Document document = SvgSanitiser.sanitise(
+                OPEN + "<foreignObject width=\"80\" height=\"24\"><div " + XHTML
+                        + "><style>.note { color: blue }</style>"
+                        + "<span class=\"note\">x</span></div></foreignObject></svg>",
+                warning -> {});
+        String out = SvgSanitiser.serialise(document, true);
+        assertTrue(out.contains("<style>.note { color: blue }</style><foreignObject"), out);
+        assertFalse(out.contains("<style xmlns=\"http://www.w3.org/1999/xhtml\""), out);
     }
 
     @Test

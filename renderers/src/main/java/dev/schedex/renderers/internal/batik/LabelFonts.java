@@ -1,0 +1,79 @@
+package dev.schedex.renderers.internal.batik;
+
+import com.openhtmltopdf.css.constants.IdentValue;
+import com.openhtmltopdf.java2d.Java2DFont;
+import com.openhtmltopdf.java2d.Java2DFontResolver;
+import com.openhtmltopdf.layout.SharedContext;
+import com.openhtmltopdf.render.FSFont;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.awt.font.TextAttribute;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The fonts of one drawing's labels: those its {@code @font-face} rules embed, then the system's,
+ * named as a browser names them: case does not matter, and the generic families and the common
+ * names a system lacks are the fonts {@link BatikSetup#BROWSER_FAMILIES} gives (Liberation Sans
+ * for Helvetica and sans-serif...), as in the rest of the drawing. Text is kerned, as browsers
+ * kern it. One per drawing, shared by its labels, so that each embedded font is read once.
+ */
+final class LabelFonts extends Java2DFontResolver {
+
+    /** The system's families by lower-case name. */
+    private static final Map<String, String> SYSTEM = systemFamilies();
+
+    private final Map<Font, Font> kerned = new HashMap<>();
+
+    /** @param context the CSS engine's context of the first label, whose user agent reads embedded fonts */
+    LabelFonts(SharedContext context) {
+        super(context, true);
+        // the last resort of the engine, as of a browser, is its serif
+        setFontMapping("Serif", new Font(browserFamily("serif"), Font.PLAIN, 1));
+    }
+
+    @Override
+    public FSFont resolveFont(
+            SharedContext context,
+            String[] families,
+            float size,
+            IdentValue weight,
+            IdentValue style,
+            IdentValue variant) {
+        String[] named = new String[families == null ? 0 : families.length];
+        for (int i = 0; i < named.length; i++) {
+            named[i] = browserFamily(families[i]);
+        }
+        Java2DFont font = (Java2DFont) super.resolveFont(context, named, size, weight, style, variant);
+        List<Font> fonts = new ArrayList<>();
+        for (Font awt : font.getAWTFonts()) {
+            fonts.add(kerned.computeIfAbsent(
+                    awt, f -> f.deriveFont(Map.of(TextAttribute.KERNING, TextAttribute.KERNING_ON))));
+        }
+        return new Java2DFont(fonts, font.getSize2D());
+    }
+
+    /** @return the system family a browser draws a CSS family name with, or the name as it is */
+    private static String browserFamily(String family) {
+        String name = family.strip().replaceAll("^[\"']|[\"']$", "");
+        String lower = name.toLowerCase(Locale.ROOT);
+        String browser = BatikSetup.BROWSER_FAMILIES.get(lower);
+        String system = browser == null ? null : SYSTEM.get(browser.toLowerCase(Locale.ROOT));
+        if (system != null) {
+            return system;
+        }
+        return SYSTEM.getOrDefault(lower, name);
+    }
+
+    private static Map<String, String> systemFamilies() {
+        Map<String, String> families = new HashMap<>();
+        for (String family :
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
+            families.putIfAbsent(family.toLowerCase(Locale.ROOT), family);
+        }
+        return Map.copyOf(families);
+    }
+}
