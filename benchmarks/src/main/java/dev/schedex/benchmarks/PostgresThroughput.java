@@ -17,8 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,15 +110,13 @@ public final class PostgresThroughput {
         System.out.println("| system | due | executions per second | WAL bytes (no FPI) | FPI bytes | index entries"
                 + " | rows written | statements | commits | backend CPU µs |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        List<String> breakdown = List.of();
+        Map<String, List<String>> breakdowns = new LinkedHashMap<>();
         for (int spread : new int[] {1, 20}) {
             String situation = spread == 1 ? "all at once" : "over " + spread + " s";
             DatabaseCost schedexCost = new DatabaseCost(executions);
             Duration took = schedex(executions, 1, spread, Optional.of(schedexCost));
             System.out.println(schedexCost.row("schedex", situation, perSecond(executions, took, spread)));
-            if (spread == 1) {
-                breakdown = schedexCost.breakdown();
-            }
+            breakdowns.put(situation, schedexCost.breakdown());
             for (DbSchedulerTask kind : DbSchedulerTask.values()) {
                 DatabaseCost c = new DatabaseCost(executions);
                 Duration dbTook = dbScheduler(executions, 1, kind, spread, Optional.of(c));
@@ -127,12 +127,14 @@ public final class PostgresThroughput {
                         perSecond(executions, dbTook, spread)));
             }
         }
-        System.out.println();
-        System.out.println("Where schedex's WAL goes, all due at once, per execution:");
-        System.out.println();
-        System.out.println("| relation | record | records | bytes (no FPI) |");
-        System.out.println("|---|---|---|---|");
-        breakdown.forEach(System.out::println);
+        breakdowns.forEach((situation, breakdown) -> {
+            System.out.println();
+            System.out.println("Where schedex's WAL goes, due " + situation + ", per execution:");
+            System.out.println();
+            System.out.println("| relation | record | records | bytes (no FPI) |");
+            System.out.println("|---|---|---|---|");
+            breakdown.forEach(System.out::println);
+        });
     }
 
     /**
@@ -243,7 +245,7 @@ public final class PostgresThroughput {
         // table of the numbers and ids made first
         jdbi.useTransaction(h -> {
             h.execute("CREATE TEMPORARY TABLE bench_ids ON COMMIT DROP AS"
-                    + " SELECT i, gen_random_uuid()::text AS id FROM generate_series(1, " + (count + notDue)
+                    + " SELECT i, gen_random_uuid() AS id FROM generate_series(1, " + (count + notDue)
                     + ") AS i");
             h.execute("INSERT INTO schedex_schedules (id, owner_id, document_id, name, kind, cron,"
                     + " zone, format_id, format_settings, destination_type, destination_parameters, misfire_policy,"

@@ -14,13 +14,15 @@ import java.util.Optional;
  * of a value or expression, given to every statement as a Jdbi define ({@code <true>},
  * {@code <false>}, {@code <boolean>}, {@code <currentMillis>}); and, where a statement's shape
  * differs, the name of the engine's own statement file (the due claim, the claim's setting). The
- * statements are {@code .sql} resources beside {@link JdbiScheduleStore}.
+ * statements are {@code .sql} resources beside {@link JdbiScheduleStore}. Ids and lease tokens are
+ * UUID columns on H2 and PostgreSQL and their text on MariaDB ({@link UuidArguments}).
  */
 public enum Dialect {
     /** H2 2.x, the embedded default. Claims use conditional updates (H2 has no SKIP LOCKED). */
     H2(
             "h2",
             false,
+            true,
             "claim-due-in-id-order",
             Optional.empty(),
             Map.of(
@@ -35,6 +37,7 @@ public enum Dialect {
     /** PostgreSQL 9.5 or later. Claims take due rows with {@code FOR UPDATE SKIP LOCKED}. */
     POSTGRESQL(
             "postgresql",
+            true,
             true,
             "claim-due-skip-locked",
             Optional.of("claim-plan-postgresql"),
@@ -52,6 +55,7 @@ public enum Dialect {
     MARIADB(
             "mariadb",
             true,
+            false,
             "claim-due-skip-locked",
             Optional.empty(),
             Map.of(
@@ -68,6 +72,7 @@ public enum Dialect {
 
     private final String folder;
     private final boolean databaseClock;
+    private final boolean uuidColumns;
     private final String claimDue;
     private final Optional<String> claimSetting;
     private final Map<String, String> defines;
@@ -75,11 +80,13 @@ public enum Dialect {
     Dialect(
             String folder,
             boolean databaseClock,
+            boolean uuidColumns,
             String claimDue,
             Optional<String> claimSetting,
             Map<String, String> defines) {
         this.folder = folder;
         this.databaseClock = databaseClock;
+        this.uuidColumns = uuidColumns;
         this.claimDue = claimDue;
         this.claimSetting = claimSetting;
         this.defines = defines;
@@ -96,6 +103,11 @@ public enum Dialect {
      */
     boolean databaseClockByDefault() {
         return databaseClock;
+    }
+
+    /** @return how ids and lease tokens are bound: as UUIDs, or as their text (see {@link UuidArguments}) */
+    UuidArguments uuidArguments() {
+        return new UuidArguments(!uuidColumns);
     }
 
     /** @return the name of the statement that selects and locks a batch of due schedules */

@@ -85,7 +85,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 });
         Optional<String> schema = Optional.ofNullable(b.schema);
         this.databaseClock = b.databaseClock != null ? b.databaseClock : dialect.databaseClockByDefault();
-        this.transactions = new Transactions(jdbi, (int) b.queryTimeout.getSeconds());
+        this.transactions = new Transactions(jdbi, (int) b.queryTimeout.getSeconds(), dialect.uuidArguments());
         this.migrations = new Migrations(b.dataSource, dialect, schema, b.prefix);
         String qualifier = schema.map(s -> s + ".").orElse("");
         jdbi.define("schedules", qualifier + b.prefix + "schedules")
@@ -159,7 +159,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
 
     private static boolean exists(Handle h, UUID id) {
         return h.createQuery(sql("schedule-exists"))
-                        .bind("id", id.toString())
+                        .bind("id", id)
                         .mapTo(Integer.class)
                         .one()
                 > 0;
@@ -168,7 +168,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
     @Override
     public Optional<ExportSchedule> find(UUID id) {
         return transactions.run(h -> h.createQuery(sql("find-schedule"))
-                .bind("id", id.toString())
+                .bind("id", id)
                 .map(ScheduleRows.SCHEDULE)
                 .findOne());
     }
@@ -214,14 +214,9 @@ public final class JdbiScheduleStore implements ScheduleStore {
     @Override
     public boolean delete(UUID id) {
         return transactions.run(h -> {
-            h.createUpdate(sql("delete-runs-of-schedule"))
-                    .bind("id", id.toString())
-                    .execute();
-            h.createUpdate(sql("delete-state")).bind("id", id.toString()).execute();
-            return h.createUpdate(sql("delete-schedule"))
-                            .bind("id", id.toString())
-                            .execute()
-                    == 1;
+            h.createUpdate(sql("delete-runs-of-schedule")).bind("id", id).execute();
+            h.createUpdate(sql("delete-state")).bind("id", id).execute();
+            return h.createUpdate(sql("delete-schedule")).bind("id", id).execute() == 1;
         });
     }
 
@@ -231,34 +226,34 @@ public final class JdbiScheduleStore implements ScheduleStore {
             dialect.claimSetting().map(JdbiScheduleStore::sql).ifPresent(h::execute);
             long leaseNow = leaseNow(h, now);
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
-            Map<String, Boolean> dueLeased = new LinkedHashMap<>();
+            Map<UUID, Boolean> dueLeased = new LinkedHashMap<>();
             h.createQuery(sql(dialect.claimDue()))
                     .bind("now", now.toEpochMilli())
                     .bind("leaseNow", leaseNow)
                     .bind("limit", limit)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getObject(2) != null))
+                    .map((rs, ctx) -> Map.entry(ScheduleRows.uuid(rs, 1), rs.getObject(2) != null))
                     .forEach(row -> dueLeased.put(row.getKey(), row.getValue()));
             if (dueLeased.isEmpty()) {
                 return List.<Claim>of();
             }
-            List<String> due = List.copyOf(dueLeased.keySet());
+            List<UUID> due = List.copyOf(dueLeased.keySet());
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
             h.createUpdate(sql("lease-due"))
                     .bind("owner", leaseOwner)
-                    .bind("token", lease.token().toString())
+                    .bind("token", lease.token())
                     .bind("until", until)
                     .bindList("ids", due)
                     .bind("now", now.toEpochMilli())
                     .bind("leaseNow", leaseNow)
                     .execute();
-            List<String> expired = due.stream()
+            List<UUID> expired = due.stream()
                     .filter(id -> Boolean.TRUE.equals(dueLeased.get(id)))
                     .toList();
-            Map<String, Instant> unfinished = takeOver(h, expired, now, false);
+            Map<UUID, Instant> unfinished = takeOver(h, expired, now, false);
             List<Claim> claims = new ArrayList<>(due.size());
             for (ScheduleRows.Read read : h.createQuery(sql("claimed-schedules"))
                     .bindList("ids", due)
-                    .bind("token", lease.token().toString())
+                    .bind("token", lease.token())
                     .map(ScheduleRows.READ)
                     .list()) {
                 if (read.schedule().isPresent()) {
@@ -293,7 +288,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
                 > 0;
         if (!recorded) {
             h.createUpdate(sql("record-unreadable-failure"))
-                    .bind("run", UUID.randomUUID().toString())
+                    .bind("run", UUID.randomUUID())
                     .bind("host", lease.owner())
                     .bind("now", now.toEpochMilli())
                     .bind("message", reason)
@@ -314,25 +309,25 @@ public final class JdbiScheduleStore implements ScheduleStore {
             long until = leaseNow + (leaseUntil.toEpochMilli() - now.toEpochMilli());
             Lease lease = new Lease(leaseOwner, UUID.randomUUID(), Instant.ofEpochMilli(until));
             boolean expired = h.createQuery(sql("has-lease"))
-                            .bind("id", id.toString())
+                            .bind("id", id)
                             .mapTo(Integer.class)
                             .one()
                     > 0;
             int leased = h.createUpdate(sql("lease-one"))
                     .bind("owner", leaseOwner)
-                    .bind("token", lease.token().toString())
+                    .bind("token", lease.token())
                     .bind("until", until)
-                    .bind("id", id.toString())
+                    .bind("id", id)
                     .bind("leaseNow", leaseNow)
                     .execute();
             if (leased != 1) {
                 return Optional.<Claim>empty();
             }
             if (expired) {
-                takeOver(h, List.of(id.toString()), now, true);
+                takeOver(h, List.of(id), now, true);
             }
             return h.createQuery(sql("find-schedule"))
-                    .bind("id", id.toString())
+                    .bind("id", id)
                     .map(ScheduleRows.SCHEDULE)
                     .findOne()
                     .map(schedule -> new Claim(schedule, lease));
@@ -347,15 +342,15 @@ public final class JdbiScheduleStore implements ScheduleStore {
      *
      * @return the occurrence of each schedule's run that stays RUNNING, by schedule id
      */
-    private static Map<String, Instant> takeOver(Handle h, List<String> scheduleIds, Instant now, boolean forRunNow) {
+    private static Map<UUID, Instant> takeOver(Handle h, List<UUID> scheduleIds, Instant now, boolean forRunNow) {
         if (scheduleIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, Instant> latest = new HashMap<>();
+        Map<UUID, Instant> latest = new HashMap<>();
         PreparedBatch abandon = h.prepareBatch(sql("abandon-runs"));
         h.createQuery(sql("running-runs"))
                 .bindList("ids", scheduleIds)
-                .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getLong(2)))
+                .map((rs, ctx) -> Map.entry(ScheduleRows.uuid(rs, 1), rs.getLong(2)))
                 .forEach(run -> {
                     if (forRunNow || latest.putIfAbsent(run.getKey(), Instant.ofEpochMilli(run.getValue())) != null) {
                         abandon.bind("schedule", run.getKey())
@@ -374,10 +369,10 @@ public final class JdbiScheduleStore implements ScheduleStore {
     /** Locks a schedule's row and tells whether the lease is still held on it. */
     private static boolean holds(Handle h, UUID scheduleId, Lease lease) {
         return h.createQuery(sql("lock-lease-token"))
-                .bind("id", scheduleId.toString())
+                .bind("id", scheduleId)
                 .mapTo(String.class)
                 .findOne()
-                .map(token -> token.strip().equals(lease.token().toString()))
+                .map(token -> UUID.fromString(token.strip()).equals(lease.token()))
                 .orElse(false);
     }
 
@@ -391,7 +386,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
             PreparedBatch batch = h.prepareBatch(sql("start-run-if-first"));
             for (RunStart start : starts) {
                 ScheduleRows.bindRun(batch, start.run())
-                        .bind("token", start.lease().token().toString())
+                        .bind("token", start.lease().token())
                         .add();
             }
             int[] inserted = batch.execute();
@@ -410,7 +405,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
             return Optional.empty();
         }
         ExportRun previous = h.createQuery(sql("find-run"))
-                .bind("schedule", run.scheduleId().toString())
+                .bind("schedule", run.scheduleId())
                 .bind("occurrence", run.occurrence().toEpochMilli())
                 .map(ScheduleRows.RUN)
                 .one();
@@ -437,7 +432,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
             for (ClaimEnd end : ends) {
                 ScheduleRows.bindState(states, end.schedule())
                         .bind("expected", end.expectedRevision())
-                        .bind("token", end.lease().token().toString())
+                        .bind("token", end.lease().token())
                         .add();
             }
             int[] updated = states.execute();
@@ -475,7 +470,7 @@ public final class JdbiScheduleStore implements ScheduleStore {
     public List<ExportRun> runs(UUID scheduleId, Optional<Instant> before, int limit) {
         return transactions.run(h -> {
             Query query = h.createQuery(sql(before.isPresent() ? "runs-before" : "runs-newest"))
-                    .bind("schedule", scheduleId.toString())
+                    .bind("schedule", scheduleId)
                     .bind("limit", limit);
             before.ifPresent(occurrence -> query.bind("before", occurrence.toEpochMilli()));
             return query.map(ScheduleRows.RUN).list();

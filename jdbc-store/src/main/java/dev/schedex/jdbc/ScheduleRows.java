@@ -78,7 +78,7 @@ final class ScheduleRows {
     static <S extends SqlStatement<S>> S bindDefinition(S statement, ExportSchedule s) {
         Map<String, String> fields = ScheduleInput.of(s.schedule()).fields();
         statement
-                .bind("id", s.id().toString())
+                .bind("id", s.id())
                 .bind("owner_id", s.ownerId())
                 .bind("document_id", s.documentId())
                 .bind("name", s.name())
@@ -116,7 +116,7 @@ final class ScheduleRows {
      */
     static <S extends SqlStatement<S>> S bindState(S statement, ExportSchedule s) {
         return statement
-                .bind("id", s.id().toString())
+                .bind("id", s.id())
                 .bind("active", s.state().active())
                 .bind("paused_reason", s.state().pausedReason().orElse(null))
                 .bind("next_run_at", millis(s.state().nextRunAt()))
@@ -135,8 +135,8 @@ final class ScheduleRows {
     /** Binds every column of a run, by column name. */
     static <S extends SqlStatement<S>> S bindRun(S statement, ExportRun r) {
         return statement
-                .bind("id", r.id().toString())
-                .bind("schedule_id", r.scheduleId().toString())
+                .bind("id", r.id())
+                .bind("schedule_id", r.scheduleId())
                 .bind("occurrence", r.occurrence().toEpochMilli())
                 .bind("status", r.status().name())
                 .bind("attempt", r.attempt())
@@ -157,7 +157,7 @@ final class ScheduleRows {
 
     /** Reads a schedule row; a row the service could not have written is an {@link IllegalStateException}. */
     static final RowMapper<ExportSchedule> SCHEDULE = (rs, ctx) -> {
-        String id = rs.getString("id");
+        UUID id = uuid(rs, "id");
         Map<String, String> fields = new HashMap<>();
         for (int i = 0; i < SCHEDULE_FIELDS.size(); i++) {
             String value = rs.getString(SCHEDULE_COLUMNS.get(i));
@@ -199,7 +199,7 @@ final class ScheduleRows {
                 rs.getLong("error_count"),
                 rs.getInt("consecutive_failures"));
         return new ExportSchedule(
-                UUID.fromString(id.strip()),
+                id,
                 rs.getString("owner_id"),
                 rs.getString("document_id"),
                 rs.getString("name"),
@@ -221,11 +221,11 @@ final class ScheduleRows {
     };
 
     /** A schedule row as read: the schedule, or why it could not be read. */
-    record Read(String id, Optional<ExportSchedule> schedule, String problem) {}
+    record Read(UUID id, Optional<ExportSchedule> schedule, String problem) {}
 
     /** Reads a schedule row without failing on a row that cannot be read. */
     static final RowMapper<Read> READ = (rs, ctx) -> {
-        String id = rs.getString("id").strip();
+        UUID id = uuid(rs, "id");
         try {
             return new Read(id, Optional.of(SCHEDULE.map(rs, ctx)), "");
         } catch (IllegalStateException | IllegalArgumentException unreadable) {
@@ -235,8 +235,8 @@ final class ScheduleRows {
 
     /** Reads a run row. */
     static final RowMapper<ExportRun> RUN = (rs, ctx) -> new ExportRun(
-            UUID.fromString(rs.getString("id").strip()),
-            UUID.fromString(rs.getString("schedule_id").strip()),
+            uuid(rs, "id"),
+            uuid(rs, "schedule_id"),
             Instant.ofEpochMilli(rs.getLong("occurrence")),
             RunStatus.valueOf(rs.getString("status")),
             rs.getInt("attempt"),
@@ -251,6 +251,16 @@ final class ScheduleRows {
             Optional.ofNullable(rs.getString("message")),
             optionalLong(rs, "render_millis").map(Duration::ofMillis),
             optionalLong(rs, "delivery_millis").map(Duration::ofMillis));
+
+    /** Reads an id: a UUID column (H2, PostgreSQL) or its text in a CHAR(36) one (MariaDB). */
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return uuid(rs, rs.findColumn(column));
+    }
+
+    /** Reads an id, by position: see {@link #uuid(ResultSet, String)}. */
+    static UUID uuid(ResultSet rs, int column) throws SQLException {
+        return UUID.fromString(rs.getString(column).strip());
+    }
 
     /** @param instant an instant, if any @return its epoch milliseconds, or null for a SQL NULL */
     static @Nullable Long millis(Optional<Instant> instant) {

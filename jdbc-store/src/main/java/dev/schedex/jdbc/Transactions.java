@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's transactions: each with the store's query timeout on its handle, and tried again when
+ * The store's transactions: each with the store's query timeout and binding of ids on its handle, and tried again when
  * the database gives up on it for a deadlock or a serialization failure (SQL state class 40). These
  * are normal when hosts claim and release rows concurrently, and a retry of the whole transaction is
  * the remedy.
@@ -24,10 +24,12 @@ final class Transactions {
 
     private final Jdbi jdbi;
     private final int queryTimeoutSeconds;
+    private final UuidArguments uuids;
 
-    Transactions(Jdbi jdbi, int queryTimeoutSeconds) {
+    Transactions(Jdbi jdbi, int queryTimeoutSeconds, UuidArguments uuids) {
         this.jdbi = jdbi;
         this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.uuids = uuids;
     }
 
     /** Runs the work in a transaction, again (the whole of it) after a transient rollback. */
@@ -37,6 +39,7 @@ final class Transactions {
                 return jdbi.inTransaction(h -> {
                     // on the handle, so that it holds whatever the pool or the host's Jdbi say
                     h.getConfig(SqlStatements.class).setQueryTimeout(queryTimeoutSeconds);
+                    h.registerArgument(uuids);
                     return work.withHandle(h);
                 });
             } catch (JdbiException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.schedex.ExportRun;
 import dev.schedex.ExportSchedule;
 import dev.schedex.schedule.NonBusinessDay;
 import dev.schedex.schedule.Schedule;
@@ -19,6 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,7 +44,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         if (database == null) {
             database = createDatabase();
             store = database.storeBuilder().build();
-            assertEquals(8, store.migrate(), "every migration applied");
+            assertEquals(9, store.migrate(), "every migration applied");
         }
         return database;
     }
@@ -73,6 +77,53 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
     @Test
     void migratingAgainChangesNothing() {
         assertEquals(0, store.migrate());
+    }
+
+    @Test
+    void rowsWrittenBeforeIdsBecameUuidsAreReadAfterIt() throws SQLException {
+        try (TestDatabase old = createDatabase()) {
+            JdbiScheduleStore upgraded = old.storeBuilder().build();
+            Flyway.configure()
+                    .configuration(upgraded.flyway().getConfiguration())
+                    .target("8")
+                    .load()
+                    .migrate();
+            // as the store wrote them until V9: ids and the lease token as text
+            String id = "0b5c2f4e-6a1d-4c3b-9e8f-7a6b5c4d3e2f";
+            String token = "9f8e7d6c-5b4a-4321-8fed-cba987654321";
+            String run = "1a2b3c4d-5e6f-4a0b-8c1d-2e3f4a5b6c7d";
+            String yes = old.dialect() == Dialect.MARIADB ? "1" : "TRUE";
+            String no = old.dialect() == Dialect.MARIADB ? "0" : "FALSE";
+            old.execute("INSERT INTO " + old.table("schedules") + " (id, owner_id, document_id, name, kind, cron,"
+                    + " zone, format_id, format_settings, destination_type, destination_parameters, misfire_policy,"
+                    + " only_when_changed, created_at) VALUES ('" + id + "', 'alice', 'doc', 'nightly', 'cron',"
+                    + " '0 2 * * *', 'Europe/Berlin', 'png', '{}', 'filesystem', '{}', 'RUN_ONCE', " + no + ", 0)");
+            old.execute("INSERT INTO " + old.table("schedule_states") + " (id, active, next_run_at, next_occurrence,"
+                    + " run_count, error_count, consecutive_failures, updated_at, version, revision, lease_owner,"
+                    + " lease_token, lease_until) VALUES ('" + id + "', " + yes + ", 5000, 5000, 1, 0, 0, 0, 1, 1,"
+                    + " 'host-a', '" + token + "', 6000)");
+            old.execute("INSERT INTO " + old.table("runs") + " (id, schedule_id, occurrence, attempt, host,"
+                    + " started_at, format_id, status) VALUES ('" + run + "', '" + id + "', 4000, 1, 'host-a', 4100,"
+                    + " 'png', 'RUNNING')");
+
+            assertEquals(1, upgraded.migrate(), "V9 applied over the rows");
+
+            UUID scheduleId = UUID.fromString(id);
+            assertEquals("nightly", upgraded.find(scheduleId).orElseThrow().name());
+            List<ExportRun> runs = upgraded.runs(scheduleId, Optional.empty(), 10);
+            assertEquals(
+                    List.of(UUID.fromString(run)),
+                    runs.stream().map(ExportRun::id).toList());
+            // the lease survived: it is live until 6000, so no claim at 5500 takes the schedule
+            assertEquals(
+                    List.of(), upgraded.claimDue(Instant.ofEpochMilli(5500), 10, "host-b", Instant.ofEpochMilli(9000)));
+            // and once it has expired, a claim takes over the run it left RUNNING
+            List<Claim> claims =
+                    upgraded.claimDue(Instant.ofEpochMilli(7000), 10, "host-b", Instant.ofEpochMilli(9000));
+            assertEquals(
+                    List.of(scheduleId),
+                    claims.stream().map(c -> c.schedule().id()).toList());
+        }
     }
 
     @Test
@@ -226,12 +277,9 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
 
         assertEquals(1, report.succeeded());
         assertEquals(
-                java.util.Optional.of("unknown format 'gif': no such format is installed"),
-                store().runs(badFormat.id(), java.util.Optional.empty(), 1)
-                        .get(0)
-                        .message());
-        dev.schedex.ExportRun quarantined =
-                store().runs(badZone.id(), java.util.Optional.empty(), 1).get(0);
+                Optional.of("unknown format 'gif': no such format is installed"),
+                store().runs(badFormat.id(), Optional.empty(), 1).get(0).message());
+        ExportRun quarantined = store().runs(badZone.id(), Optional.empty(), 1).get(0);
         assertEquals(dev.schedex.RunStatus.FAILED, quarantined.status());
         assertTrue(
                 quarantined.message().orElseThrow().contains("time zone this JVM does not know: 'Mars/Olympus_Mons'"),
@@ -244,8 +292,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         assertTrue(
                 later.runs().stream().noneMatch(r -> r.scheduleId().equals(badZone.id())),
                 "the paused row does not come back");
-        assertEquals(
-                1, store().runs(badZone.id(), java.util.Optional.empty(), 10).size());
+        assertEquals(1, store().runs(badZone.id(), Optional.empty(), 10).size());
     }
 
     @Test
@@ -286,7 +333,7 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         network.repair();
 
         for (ExportSchedule s : schedules) {
-            List<dev.schedex.ExportRun> runs = store().runs(s.id(), java.util.Optional.empty(), 10);
+            List<ExportRun> runs = store().runs(s.id(), Optional.empty(), 10);
             assertEquals(1, runs.size());
             assertEquals(dev.schedex.RunStatus.RUNNING, runs.get(0).status(), "started, not half-finished");
             assertEquals(s, store().find(s.id()).orElseThrow(), "the schedule is as it was claimed");
@@ -297,13 +344,13 @@ abstract class JdbcStoreContract extends ScheduleStoreContract {
         assertEquals(3, after.takenOver());
         assertEquals(3, after.succeeded());
         for (ExportSchedule s : schedules) {
-            List<dev.schedex.ExportRun> runs = store().runs(s.id(), java.util.Optional.empty(), 10);
+            List<ExportRun> runs = store().runs(s.id(), Optional.empty(), 10);
             assertEquals(1, runs.size(), "one run per occurrence");
             assertEquals(dev.schedex.RunStatus.SUCCEEDED, runs.get(0).status());
             assertEquals(due, runs.get(0).occurrence());
             assertEquals(2, runs.get(0).attempt(), "the broken run was taken over");
             assertEquals(
-                    java.util.Optional.of(due.plusSeconds(3600)),
+                    Optional.of(due.plusSeconds(3600)),
                     store().find(s.id()).orElseThrow().state().nextRunAt());
         }
     }

@@ -1,0 +1,3 @@
+-- Ids and lease tokens stay CHAR(36) on MariaDB, whose UUID type needs 10.7 (10.6 is supported). On H2
+-- and PostgreSQL this migration makes them the database's own UUID type (docs/benchmarks.md, "The
+-- database's cost per run"); the store binds them as their text here (UuidArguments).
