@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +21,11 @@ import org.junit.jupiter.api.Test;
 class BrowserPaintTest {
 
     private static final String OPEN = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\">";
+    /** A #336699 square filling the drawing. */
+    private static final String SQUARE = "<rect width=\"100\" height=\"100\" fill=\"#336699\"/>";
+    /** A blue square from 20 to 60 with the filter {@code SHADOW}. */
+    private static final String SHADOWED =
+            "<rect x=\"20\" y=\"20\" width=\"40\" height=\"40\" fill=\"#00f\" filter=\"SHADOW\"/>";
 
     @Test
     void aMaskLetsThroughTheLuminanceOfItsSrgbColours() throws IOException {
@@ -72,6 +82,168 @@ class BrowserPaintTest {
                 column.toString().strip());
     }
 
+    @Test
+    void cssFilterFunctionsOnTheRootApplyToTheWholeDrawing() throws IOException {
+        // Chromium: #76a2ce for #336699 under Excalidraw's dark mode, invert(93%) hue-rotate(180deg) on the
+        // root, as an attribute or in its style (Batik ignored both: #336699); #ffffff around the rectangle,
+        // where nothing is drawn (the filter leaves alpha alone, and the page shows through)
+        for (String filter : List.of(
+                "filter=\"invert(93%) hue-rotate(180deg)\"", "style=\"filter: invert(93%) hue-rotate(180deg)\"")) {
+            BufferedImage image = png(
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\" " + filter + ">"
+                            + "<rect x=\"20\" y=\"20\" width=\"60\" height=\"60\" fill=\"#336699\"/></svg>",
+                    Map.of());
+            assertColour(0x76a2ce, image, 50, 50, filter);
+            assertColour(0xffffff, image, 10, 10, filter);
+        }
+    }
+
+    @Test
+    void cssColourFilterFunctionsRecolourAsABrowserDoes() throws IOException {
+        // Chromium, the middle of a #336699 square under each filter (on a group, on the square itself),
+        // and #ff0000 and #00ff00 under grayscale(100%) in a group's style; Batik drew them all unfiltered
+        Map<String, Integer> chromium = new LinkedHashMap<>();
+        chromium.put("<g filter=\"grayscale(1)\">" + SQUARE + "</g>", 0x5f5f5f);
+        chromium.put("<g filter=\"sepia(1)\">" + SQUARE + "</g>", 0x7f7158);
+        chromium.put("<g filter=\"brightness(0.5)\">" + SQUARE + "</g>", 0x1a334c);
+        chromium.put("<g filter=\"contrast(2)\">" + SQUARE + "</g>", 0x004db3);
+        chromium.put("<g filter=\"saturate(3)\">" + SQUARE + "</g>", 0x0074ff);
+        chromium.put("<g filter=\"hue-rotate(90deg)\">" + SQUARE + "</g>", 0x99498b);
+        chromium.put("<g filter=\"hue-rotate(0.25turn)\">" + SQUARE + "</g>", 0x99498b);
+        chromium.put(SQUARE.replace("/>", " filter=\"opacity(0.5)\"/>"), 0x99b3cc);
+        List<String> wrong = new ArrayList<>();
+        chromium.forEach((drawing, expected) -> {
+            int actual = PngFormatTest.rgb(png(drawing), 50, 50);
+            if (!near(expected, actual)) {
+                wrong.add(String.format("%s: #%06x, Chromium #%06x", drawing, actual, expected));
+            }
+        });
+        BufferedImage grey =
+                png("<g style=\"filter:grayscale(100%)\"><rect width=\"50\" height=\"100\" fill=\"#ff0000\"/>"
+                        + "<rect x=\"50\" width=\"50\" height=\"100\" fill=\"#00ff00\"/></g>");
+        assertEquals(List.of(), wrong);
+        assertColour(0x363636, grey, 25, 50, "red, grey");
+        assertColour(0xb6b6b6, grey, 75, 50, "green, grey");
+    }
+
+    @Test
+    void aCssBlurSpreadsAnEdgeAsABrowserDoes() throws IOException {
+        // Chromium, along y = 50 from x = 14 to 46 across the left edge (x = 30) of a black rectangle under
+        // blur(4px): a Gaussian of standard deviation 4 px, 0x8b at the pixel just outside the edge. Batik
+        // approximates the Gaussian with box blurs whose tails are shorter: the grey starts at x = 24 (0xf7),
+        // not 20, and the inside stays at 0x02, not black; it is within 0x14 of Chromium's throughout
+        // (unfiltered, x = 29 would be white and x = 30 black)
+        int[] chromium = {
+            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfd, 0xfb, 0xf6, 0xf0, 0xe6, 0xda, 0xca, 0xb7, 0xa2, 0x8b, 0x74, 0x5d,
+            0x48, 0x35, 0x25, 0x19, 0x0f, 0x09, 0x04, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00
+        };
+        BufferedImage image = png("<rect x=\"30\" y=\"20\" width=\"40\" height=\"60\" filter=\"blur(4px)\"/>");
+        StringBuilder far = new StringBuilder();
+        for (int x = 14; x <= 46; x++) {
+            int grey = PngFormatTest.rgb(image, x, 50) & 0xff;
+            if (Math.abs(grey - chromium[x - 14]) > 0x14) {
+                far.append(String.format("x %d: %02x, Chromium %02x; ", x, grey, chromium[x - 14]));
+            }
+        }
+        assertEquals("", far.toString());
+        assertColour(0x8b8b8b, image, 29, 50, 8, "just outside the edge");
+    }
+
+    @Test
+    void aCssDropShadowIsDrawnBelowAndBesideWhatCastsIt() throws IOException {
+        // Chromium, drop-shadow(4px 4px 0 red) on a blue square from 20 to 60: along y = 40, blue to x = 59,
+        // red from 60 to 63, white from 64; along y = 62 (below the square), white to x = 23, red from 24.
+        // A 4 px line with the same shadow (a bounding box of no height, which a filter region in its units
+        // would make empty): blue from y = 48 to 51, red from 52 to 55. On a root whose viewBox doubles its
+        // units, the shadow is still 4 px: a root's filter is in the drawing's pixels. Without a colour, the
+        // shadow is the element's color (#008000); rgba(255, 0, 0, 0.5) is #ff7f7f on white
+        BufferedImage square = png(SHADOWED.replace("SHADOW", "drop-shadow(4px 4px 0 red)"));
+        BufferedImage line = png("<line x1=\"10\" y1=\"50\" x2=\"90\" y2=\"50\" stroke=\"blue\" stroke-width=\"4\" "
+                + "filter=\"drop-shadow(4px 4px 0 red)\"/>");
+        BufferedImage root = png(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\" viewBox=\"0 0 50 50\" "
+                        + "filter=\"drop-shadow(4px 4px 0 red)\"><rect x=\"10\" y=\"10\" width=\"20\" height=\"20\" "
+                        + "fill=\"#00f\"/></svg>",
+                Map.of());
+        assertEquals(
+                Map.of(
+                        "square across", "BBBBRRRRWWW",
+                        "square below", "WWWWWWWWWWRRRRRRR",
+                        "line down", "WWWWBBBBRRRRWWW",
+                        "root across", "BBBBRRRRWWW"),
+                Map.of(
+                        "square across", colours(square, 56, 66, x -> x, x -> 40),
+                        "square below", colours(square, 14, 30, x -> x, x -> 62),
+                        "line down", colours(line, 44, 58, y -> 50, y -> y),
+                        "root across", colours(root, 56, 66, x -> x, x -> 40)));
+        assertColour(
+                0x008000,
+                png("<g color=\"green\">" + SHADOWED.replace("SHADOW", "drop-shadow(4px 4px)") + "</g>"),
+                62,
+                40,
+                "currentColor");
+        assertColour(
+                0xff7f7f, png(SHADOWED.replace("SHADOW", "drop-shadow(rgba(255,0,0,0.5) 4px 4px)")), 62, 40, "rgba()");
+    }
+
+    @Test
+    void anInvalidFilterListLeavesItsElementUnfilteredAndAnInvalidStyleFallsBackToTheAttribute() throws IOException {
+        // Chromium: #336699 left as it is under invert(1) frobnicate(2) (an unknown function makes the whole
+        // list invalid), #cc9966 under invert(1); grayscale(1) from the attribute (#5f5f5f) where the style's
+        // drop-shadow(2px) has one length too few, and sepia(1) (#7f7158), the style's last valid filter,
+        // where a later one is not; none in the style leaves the square as it is, as does the attribute
+        // hue-rotate(90) (an angle needs a unit)
+        BufferedImage invalid = png("<g filter=\"invert(1) frobnicate(2)\"><rect width=\"50\" height=\"100\" "
+                + "fill=\"#336699\"/></g><g filter=\"invert(1)\"><rect x=\"50\" width=\"50\" height=\"100\" "
+                + "fill=\"#336699\"/></g>");
+        BufferedImage fallback = png("<g style=\"filter: invert(1) drop-shadow(2px)\" filter=\"grayscale(1)\"><rect "
+                + "width=\"50\" height=\"100\" fill=\"#336699\"/></g><g style=\"filter: sepia(1); filter: bogus\" "
+                + "filter=\"invert(1)\"><rect x=\"50\" width=\"50\" height=\"100\" fill=\"#336699\"/></g>");
+        BufferedImage none = png("<g filter=\"invert(1)\" style=\"filter: none\"><rect width=\"50\" height=\"100\" "
+                + "fill=\"#336699\"/></g><g filter=\"invert(1) hue-rotate(90)\"><rect x=\"50\" width=\"50\" "
+                + "height=\"100\" fill=\"#336699\"/></g>");
+        assertColour(0x336699, invalid, 25, 50, "an unknown function");
+        assertColour(0xcc9966, invalid, 75, 50, "invert(1)");
+        assertColour(0x5f5f5f, fallback, 25, 50, "the attribute, past an invalid style");
+        assertColour(0x7f7158, fallback, 75, 50, "the last valid declaration");
+        assertColour(0x336699, none, 25, 50, "none in the style");
+        assertColour(0x336699, none, 75, 50, "an angle without a unit");
+    }
+
+    /** @return B, R or W for each pixel from {@code from} to {@code to}: blue, red, white (or ? for another colour) */
+    private static String colours(BufferedImage image, int from, int to, IntUnaryOperator x, IntUnaryOperator y) {
+        StringBuilder colours = new StringBuilder();
+        for (int at = from; at <= to; at++) {
+            int rgb = PngFormatTest.rgb(image, x.applyAsInt(at), y.applyAsInt(at));
+            colours.append(near(0x0000ff, rgb) ? 'B' : near(0xff0000, rgb) ? 'R' : near(0xffffff, rgb) ? 'W' : '?');
+        }
+        return colours.toString();
+    }
+
+    private static boolean near(int expected, int rgb) {
+        return near(expected, rgb, 2);
+    }
+
+    /** @return true if every channel is within {@code tolerance} of the expected colour's */
+    private static boolean near(int expected, int rgb, int tolerance) {
+        for (int shift : new int[] {16, 8, 0}) {
+            if (Math.abs(((rgb >> shift) & 0xff) - ((expected >> shift) & 0xff)) > tolerance) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void assertColour(int expected, BufferedImage image, int x, int y, String what) {
+        assertColour(expected, image, x, y, 2, what);
+    }
+
+    private static void assertColour(int expected, BufferedImage image, int x, int y, int tolerance, String what) {
+        int rgb = PngFormatTest.rgb(image, x, y);
+        assertTrue(
+                near(expected, rgb, tolerance), String.format("%s: #%06x, expected about #%06x", what, rgb, expected));
+    }
+
     private static char inked(BufferedImage image, int x, int y) {
         return (PngFormatTest.rgb(image, x, y) & 0xff) < 0x80 ? '#' : '.';
     }
@@ -86,8 +258,15 @@ class BrowserPaintTest {
         }
     }
 
-    private static BufferedImage png(String content) throws IOException {
-        return PngFormatTest.decode(
-                JsonFormatTest.render(new PngFormat(), PngFormatTest.drawing(OPEN + content + "</svg>"), Map.of()));
+    private static BufferedImage png(String content) {
+        return png(OPEN + content + "</svg>", Map.of());
+    }
+
+    private static BufferedImage png(String svg, Map<String, ?> settings) {
+        try {
+            return PngFormatTest.decode(JsonFormatTest.render(new PngFormat(), PngFormatTest.drawing(svg), settings));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

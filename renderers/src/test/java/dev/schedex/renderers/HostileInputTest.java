@@ -113,6 +113,11 @@ class HostileInputTest {
                     svg("<filter id=\"f\"><feImage xlink:href=\"" + target + "\"/></filter>"
                             + "<rect width=\"200\" height=\"100\" filter=\"url(#f)\"/>"));
             d.put(
+                    "css filter functions with url() " + where,
+                    svg("<rect width=\"200\" height=\"100\" fill=\"#0000ff\" filter=\"url(" + target
+                            + "#f) drop-shadow(2px 2px blue)\"/><rect width=\"100\" height=\"50\" "
+                            + "style=\"filter: invert(0) url(" + target + "#f) blur(2px)\"/>"));
+            d.put(
                     "css url() fill " + where,
                     svg("<rect width=\"200\" height=\"100\" style=\"fill:url(" + target + "#p)\"/>"));
             d.put(

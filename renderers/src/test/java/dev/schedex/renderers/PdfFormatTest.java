@@ -83,6 +83,29 @@ class PdfFormatTest {
     }
 
     @Test
+    void cssFilterFunctionsAreDrawnIntoTheImageBatikPaintsAFilterAs() throws IOException {
+        // Batik paints a filtered element onto a PDF as an image: the <filter> made of the functions (on
+        // the root, and a shadow and a blur on a shape) is applied there as on a PNG, and the drawing
+        // renders; unfiltered, it is vectors alone
+        String filtered = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\" "
+                + "filter=\"invert(93%) hue-rotate(180deg)\"><rect width=\"120\" height=\"60\" fill=\"#336699\" "
+                + "style=\"filter: drop-shadow(4px 4px 2px red) blur(1px)\"/></svg>";
+        String plain = filtered.replace(" filter=\"invert(93%) hue-rotate(180deg)\"", "")
+                .replace(" style=\"filter: drop-shadow(4px 4px 2px red) blur(1px)\"", "");
+        assertTrue(pdf(filtered).contains("/Subtype/Image"), "the filtered drawing is painted as an image");
+        assertFalse(pdf(plain).contains("/Subtype/Image"), "the drawing without filters is vectors");
+    }
+
+    private String pdf(String drawing) throws IOException {
+        return new String(
+                render(
+                        format,
+                        ExportDocument.of("f", "Filters", "v1", Instant.EPOCH).withDrawing(drawing),
+                        Map.of()),
+                StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void linksKeepSafeUrlsOnly() throws IOException {
         ExportDocument document = ExportDocument.of("d", "Links", "v1", Instant.EPOCH)
                 .withNotes("[ok](https://example.com/a) [bad](javascript:alert(1)) [rel](../x) <mailto:a@example.com>");

@@ -41,7 +41,8 @@ import org.w3c.css.sac.ErrorHandler;
  *   <li>what is left is checked with Batik's own CSS parser and engine: a rule whose selector it
  *       cannot read, or a declaration whose property it does not know or whose value it does not
  *       take ({@code display: inline-block}, {@code filter: drop-shadow(...)}, {@code color-scheme},
- *       animations), is dropped alone.</li>
+ *       animations), is dropped alone (in a {@code style} attribute, {@link FilterFunctions} has made
+ *       filter functions a {@code url()} of a filter first).</li>
  * </ul>
  */
 final class CssNormaliser {
@@ -450,6 +451,22 @@ final class CssNormaliser {
     }
 
     /**
+     * @param property a property name, lower case
+     * @param value    its value, without {@code !important}
+     * @return the declarations Batik reads for it, as {@link #colour} converts a colour (the property
+     *         and the opacity that goes with it); none if Batik's engine does not take the value
+     */
+    Map<String, String> readable(String property, String value) {
+        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        colour(property, value).forEach((name, converted) -> {
+            if (accepts(name, converted)) {
+                kept.put(name, converted);
+            }
+        });
+        return kept;
+    }
+
+    /**
      * @return true if Batik's CSS engine takes the value for the property, as it would in a
      *         stylesheet; a property it does not know draws nothing and is dropped too
      */
@@ -490,7 +507,7 @@ final class CssNormaliser {
     }
 
     /** Splits declarations at semicolons outside parentheses and quotes ({@code data:} URLs have some). */
-    private static List<String> split(String block) {
+    static List<String> split(String block) {
         List<String> parts = new ArrayList<>();
         int start = 0;
         int i = 0;

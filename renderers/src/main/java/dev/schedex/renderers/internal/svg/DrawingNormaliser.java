@@ -22,6 +22,9 @@ import org.w3c.dom.Element;
  *   <li>{@link HtmlLabels}, first on each {@code <foreignObject>} (before its style is rewritten):
  *       its HTML as a page of its own, with the drawing's stylesheets as sanitised, which the Batik
  *       wing lays out with a CSS engine (Mermaid's, draw.io's and tldraw's labels);
+ *       {@link FilterFunctions}, also before the style is rewritten: CSS filter functions
+ *       ({@code invert()}, {@code drop-shadow()}...) as a {@code <filter>} of the primitives they
+ *       are defined as (Excalidraw's dark mode);
  *       {@link SwitchBranches}: the branch a browser draws, HTML included (draw.io's labels, not its
  *       truncated fallbacks);</li>
  *   <li>{@link FontFallbacks}: characters beyond Unicode's first plane get a font that falls back
@@ -55,6 +58,7 @@ final class DrawingNormaliser {
         List<DrawingRule> rules = new ArrayList<>();
         // before the label's own style is rewritten for Batik
         rules.add(new HtmlLabels(document, stylesheets.toString()));
+        rules.add(new FilterFunctions(document)); // before Batik's CSS engine drops the functions from a style
         rules.add(element -> {
             if (!isStylesheet(element)) {
                 styles.apply(element);

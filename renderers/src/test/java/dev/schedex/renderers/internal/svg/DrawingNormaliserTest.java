@@ -1,8 +1,11 @@
 package dev.schedex.renderers.internal.svg;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -102,6 +105,74 @@ class DrawingNormaliserTest {
                         + " width=\"30\" x=\"10\" y=\"20\"/><circle.*"),
                 out);
         assertFalse(normalised(OPEN + "<circle r=\"5\"/></svg>").contains("<rect"), "no background, no rectangle");
+    }
+
+    @Test
+    void cssFilterFunctionsBecomeAFilterOfTheirPrimitivesInTheOrderWritten() {
+        String out = normalised(OPEN + "<g id=\"schedex-filter-1\" filter=\"invert(93%) hue-rotate(180deg)\">"
+                + "<rect width=\"9\" height=\"9\" stroke-width=\"6\"/></g><g style=\"fill: red; "
+                + "filter: invert(93%) hue-rotate(180deg) !important\"><rect width=\"9\" height=\"9\" "
+                + "stroke-width=\"6\"/></g></svg>");
+        // the drawing's own id is left to it; the same list in the same place shares one filter; the margin
+        // is half the widest stroke and a pixel
+        assertTrue(
+                out.contains(
+                        "<defs><filter color-interpolation-filters=\"sRGB\" height=\"120%\" "
+                                + "id=\"schedex-filter-2\" mh=\"8\" mw=\"8\" mx=\"-4\" my=\"-4\" width=\"120%\" x=\"-10%\" "
+                                + "y=\"-10%\"><feComponentTransfer><feFuncR intercept=\"0.93\" slope=\"-0.86\" type=\"linear\"/>"),
+                out);
+        assertTrue(
+                out.contains("</feComponentTransfer><feColorMatrix type=\"hueRotate\" values=\"180\"/></filter>"), out);
+        assertEquals(1, out.split("<filter ", -1).length - 1, out);
+        assertTrue(out.contains("filter=\"url(#schedex-filter-2)\""), out);
+        assertTrue(out.contains("style=\"fill: red; filter: url(#schedex-filter-2)\""), out);
+    }
+
+    @Test
+    void aDropShadowBecomesTheShadowsPrimitivesWithItsColourAndAMarginForItsReach() {
+        String out = normalised(OPEN + "<rect width=\"9\" height=\"9\" filter=\"drop-shadow(rgba(255, 0, 0, 0.5) "
+                + "3px -4px 2px)\"/><g style=\"color: #00f\"><rect width=\"9\" height=\"9\" "
+                + "filter=\"drop-shadow(1px 1px)\"/></g></svg>");
+        // 3 standard deviations and the larger offset, and half the initial stroke width and a pixel
+        assertTrue(out.contains("mx=\"-11.5\""), out);
+        assertTrue(
+                out.contains("<feGaussianBlur in=\"SourceGraphic\" result=\"schedex-1\" stdDeviation=\"2 2\"/>"
+                        + "<feOffset dx=\"3\" dy=\"-4\" in=\"schedex-1\" result=\"schedex-2\"/><feFlood "
+                        + "flood-color=\"rgb(255, 0, 0)\" flood-opacity=\"0.5\""),
+                out);
+        assertTrue(out.contains("<feFlood flood-color=\"#00f\" flood-opacity=\"1\""), "the element's color: " + out);
+    }
+
+    @Test
+    void aFilterListPastTheBoundsOrNamingTheOutsideIsLeftAsWritten() {
+        String tooLong = "invert(0) ".repeat(FilterFunctions.MAX_FUNCTIONS + 1);
+        String longest = "invert(0) ".repeat(FilterFunctions.MAX_FUNCTIONS);
+        String out = normalised(OPEN + "<rect filter=\"" + tooLong + "\"/><rect filter=\"" + longest + "\"/></svg>");
+        assertTrue(out.contains("filter=\"" + tooLong + "\""), out);
+        assertEquals(1, out.split("<filter ", -1).length - 1, "only the list at the bound is applied: " + out);
+
+        StringBuilder many = new StringBuilder(OPEN);
+        for (int i = 0; i <= FilterFunctions.MAX_FILTERS; i++) {
+            many.append("<rect filter=\"opacity(").append(1_000 + i).append("e-4)\"/>");
+        }
+        out = normalised(many.append("</svg>").toString());
+        assertEquals(FilterFunctions.MAX_FILTERS, out.split("<filter ", -1).length - 1);
+        assertTrue(out.contains("filter=\"opacity(2000e-4)\""), "the one past the bound is left as written");
+
+        List<String> warnings = new ArrayList<>();
+        Document document = SvgSanitiser.sanitise(
+                OPEN + "<rect filter=\"url(http://evil.example/f.svg#f) invert(1)\"/>"
+                        + "<rect style=\"filter: invert(1) url('https://evil.example/f.svg#f')\"/>"
+                        + "<rect filter=\"url(#local) invert(1)\"/></svg>",
+                warnings::add);
+        DrawingNormaliser.normalise(document);
+        out = SvgSanitiser.serialise(document, true);
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertFalse(out.contains("evil.example"), out);
+        assertTrue(
+                out.contains("filter=\"none invert(1)\""), "the outside reference is none, the list invalid: " + out);
+        assertTrue(out.contains("filter=\"url(#local) invert(1)\""), "a reference among functions is left: " + out);
+        assertFalse(out.contains("<filter "), out);
     }
 
     @Test
