@@ -85,6 +85,11 @@ public final class CorpusFidelity {
 
     private static final double LOW = 0.85;
     private static final double TIE = 0.005;
+    /** The smallest window Chromium shoots a drawing in; the screenshot is cropped to the drawing. */
+    private static final int MIN_WINDOW_WIDTH = 800;
+
+    private static final int MIN_WINDOW_HEIGHT = 600;
+
     private static final ExportContext CONTEXT =
             new ExportContext(UUID.randomUUID(), "fidelity", "bench", Instant.EPOCH, ZoneOffset.UTC);
 
@@ -280,7 +285,10 @@ public final class CorpusFidelity {
                         // let CSS animations (D2's, Mermaid's) run to their end, as a reader sees the drawing
                         "--virtual-time-budget=10000",
                         "--user-data-dir=" + profile,
-                        "--window-size=" + width + "," + height,
+                        // a window the size of a small drawing is sometimes painted only in part (a
+                        // 220 by 136 tldraw sketch came out as a few strokes): shoot a larger one, crop
+                        "--window-size=" + Math.max(width, MIN_WINDOW_WIDTH) + ","
+                                + Math.max(height, MIN_WINDOW_HEIGHT),
                         "--screenshot=" + shot,
                         page.toUri().toString())
                 .redirectErrorStream(true)
@@ -294,7 +302,10 @@ public final class CorpusFidelity {
         if (image == null) {
             throw new IOException("Chromium wrote no screenshot of " + file.getFileName());
         }
-        return resized(image, width, height);
+        return resized(
+                image.getSubimage(0, 0, Math.min(width, image.getWidth()), Math.min(height, image.getHeight())),
+                width,
+                height);
     }
 
     private static BufferedImage resized(BufferedImage image, int width, int height) {

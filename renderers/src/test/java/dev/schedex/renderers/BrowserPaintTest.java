@@ -244,6 +244,61 @@ class BrowserPaintTest {
                 near(expected, rgb, tolerance), String.format("%s: #%06x, expected about #%06x", what, rgb, expected));
     }
 
+    @Test
+    void referencesToElementsTheDrawingLacksAreDrawnAsABrowserDrawsThem() throws IOException {
+        // Chromium, at the middle of each 80 px square: a missing mask, clip path or filter is ignored (#336699);
+        // a missing paint is none (white), or its fallback (#00ff00, #ff0000), in attributes, style and
+        // stylesheets alike; a missing marker is ignored (the line, black); a <use> of nothing draws nothing.
+        // Batik refused the whole drawing ("Cannot find the referenced element")
+        BufferedImage image = png(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"500\" height=\"200\">"
+                        + "<style>.s { fill: url(#nopattern); } .t { fill: url(#nopattern) #ff0000; }</style>"
+                        + "<rect width=\"80\" height=\"80\" fill=\"#336699\" mask=\"url(#nomask)\"/>"
+                        + "<rect x=\"100\" width=\"80\" height=\"80\" fill=\"#336699\" clip-path=\"url(#noclip)\"/>"
+                        + "<rect x=\"200\" width=\"80\" height=\"80\" fill=\"#336699\" filter=\"url(#nofilter)\"/>"
+                        + "<rect x=\"300\" width=\"80\" height=\"80\" fill=\"url(#nopaint)\" stroke=\"#000\"/>"
+                        + "<rect x=\"400\" width=\"80\" height=\"80\" style=\"fill: url(#nopaint) #00ff00\"/>"
+                        + "<rect y=\"100\" width=\"80\" height=\"80\" class=\"s\" stroke=\"#000\"/>"
+                        + "<rect x=\"100\" y=\"100\" width=\"80\" height=\"80\" class=\"t\"/>"
+                        + "<path d=\"M200 140 H280\" stroke=\"#000\" stroke-width=\"4\" marker-end=\"url(#nomarker)\"/>"
+                        + "<use href=\"#nothing\" x=\"300\" y=\"100\"/></svg>",
+                Map.of());
+        int[][] at = {
+            {40, 40}, {140, 40}, {240, 40}, {340, 40}, {440, 40}, {40, 140}, {140, 140}, {240, 140}, {340, 140}
+        };
+        StringBuilder colours = new StringBuilder();
+        for (int[] point : at) {
+            colours.append(String.format("%06x ", PngFormatTest.rgb(image, point[0], point[1])));
+        }
+        assertEquals(
+                "336699 336699 336699 ffffff 00ff00 ffffff ff0000 000000 ffffff",
+                colours.toString().strip());
+    }
+
+    @Test
+    void anSvgTiny12DrawingIsDrawn() throws IOException {
+        // Chromium: "Tiny", 30px, ink from x 10 to 65 and y 18 to 45; Batik drew it with SVG 1.2's bridges and failed
+        // as it disposed of the text (a ClassCastException: LibreOffice's exports)
+        BufferedImage image = png(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.2\" baseProfile=\"tiny\" width=\"200\""
+                        + " height=\"60\"><text x=\"10\" y=\"40\" font-family=\"Liberation Sans\" font-size=\"30\">"
+                        + "Tiny</text></svg>",
+                Map.of());
+        int left = image.getWidth();
+        int right = -1;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((PngFormatTest.rgb(image, x, y) & 0xff) < 0xd7) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                }
+            }
+        }
+        assertTrue(
+                Math.abs(left - 10) <= 2 && Math.abs(right - 65) <= 3,
+                "the text from x 10 to 65: " + left + " to " + right);
+    }
+
     private static char inked(BufferedImage image, int x, int y) {
         return (PngFormatTest.rgb(image, x, y) & 0xff) < 0x80 ? '#' : '.';
     }

@@ -279,6 +279,39 @@ class HtmlLabelsTest {
     }
 
     @Test
+    void charactersTheLabelsFontLacksFallBackAtTheLabelsSize() throws IOException {
+        // Chromium: five Chinese characters in a Liberation Sans label (which has none), 12px: ink from x 10 to
+        // 69 and y 11 to 21, in the font fontconfig falls back to (the engine drew them a fraction of that size)
+        Ink ink = Ink.of(png(
+                200,
+                60,
+                "<foreignObject x=\"10\" y=\"10\" width=\"180\" height=\"40\"><div " + XHTML + " style=\"" + FONT
+                        + "font-size: 12px; line-height: 1.2\">\u5b89\u88c5\u811a\u624b\u67b6</div></foreignObject>"));
+        assertNear(11, ink.top, "the characters' top");
+        assertNear(21, ink.bottom, "the characters' bottom");
+        assertNear(69, ink.right, "the characters' end");
+    }
+
+    @Test
+    void aSpaceBeforeALineBreakDoesNotWrapALabelSizedToItsText() throws IOException {
+        // Chromium: draw.io's label, sized to its longest line, "Install the scaffold <br/>npm i -g misthin", in two
+        // lines, y 18 to 26 and 33 to 44, x 33 to 126 (the space before the <br> counted in the line and not in
+        // the box, and "scaffold" wrapped)
+        Ink ink = Ink.of(png(
+                200,
+                80,
+                "<foreignObject width=\"160\" height=\"60\"><div " + XHTML + " style=\"display: flex; align-items:"
+                        + " unsafe center; justify-content: unsafe center; width: 158px; height: 1px; padding-top: 30px;"
+                        + " margin-left: 1px;\"><div style=\"box-sizing: border-box; font-size: 0; text-align: center;\">"
+                        + "<div style=\"display: inline-block; font-size: 12px; " + FONT
+                        + "line-height: 1.2;\">Install the"
+                        + " scaffold <br/>npm i -g misthin</div></div></div></foreignObject>"));
+        assertEquals(2, ink.rows.size(), "two lines: " + ink.rowsText());
+        assertNear(33, ink.left, "the lines' start");
+        assertNear(126, ink.right, "the lines' end");
+    }
+
+    @Test
     void textThatDoesNotWrapStaysOnOneLineAcrossElements() throws IOException {
         // Chromium: one line, ink from x 0 to 132; the box is a pixel narrower than the text (the tool measured it in
         // another font), and the text, white-space: nowrap, overflows it

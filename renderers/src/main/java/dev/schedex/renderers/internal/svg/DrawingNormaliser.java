@@ -29,8 +29,12 @@ import org.w3c.dom.Element;
  *       truncated fallbacks);</li>
  *   <li>{@link FontFallbacks}: characters beyond Unicode's first plane get a font that falls back
  *       for them; {@link Baselines}: {@code dominant-baseline} and {@code alignment-baseline}, which
- *       Batik does not read, as the {@code baseline-shift} a browser's shift amounts to.</li>
+ *       Batik does not read, as the {@code baseline-shift} a browser's shift amounts to;</li>
+ *   <li>last, on the whole drawing: {@link MissingReferences}, references to elements the drawing
+ *       does not have (D2's masks), which Batik refuses the drawing for, as a browser draws them.</li>
  * </ul>
+ * The root's {@code version} is dropped first: Batik draws a {@code "1.2"} drawing with SVG 1.2's
+ * bridges, which browsers never had.
  * {@link #normalise} applies all of them, for Batik; {@link #makePortable} only those that draw the
  * same in a browser, for the {@code svg} format.
  */
@@ -46,6 +50,9 @@ final class DrawingNormaliser {
     static void normalise(Document document) {
         Element root = document.getDocumentElement();
         RootBackground.paint(root); // before its style loses what Batik does not read
+        // browsers ignore the version; Batik draws a "1.2" drawing with SVG 1.2's bridges, which fail
+        // on its text when the drawing is disposed (LibreOffice's SVG Tiny 1.2 exports)
+        root.removeAttribute("version");
         FontFallbacks.initialFont(root);
         List<Element> elements = SvgTree.elements(root);
         StringBuilder stylesheets = new StringBuilder();
@@ -67,6 +74,7 @@ final class DrawingNormaliser {
         rules.addAll(portable(document));
         rules.addAll(List.of(new SwitchBranches(), new FontFallbacks(document), new Baselines(document)));
         apply(elements, rules);
+        MissingReferences.drop(document); // last: it sees the elements the rules above made
     }
 
     /**

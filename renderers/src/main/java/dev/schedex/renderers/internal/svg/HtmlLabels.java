@@ -281,8 +281,9 @@ final class HtmlLabels extends ElementRule {
     }
 
     /**
-     * Removes the spaces that start and end a block's text (a pretty-printed drawing's line breaks and
-     * indents), as CSS removes them at the start and end of a line. The engine keeps the last ones in the
+     * Removes the spaces that start and end a block's text and each line a {@code <br>} ends (a
+     * pretty-printed drawing's line breaks and indents), as CSS removes them at the start and end of
+     * a line. The engine keeps the last ones in the
      * width a line must fit, though not in a shrink-to-fit box's width: a label sized to its text wrapped
      * its last word ("LOAD BALANCER FOR / SERVICES" in a 948 px box). Text whose spaces are kept
      * ({@code white-space: pre...}) is left alone.
@@ -292,10 +293,35 @@ final class HtmlLabels extends ElementRule {
             if (!isBlock(element) || keepsSpaces(element)) {
                 continue;
             }
-            List<Node> leaves = inlineLeaves(element);
-            trim(leaves, "^\\s+");
-            java.util.Collections.reverse(leaves);
-            trim(leaves, "\\s+$");
+            // each line a <br> ends, as well as the block's first and last: the space before a <br>
+            // also counted in the line and not in the box ("安装脚手架(首次) <br/>" wrapped in a box its
+            // own width)
+            List<List<Node>> lines = new ArrayList<>();
+            lines.add(new ArrayList<>());
+            for (Node leaf : inlineLeaves(element)) {
+                if (leaf instanceof Element stop && local(stop).equals("br")) {
+                    lines.add(new ArrayList<>());
+                } else {
+                    lines.get(lines.size() - 1).add(leaf);
+                }
+            }
+            // a line of white space alone that a <br> ends (after a block) is an empty line in a browser,
+            // the height of a line; its space is what makes the engine give it one (Mermaid's
+            // "<img style='display: flex'/> <br/> Red Circle")
+            for (int i = 0; i < lines.size(); i++) {
+                List<Node> line = lines.get(i);
+                boolean text = line.stream()
+                        .anyMatch(leaf -> leaf instanceof Element stop
+                                ? !isBlock(stop)
+                                : !leaf.getNodeValue().isBlank());
+                if (i == 0 || text) {
+                    trim(line, "^\\s+");
+                }
+                if (i == lines.size() - 1 || text) {
+                    java.util.Collections.reverse(line);
+                    trim(line, "\\s+$");
+                }
+            }
         }
     }
 
