@@ -97,12 +97,25 @@ class HostileInputTest {
                 + "</svg>";
     }
 
+    /** @return a label holding a MathML formula */
+    private static String formula(String mathml) {
+        return "<foreignObject width=\"200\" height=\"100\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><math"
+                + " xmlns=\"http://www.w3.org/1998/Math/MathML\">" + mathml + "</math></div></foreignObject>";
+    }
+
     private static Map<String, String> drawings() {
         Map<String, String> d = new LinkedHashMap<>();
         for (String target : List.of(web + "/a.png", file, "outside.png", "jar:" + file + "!/x.png")) {
             String where = target.startsWith("http")
                     ? "http"
                     : target.startsWith("file") ? "file" : target.startsWith("jar") ? "jar" : "relative";
+            d.put(
+                    "MathML " + where,
+                    svg(formula("<mrow href=\"" + target + "\"><mglyph src=\"" + target + "\" alt=\"g\" width=\"200\""
+                            + " height=\"100\"/><mi mathbackground=\"url(" + target + ")\" style=\"background: url("
+                            + target + ")\">x</mi></mrow><semantics><mi>y</mi><annotation-xml"
+                            + " encoding=\"text/html\"><img xmlns=\"http://www.w3.org/1999/xhtml\" src=\"" + target
+                            + "\" width=\"200\" height=\"100\"/></annotation-xml></semantics>")));
             d.put(
                     "image xlink:href " + where,
                     svg("<image xlink:href=\"" + target + "\" width=\"200\" height=\"100\"/>"));
@@ -179,6 +192,24 @@ class HostileInputTest {
         d.put("use bomb", svg(bomb.append("</defs><use xlink:href=\"#l12\"/>").toString()));
         d.put("use cycle", svg("<g id=\"a\"><use xlink:href=\"#b\"/></g><g id=\"b\"><use xlink:href=\"#a\"/></g>"));
         d.put("deep nesting", svg("<g>".repeat(5_000) + "</g>".repeat(5_000)));
+        d.put(
+                "MathML 100,000 rows deep",
+                svg(formula("<mrow>".repeat(100_000) + "<mi>x</mi>" + "</mrow>".repeat(100_000))));
+        d.put("MathML 190 rows deep", svg(formula("<mrow>".repeat(190) + "<mi>x</mi>" + "</mrow>".repeat(190))));
+        d.put("MathML row of 50,000", svg(formula("<mrow>" + "<mi>x</mi><mo>+</mo>".repeat(25_000) + "</mrow>")));
+        d.put(
+                "MathML of boundless sizes",
+                svg(formula("<mi mathsize=\"1e9px\">x</mi><mspace width=\"1e30em\"/><mstyle scriptlevel=\"-1000\">"
+                        + "<mi>y</mi></mstyle><mpadded width=\"-1e30em\" height=\"NaN\"><mi>z</mi></mpadded>"
+                        + "<mo minsize=\"1e9em\" stretchy=\"true\">(</mo><mfrac linethickness=\"1e9\"><mi>a</mi>"
+                        + "<mi>b</mi></mfrac>")));
+        d.put(
+                "MathML in JEuclid's namespace",
+                svg(formula("<mi>x</mi>")
+                        .replace(
+                                "<math ",
+                                "<math xmlns:j=\"http://jeuclid.sf.net/ns/ext\" j:fontsSerif=\"No Such Font\""
+                                        + " j:debug=\"true\" j:mathsize=\"1e9\" ")));
         d.put(
                 "huge canvas",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200000\" height=\"200000\">"
@@ -359,6 +390,39 @@ class HostileInputTest {
                                         "the text is drawn in a fallback font");
                             }
                         })));
+    }
+
+    @Test
+    void aFormulaTooDeepIsRefusedAtOnceByTheSanitiserAndOneAtItsLimitIsLeftOutOfItsLabel() throws IOException {
+        for (ExportFormat format : List.of(
+                new PngFormat(RenderLimits.DEFAULT.withTimeLimit(LIMIT)),
+                new PdfFormat(RenderLimits.DEFAULT.withTimeLimit(LIMIT)))) {
+            long start = System.nanoTime();
+            ExportException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    ExportException.class,
+                    () -> format.render(
+                            ExportDocument.of("deep", "Deep", "v1", Instant.EPOCH)
+                                    .withDrawing(svg(formula(
+                                            "<mrow>".repeat(100_000) + "<mi>x</mi>" + "</mrow>".repeat(100_000)))),
+                            FormatSettings.empty(),
+                            newContext(),
+                            new ByteArrayOutputStream()));
+            assertTrue(refused.getMessage().contains("nests elements more than 200 deep"), refused.getMessage());
+            assertTrue(
+                    Duration.ofNanos(System.nanoTime() - start).compareTo(LIMIT) < 0,
+                    "refused before anything is laid out");
+            // within the sanitiser's 200 levels, deeper than a formula's 100
+            ExportContext context = newContext();
+            format.render(
+                    ExportDocument.of("deep", "Deep", "v1", Instant.EPOCH)
+                            .withDrawing(svg(formula("<mrow>".repeat(190) + "<mi>x</mi>" + "</mrow>".repeat(190)))),
+                    FormatSettings.empty(),
+                    context,
+                    new ByteArrayOutputStream());
+            assertTrue(
+                    context.warnings().stream().anyMatch(w -> w.startsWith("a formula in a label was left out")),
+                    context.warnings().toString());
+        }
     }
 
     @Test

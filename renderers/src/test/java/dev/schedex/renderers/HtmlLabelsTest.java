@@ -379,6 +379,108 @@ class HtmlLabelsTest {
         assertTrue(content.toString().contains("1 0.8 0 rg"), "the label's yellow is filled in the PDF");
     }
 
+    @Test
+    void aMathMlFractionIsLaidOutAsAFraction() throws IOException {
+        // Chromium: "rate" on the line, then the fraction: its bar x 63 to 88 at y 26-27, "1" above it (y 13 to 23),
+        // "365" below it (y 28 to 37); then "a day" from x 96 (ink to x 146). JEuclid sets a fraction's bar higher
+        // over the baseline (0.38 of the font's ascent): the numerator's top is 3 px higher, the line 3 px lower, and
+        // its spacing around a fraction is wider ("a day" from x 101). Before MathML was laid out: "rate 1365 a day"
+        // as one line of text, no bar.
+        BufferedImage image = png(
+                300,
+                120,
+                "<foreignObject x=\"20\" y=\"10\" width=\"260\" height=\"100\"><div " + XHTML
+                        + " style=\"font-family: Liberation Serif; font-size: 24px\">rate <math"
+                        + " xmlns=\"http://www.w3.org/1998/Math/MathML\" style=\"font-family: Liberation Serif\">"
+                        + "<mfrac><mn>1</mn><mn>365</mn></mfrac></math> a day</div></foreignObject>");
+        int[] bar = longestRun(image);
+        assertTrue(bar[2] - bar[1] >= 20, "a fraction bar: the longest run of ink is x " + bar[1] + " to " + bar[2]);
+        assertNear(63, bar[1], "the bar's start");
+        assertNear(88, bar[2], "the bar's end");
+        int top = bar[0];
+        while (inked(image.getRGB((bar[1] + bar[2]) / 2, top - 1))) {
+            top--;
+        }
+        int bottom = bar[0];
+        while (inked(image.getRGB((bar[1] + bar[2]) / 2, bottom + 1))) {
+            bottom++;
+        }
+        Ink numerator = Ink.of(image.getSubimage(bar[1], 0, bar[2] - bar[1] + 1, top));
+        Ink denominator = Ink.of(image.getSubimage(bar[1], bottom + 1, bar[2] - bar[1] + 1, 119 - bottom));
+        assertTrue(numerator.right >= 0 && numerator.bottom < top, "the numerator is above the bar");
+        assertTrue(denominator.right >= 0, "the denominator is below the bar");
+        assertNear(28, bottom + 1 + denominator.top, "the denominator's top");
+        assertNear(37, bottom + 1 + denominator.bottom, "the denominator's bottom");
+        Ink after = Ink.of(image.getSubimage(bar[2] + 2, 0, 300 - bar[2] - 2, 120));
+        assertEquals(1, after.rows.size(), "the text after the formula is on its line: " + after.rowsText());
+    }
+
+    @Test
+    void aPdfDrawsAFormulaAsVectorShapes() throws IOException {
+        // the fraction of aMathMlFractionIsLaidOutAsAFraction, as a PDF: its glyphs and bar are filled paths, as the
+        // label's text is, no image (that it shows as in the PNG was checked by eye, with pdftoppm)
+        String fraction =
+                "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><mfrac><mn>1</mn><mn>365</mn></mfrac></math>";
+        String with = pdfContent(fraction);
+        String without = pdfContent("");
+        assertTrue(!with.contains("/Image"), "no image in the PDF");
+        assertTrue(
+                fills(with) >= fills(without) + 2,
+                "the formula's glyphs are filled paths: " + fills(with) + " fills, " + fills(without) + " without it");
+        assertTrue(!with.contains("/FontFile"), "no font is embedded: text and formula are outlines");
+    }
+
+    /** @return the PDF of a label "rate ... a day", the formula given in its place: its bytes, then its streams */
+    private static String pdfContent(String formula) throws IOException {
+        byte[] bytes = render(
+                new PdfFormat(),
+                drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"120\">"
+                        + label(
+                                260,
+                                100,
+                                "<div " + XHTML + " style=\"font-family: Liberation Serif; font-size: 24px\">rate "
+                                        + formula + " a day</div>")
+                        + "</svg>"),
+                Map.of());
+        StringBuilder content = new StringBuilder(new String(bytes, StandardCharsets.ISO_8859_1));
+        PdfReader pdf = new PdfReader(bytes);
+        for (int i = 1; i < pdf.getXrefSize(); i++) {
+            if (pdf.getPdfObject(i) instanceof PRStream stream) {
+                content.append('\n').append(new String(PdfReader.getStreamBytes(stream), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return content.toString();
+    }
+
+    /** @return how many paths a PDF's content fills */
+    private static long fills(String content) {
+        return content.lines().filter(line -> line.strip().equals("f")).count();
+    }
+
+    /** @return {y, first x, last x} of the longest horizontal run of ink */
+    private static int[] longestRun(BufferedImage image) {
+        int[] longest = {0, 0, -1};
+        for (int y = 0; y < image.getHeight(); y++) {
+            int start = -1;
+            for (int x = 0; x <= image.getWidth(); x++) {
+                boolean ink = x < image.getWidth() && inked(image.getRGB(x, y));
+                if (ink && start < 0) {
+                    start = x;
+                } else if (!ink && start >= 0) {
+                    if (x - 1 - start > longest[2] - longest[1]) {
+                        longest = new int[] {y, start, x - 1};
+                    }
+                    start = -1;
+                }
+            }
+        }
+        return longest;
+    }
+
+    private static boolean inked(int rgb) {
+        return 255 - (rgb >> 16 & 0xff) > 40 || 255 - (rgb >> 8 & 0xff) > 40 || 255 - (rgb & 0xff) > 40;
+    }
+
     private static void assertNear(int expected, int actual, String what) {
         assertTrue(Math.abs(expected - actual) <= 2, what + ": expected " + expected + " (within 2 px), was " + actual);
     }

@@ -63,6 +63,7 @@ class RenderLimitTest {
                 "big filter regions",
                 drawing("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3000\" " + "height=\"3000\">" + filters
                         + "</svg>"));
+        documents.put("formulas slow to lay out", drawing(slowFormulas(30)));
         documents.put("unclosed link openers", notes("[a](".repeat(50_000)));
         documents.put("reference definitions and uses", notes("[a]: b\n".repeat(50_000) + "[a] ".repeat(50_000)));
         documents.put("runs of backticks", notes("`a``b```c".repeat(30_000)));
@@ -77,6 +78,25 @@ class RenderLimitTest {
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2000\" height=\"2000\"><path d=\"" + d
                 + "\" fill=\"#336699\" stroke=\"#000\" stroke-width=\"3\" stroke-linejoin=\"round\"/></svg>";
+    }
+
+    /**
+     * Labels of formulas JEuclid takes about a second each to lay out: rows of the most elements a formula's
+     * element may hold, every other one a stretchy operator (each stretches to the row's height, measured anew).
+     */
+    static String slowFormulas(int labels) {
+        String row = "<mtr><mtd><mrow>" + "<mi>x</mi><mo stretchy=\"true\">|</mo>".repeat(199) + "</mrow></mtd></mtr>";
+        StringBuilder svg =
+                new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2000\" height=\"2000\">");
+        for (int i = 0; i < labels; i++) {
+            svg.append("<foreignObject y=\"")
+                    .append(i * 60)
+                    .append("\" width=\"2000\" height=\"60\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><math"
+                            + " xmlns=\"http://www.w3.org/1998/Math/MathML\"><mtable>")
+                    .append(row.repeat(4))
+                    .append("</mtable></math></div></foreignObject>");
+        }
+        return svg.append("</svg>").toString();
     }
 
     private static ExportDocument drawing(String svg) {

@@ -13,18 +13,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The fonts of one drawing's labels: those its {@code @font-face} rules embed, then the system's,
  * named as a browser names them: case does not matter, and the generic families and the common
  * names a system lacks are the fonts {@link BatikSetup#BROWSER_FAMILIES} gives (Liberation Sans
- * for Helvetica and sans-serif...), as in the rest of the drawing. Text is kerned, as browsers
- * kern it. One per drawing, shared by its labels, so that each embedded font is read once.
+ * for Helvetica and sans-serif...), as in the rest of the drawing, and {@code math} a math font
+ * the system has. Text is kerned, as browsers kern it. One per drawing, shared by its labels, so
+ * that each embedded font is read once.
  */
 final class LabelFonts extends Java2DFontResolver {
 
     /** The system's families by lower-case name. */
     private static final Map<String, String> SYSTEM = systemFamilies();
+    /**
+     * The fonts of CSS's {@code math} family, the one MathML is drawn in (a browser's default style
+     * for {@code <math>}), as fontconfig prefers them, then the one Debian's fontconfig chooses
+     * from fonts-dejavu-extra: the first the system has; else serif's.
+     */
+    private static final List<String> MATH = List.of(
+            "XITS Math",
+            "STIX Two Math",
+            "Cambria Math",
+            "Latin Modern Math",
+            "Minion Math",
+            "Lucida Math",
+            "Asana Math",
+            "DejaVu Math TeX Gyre");
 
     private final Map<Font, Font> kerned = new HashMap<>();
 
@@ -60,6 +76,13 @@ final class LabelFonts extends Java2DFontResolver {
     private static String browserFamily(String family) {
         String name = family.strip().replaceAll("^[\"']|[\"']$", "");
         String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("math")) {
+            return MATH.stream()
+                    .map(math -> SYSTEM.get(math.toLowerCase(Locale.ROOT)))
+                    .filter(Objects::nonNull)
+                    .findFirst()
+                    .orElseGet(() -> browserFamily("serif"));
+        }
         String browser = BatikSetup.BROWSER_FAMILIES.get(lower);
         String system = browser == null ? null : SYSTEM.get(browser.toLowerCase(Locale.ROOT));
         if (system != null) {

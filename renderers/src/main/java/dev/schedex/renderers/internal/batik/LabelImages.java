@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Element;
 
 /**
- * The images in labels, the one kind of replaced element the CSS engine is given: an
- * {@code <img>} whose source is a {@code data:} image the sanitiser kept. A raster image is drawn
- * scaled into its box; an SVG image is a drawing of its own, built by Batik and painted as vectors
- * ({@link Labels#svgImage}). Any other image, and every {@code <object>}, inline {@code <svg>} or
- * {@code <math>}, is drawn as an empty inline box.
+ * The replaced elements of labels: images and formulas. An image is an {@code <img>} whose source is
+ * a {@code data:} image the sanitiser kept. A raster image is drawn scaled into its box; an SVG image
+ * is a drawing of its own, built by Batik and painted as vectors ({@link Labels#svgImage}). Any other
+ * image, and every {@code <object>} or inline {@code <svg>}, is drawn as an empty inline box. A
+ * formula is a MathML {@code <math>} element, laid out by {@link LabelMath}.
  */
 final class LabelImages implements ReplacedElementFactory {
 
@@ -33,17 +33,20 @@ final class LabelImages implements ReplacedElementFactory {
 
     @Override
     public boolean isReplacedElement(Element element) {
-        return "img".equals(element.getLocalName());
+        return "img".equals(element.getLocalName()) || LabelMath.isMath(element);
     }
 
     @Override
     public @Nullable ReplacedElement createReplacedElement(
             LayoutContext context, BlockBox box, UserAgentCallback userAgent, int cssWidth, int cssHeight) {
-        Element img = box.getElement();
-        if (img == null || !isReplacedElement(img)) {
+        Element element = box.getElement();
+        if (element == null || !isReplacedElement(element)) {
             return null;
         }
-        String source = img.getAttribute("src").strip();
+        if (LabelMath.isMath(element)) {
+            return labels.math().create(context, box);
+        }
+        String source = element.getAttribute("src").strip();
         Image image = source.toLowerCase(Locale.ROOT).startsWith("data:image/svg+xml")
                 ? labels.svgImage(source).map(Image::of).orElse(null)
                 : labels.userAgent().raster(source).map(Image::of).orElse(null);

@@ -30,6 +30,7 @@ final class Labels implements AutoCloseable {
     private final Graphics2D measuring;
     private final HaltCheck halt = new HaltCheck(64);
     private final LabelImages images = new LabelImages(this);
+    private final LabelMath math = new LabelMath(this);
     private @Nullable LabelFonts fonts;
     /** The SVG images in labels, built once each, by their {@code data:} URI; empty for one that cannot be. */
     private final Map<String, Optional<Drawing>> svgImages = new HashMap<>();
@@ -51,6 +52,15 @@ final class Labels implements AutoCloseable {
 
     LabelImages images() {
         return images;
+    }
+
+    LabelMath math() {
+        return math;
+    }
+
+    /** @return the render's halt check, to run at every step of work that has no check of its own */
+    Runnable halt() {
+        return halt::step;
     }
 
     LabelUserAgent userAgent() {
@@ -98,6 +108,6 @@ final class Labels implements AutoCloseable {
 
     /** @return where lines break ({@link LineBreaks}), checking the render's halt at every break: no long layout goes unchecked */
     FSTextBreaker lineBreaker() {
-        return new LineBreaks(halt::step);
+        return new LineBreaks(halt());
     }
 }

@@ -25,8 +25,13 @@ public final class HtmlLabelPage {
      * (unless something in it is as wide as a share of its container, as an image of {@code width: 100%}).
      */
     public static final String LAYOUT_WIDTH = "data-schedex-layout-width";
-    /** The page's own style, before the drawing's. */
-    static final String RESET = "html, body { margin: 0; padding: 0; }\n";
+    /**
+     * The page's own style, before the drawing's; for MathML, a browser's (MathML Core's): a formula
+     * in the {@code math} font family, one of {@code display="block"} a block of its own, centred.
+     */
+    static final String RESET = "html, body { margin: 0; padding: 0; }\n"
+            + "math { font-family: math; font-style: normal; font-weight: normal; }\n"
+            + "math[display=\"block\"] { display: block; margin-left: auto; margin-right: auto; }\n";
     /** The style of a stand-in for an SVG element around the label: it adds no box of its own. */
     static final String STAND_IN = "display: inline !important; position: static !important;"
             + " margin: 0 !important; padding: 0 !important; border-style: none !important;"
