@@ -401,20 +401,17 @@ final class FilterFunctions implements DrawingRule {
 
     /** @return an angle in degrees; null if it is not one (a number without a unit is one only if 0) */
     private static @Nullable Double angle(String text) {
-        Matcher m = NUMBER.matcher(text.toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return null;
-        }
-        double value = Double.parseDouble(m.group(1));
-        if (m.group(2).isEmpty()) {
-            return value == 0 ? Double.valueOf(0) : null;
-        }
-        Double unit = DEGREES_PER_UNIT.get(m.group(2));
-        return unit == null || !Double.isFinite(value * unit) ? null : (value * unit) % 360;
+        Double degrees = dimension(text, DEGREES_PER_UNIT);
+        return degrees == null ? null : degrees % 360;
     }
 
     /** @return a length in CSS pixels; null if it is not one (a number without a unit is one only if 0) */
     private static @Nullable Double length(String text) {
+        return dimension(text, PX_PER_UNIT);
+    }
+
+    /** @return a number with a unit, in the units the factors convert to; a bare number only if 0 */
+    private static @Nullable Double dimension(String text, Map<String, Double> factors) {
         Matcher m = NUMBER.matcher(text.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             return null;
@@ -423,7 +420,7 @@ final class FilterFunctions implements DrawingRule {
         if (m.group(2).isEmpty()) {
             return value == 0 ? Double.valueOf(0) : null;
         }
-        Double unit = PX_PER_UNIT.get(m.group(2));
+        Double unit = factors.get(m.group(2));
         return unit == null || !Double.isFinite(value * unit) ? null : value * unit;
     }
 
