@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.sourceforge.jeuclid.context.LayoutContextImpl;
 import net.sourceforge.jeuclid.context.Parameter;
 import net.sourceforge.jeuclid.elements.generic.DocumentElement;
@@ -80,6 +81,8 @@ final class LabelMath {
     static final int MAX_CHILDREN = 400;
     /** The largest side of a formula, in px: a bigger one (an {@code mspace} a million em wide) is left out. */
     private static final double MAX_SIDE = 20_000;
+
+    private static final Pattern CONTROLS = Pattern.compile("\\p{Cntrl}");
 
     private final Labels labels;
     /** Each formula laid out, by its element; empty for one left out. */
@@ -215,7 +218,11 @@ final class LabelMath {
             for (int i = 0; i < attributes.getLength(); i++) {
                 Attr attribute = (Attr) attributes.item(i);
                 if (attribute.getNamespaceURI() == null) {
-                    copy.setAttribute(attribute.getName(), attribute.getValue());
+                    // JEuclid logs a value it cannot read (at WARN, through commons-logging): no line breaks of the
+                    // drawing's in the host's log. A space is what XML makes of a line break in an attribute.
+                    copy.setAttribute(
+                            attribute.getName(),
+                            CONTROLS.matcher(attribute.getValue()).replaceAll(" "));
                 }
             }
             next[1].appendChild(copy);
