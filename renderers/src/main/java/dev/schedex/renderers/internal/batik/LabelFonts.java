@@ -66,10 +66,21 @@ final class LabelFonts extends Java2DFontResolver {
         Java2DFont font = (Java2DFont) super.resolveFont(context, named, size, weight, style, variant);
         List<Font> fonts = new ArrayList<>();
         for (Font awt : font.getAWTFonts()) {
-            fonts.add(kerned.computeIfAbsent(
-                    awt, f -> f.deriveFont(Map.of(TextAttribute.KERNING, TextAttribute.KERNING_ON))));
+            fonts.add(kerned(awt));
+        }
+        if (!fonts.isEmpty()) {
+            // the last resort, as a browser's is any installed font that has the character: Java's logical
+            // Dialog, which falls back through every one, in the first font's size and style (Chinese in
+            // a Helvetica label came out a fraction of its size)
+            Font first = fonts.get(0);
+            fonts.add(kerned(new Font(Font.DIALOG, first.getStyle(), 1).deriveFont(first.getSize2D())));
         }
         return new Java2DFont(fonts, font.getSize2D());
+    }
+
+    /** @return the font with kerning on, made once per drawing */
+    private Font kerned(Font font) {
+        return kerned.computeIfAbsent(font, f -> f.deriveFont(Map.of(TextAttribute.KERNING, TextAttribute.KERNING_ON)));
     }
 
     /** @return the system family a browser draws a CSS family name with, or the name as it is */

@@ -19,8 +19,8 @@ import java.util.List;
  * The CSS engine's Java2D text, measured and drawn with the fractional advances of its fonts, as
  * browsers and Batik draw text. The engine's own turns fractional metrics off for both: every glyph
  * then advances by whole pixels, and a word came out up to a pixel wider, so labels sized to their
- * text wrapped early. Each character is drawn in the first of the element's fonts that has it, or in
- * Java's logical {@code Dialog} when none has it.
+ * text wrapped early. Each character is drawn in the first of the element's fonts that has it (the
+ * last of which is Java's logical {@code Dialog}: {@link LabelFonts}).
  */
 final class LabelText extends Java2DTextRenderer {
 
@@ -63,7 +63,7 @@ final class LabelText extends Java2DTextRenderer {
         }
     }
 
-    /** @return the text, each character in the first of the fonts that has it (else {@code Dialog}, else the first) */
+    /** @return the text, each character in the first of the fonts that has it (else the first) */
     private static AttributedString runs(List<Font> fonts, String text) {
         AttributedString runs = new AttributedString(text);
         int start = 0;
@@ -85,11 +85,6 @@ final class LabelText extends Java2DTextRenderer {
                 return font;
             }
         }
-        // none of the element's fonts has it (Chinese in a Helvetica label): as a browser falls back to
-        // any installed font that has it, Java's logical Dialog, which falls back through every one,
-        // in the size and style of the first (a label's Chinese came out a fraction of its size)
-        Font first = fonts.get(0);
-        Font dialog = new Font(Font.DIALOG, first.getStyle(), 1).deriveFont(first.getSize2D());
-        return dialog.canDisplay(codePoint) ? dialog : first;
+        return fonts.get(0);
     }
 }

@@ -79,7 +79,7 @@ final class MissingReferences {
      * @param ids      the drawing's ids
      * @return the value, or what a browser draws instead of its reference to a missing element
      */
-    static String value(String property, String value, Set<String> ids) {
+    private static String value(String property, String value, Set<String> ids) {
         String name = property.toLowerCase(Locale.ROOT);
         Matcher reference = LOCAL_URL.matcher(value);
         if (!PROPERTIES.contains(name) || !reference.find() || ids.contains(reference.group(2))) {
